@@ -1,0 +1,39 @@
+import { css } from 'lit';
+
+export default css`
+  :host {
+    display: inline-flex;
+    vertical-align: middle;
+    font: 600 0.75em/1 var(--_font);
+    --color: var(--_unknown);
+  }
+  :host([disposition='1']) {
+    --color: var(--_clean);
+  }
+  :host([disposition='2']) {
+    --color: var(--_malicious);
+  }
+  :host([disposition='3']) {
+    --color: var(--_suspicious);
+  }
+  :host([disposition='4']) {
+    --color: var(--_common);
+  }
+  [part='base'] {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35em;
+    padding: 0.2em 0.5em;
+    border: 1px solid var(--color);
+    border-radius: 999px;
+    color: var(--color);
+    background: color-mix(in srgb, var(--color) 10%, transparent);
+    white-space: nowrap;
+  }
+  [part='icon'] {
+    width: 0.8em;
+    height: 0.8em;
+    flex: none;
+    fill: currentColor;
+  }
+`;

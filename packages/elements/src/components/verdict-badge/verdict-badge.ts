@@ -1,0 +1,48 @@
+import { LitElement, html, svg, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { dispositionName, isDisposition, type Disposition } from '@pivotkit/sdk';
+import { tokens } from '../../styles/tokens.js';
+import styles from './verdict-badge.styles.js';
+
+// Each disposition has its own shape too, so the badge never relies on colour alone.
+const ICONS: Record<Disposition, ReturnType<typeof svg>> = {
+  1: svg`<path d="M3.5 8.5l3 3 6-7" stroke="currentColor" stroke-width="2" fill="none"/>`,
+  2: svg`<path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" stroke-width="2.2"/>`,
+  3: svg`<path d="M8 1.5l7 13H1z"/>`,
+  4: svg`<circle cx="8" cy="8" r="5.5" fill="none" stroke="currentColor" stroke-width="2"/>`,
+  5: svg`<path d="M5.5 6a2.5 2.5 0 1 1 3.3 2.4c-.5.2-.8.6-.8 1.1V10.5M8 12.5v.5" stroke="currentColor" stroke-width="2" fill="none"/>`,
+};
+
+/**
+ * @tag pk-verdict-badge
+ * @summary A verdict: a CTIM disposition shown as a coloured pill with its name and a shape.
+ * @status experimental
+ * @since 0.1
+ *
+ * @csspart base - The pill.
+ * @csspart icon - The disposition's shape.
+ * @csspart label - The disposition's name.
+ * @cssproperty [--pk-color-malicious=#b3261e] - Colour of Malicious (likewise clean, suspicious, common, unknown).
+ */
+export class PkVerdictBadge extends LitElement {
+  static override styles = [tokens, styles];
+
+  /** The CTIM disposition number: 1 Clean, 2 Malicious, 3 Suspicious, 4 Common, 5 Unknown. */
+  @property({ type: Number, reflect: true }) disposition: Disposition = 5;
+
+  /** Text shown instead of the disposition's name (for example a module's own wording). */
+  @property() label = '';
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // An attribute such as disposition="7" is not a CTIM disposition: show Unknown rather than guessing.
+    if (changed.has('disposition') && !isDisposition(this.disposition)) this.disposition = 5;
+  }
+
+  protected override render() {
+    const name = dispositionName(this.disposition);
+    return html`<span part="base" role="img" aria-label=${`Verdict: ${this.label || name}`}
+      ><svg part="icon" viewBox="0 0 16 16" aria-hidden="true">${ICONS[this.disposition]}</svg
+      ><span part="label" aria-hidden="true">${this.label || name}</span></span
+    >`;
+  }
+}

@@ -1,0 +1,1 @@
+export { PkVerdictBadge } from './components/verdict-badge/pk-verdict-badge.js';
