@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromiumArgs, findChromium } from './scripts/lib/chromium.mjs';
+import { emulatorPlugin } from './test/emulator-plugin.mjs';
 
 const require = createRequire(import.meta.url);
 const mswWorker = readFileSync(require.resolve('msw/mockServiceWorker.js'), 'utf8');
@@ -54,6 +55,7 @@ export default {
   ],
   // esbuild reads the tsconfig file as is, without `extends`: point it at the one with the decorator settings.
   plugins: [
+    emulatorPlugin(),
     esbuildPlugin({
       ts: true,
       target: 'es2022',

@@ -1,0 +1,18 @@
+// Browser-side access to the emulator process that web-test-runner.config.mjs starts (test/emulator-plugin.mjs).
+import { executeServerCommand } from '@web/test-runner-commands';
+
+let cached: Promise<string> | undefined;
+
+/** Base URL of the running emulator, e.g. `http://127.0.0.1:40123` (serves both /iroh and /ctia). */
+export function emulatorUrl(): Promise<string> {
+  cached ??= executeServerCommand<string, undefined>('pk-emulator-url') as Promise<string>;
+  return cached;
+}
+
+/** Calls the emulator's control endpoint `POST /__control/<action>` (fault injection, reset). */
+export function emulatorControl(action: string, body?: unknown): Promise<{ status: number; body: string }> {
+  return executeServerCommand('pk-emulator-control', { action, body }) as Promise<{ status: number; body: string }>;
+}
+
+/** The emulator's built-in demo client, which has every scope. */
+export const DEMO_CREDENTIALS = { clientId: 'demo-client', clientSecret: 'demo-secret' } as const;
