@@ -1,1 +1,2 @@
 export * from './observable.js';
+export type * from './types.js';
