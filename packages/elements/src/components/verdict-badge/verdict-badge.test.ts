@@ -5,7 +5,7 @@ import type { PkVerdictBadge } from './verdict-badge.js';
 describe('pk-verdict-badge', () => {
   it('shows the disposition name, not colour alone', async () => {
     const el = await fixture<PkVerdictBadge>(html`<pk-verdict-badge disposition="2"></pk-verdict-badge>`);
-    const label = el.shadowRoot!.querySelector('[part="label"]')!;
+    const label = el.shadowRoot!.querySelector('[part="name"]')!;
     expect(label.textContent).to.equal('Malicious');
     expect(el.shadowRoot!.querySelector('[part="base"]')!.getAttribute('aria-label')).to.equal('Verdict: Malicious');
   });
@@ -23,7 +23,7 @@ describe('pk-verdict-badge', () => {
     const el = await fixture<PkVerdictBadge>(html`<pk-verdict-badge disposition="7"></pk-verdict-badge>`);
     await el.updateComplete;
     expect(el.getAttribute('disposition')).to.equal('5');
-    expect(el.shadowRoot!.querySelector('[part="label"]')!.textContent).to.equal('Unknown');
+    expect(el.shadowRoot!.querySelector('[part="name"]')!.textContent).to.equal('Unknown');
   });
 
   it('is accessible', async () => {

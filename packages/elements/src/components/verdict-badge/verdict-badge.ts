@@ -21,7 +21,7 @@ const ICONS: Record<Disposition, ReturnType<typeof svg>> = {
  *
  * @csspart base - The pill.
  * @csspart icon - The disposition's shape.
- * @csspart label - The disposition's name.
+ * @csspart name - The disposition's name (or the label).
  * @cssproperty [--pk-color-malicious=#b3261e] - Colour of Malicious (likewise clean, suspicious, common, unknown).
  */
 export class PkVerdictBadge extends LitElement {
@@ -42,7 +42,7 @@ export class PkVerdictBadge extends LitElement {
     const name = dispositionName(this.disposition);
     return html`<span part="base" role="img" aria-label=${`Verdict: ${this.label || name}`}
       ><svg part="icon" viewBox="0 0 16 16" aria-hidden="true">${ICONS[this.disposition]}</svg
-      ><span part="label" aria-hidden="true">${this.label || name}</span></span
+      ><span part="name" aria-hidden="true">${this.label || name}</span></span
     >`;
   }
 }
