@@ -1,0 +1,199 @@
+import { css } from 'lit';
+
+export default css`
+  :host {
+    --width: 22rem;
+    display: contents;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+  pk-popup::part(popup) {
+    width: min(var(--width), calc(100vw - 16px));
+    background: var(--_bg);
+    color: var(--_fg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    box-shadow: var(--_shadow);
+    font: var(--_font-size) / 1.35 var(--_font);
+  }
+  [part='panel'] {
+    display: flex;
+    flex-direction: column;
+    padding: 0.25rem 0;
+  }
+  [part='header'] {
+    display: flex;
+    align-items: baseline;
+    gap: 0.5rem;
+    padding: 0.5rem 0.75rem;
+    border-bottom: 1px solid var(--_border);
+    min-width: 0;
+  }
+  [part='header__type'] {
+    flex: none;
+    font-size: 0.75em;
+    font-weight: 600;
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+    color: var(--_fg-muted);
+  }
+  [part='header__value'] {
+    font-family: var(--_font-mono);
+    overflow-wrap: anywhere;
+    user-select: all;
+  }
+  [part='verdicts'],
+  [part~='group'] {
+    padding: 0.25rem 0;
+    border-bottom: 1px solid var(--_border);
+  }
+  [part~='group']:last-child {
+    border-bottom: 0;
+  }
+  [part='group__label'],
+  [part='subgroup__label'] {
+    padding: 0.25rem 0.75rem 0.125rem;
+    font-size: 0.75em;
+    font-weight: 600;
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+    color: var(--_fg-muted);
+  }
+  [part='subgroup__label'] {
+    text-transform: none;
+    letter-spacing: 0;
+    padding-left: 1rem;
+  }
+  [part='verdict-list'] {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  [part~='verdict'] {
+    display: flex;
+    justify-content: space-between;
+    align-items: center;
+    gap: 0.5rem;
+    padding: 0.2rem 0.75rem;
+  }
+  [part='verdict__module'] {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  [part~='verdict--error'],
+  [part='verdict__error'] {
+    color: var(--_danger);
+  }
+  [part='verdict__error'] {
+    text-align: end;
+    overflow-wrap: anywhere;
+  }
+  [part='conflict'] {
+    margin: 0.25rem 0.75rem;
+    padding: 0.25rem 0.5rem;
+    border-left: 3px solid var(--_suspicious);
+    font-weight: 600;
+  }
+  [part~='note'] {
+    margin: 0;
+    padding: 0.25rem 0.75rem;
+    color: var(--_fg-muted);
+    overflow-wrap: anywhere;
+  }
+  [part~='note'][part~='verdict--error'] {
+    color: var(--_danger);
+  }
+  [part~='item'] {
+    display: flex;
+    flex-direction: column;
+    padding: 0.35rem 0.75rem;
+    color: inherit;
+    text-decoration: none;
+    cursor: pointer;
+    outline: none;
+    overflow-wrap: anywhere;
+  }
+  [part~='item']:hover {
+    background: var(--_bg-raised);
+  }
+  [part~='item']:focus-visible,
+  [part~='item']:focus {
+    background: var(--_bg-raised);
+    box-shadow: inset 3px 0 0 var(--_focus);
+  }
+  [part~='item--link'] [part='item__label'] {
+    color: var(--_accent);
+    text-decoration: underline;
+  }
+  [part~='item--disabled'] {
+    cursor: default;
+    color: var(--_fg-muted);
+  }
+  [part='item__reason'] {
+    font-size: 0.8em;
+    color: var(--_fg-muted);
+  }
+  [part='status']:not(:empty) {
+    padding: 0.4rem 0.75rem;
+    border-top: 1px solid var(--_border);
+    font-weight: 600;
+  }
+  [part='dialog'] {
+    max-width: min(26rem, calc(100vw - 2rem));
+    padding: 1rem;
+    background: var(--_bg);
+    color: var(--_fg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    box-shadow: var(--_shadow);
+    font: var(--_font-size) / 1.4 var(--_font);
+  }
+  [part='dialog']::backdrop {
+    background: rgb(0 0 0 / 0.35);
+  }
+  [part='dialog__title'] {
+    font-weight: 600;
+    font-size: 1.05em;
+  }
+  [part='dialog__body'] {
+    overflow-wrap: anywhere;
+  }
+  [part='dialog__buttons'] {
+    display: flex;
+    justify-content: flex-end;
+    gap: 0.5rem;
+  }
+  button {
+    font: inherit;
+    padding: 0.35rem 0.9rem;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_border);
+    background: var(--_bg-raised);
+    color: var(--_fg);
+    cursor: pointer;
+  }
+  button:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  [part~='dialog__confirm'] {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_accent-fg);
+  }
+  [part~='dialog__confirm--danger'] {
+    background: var(--_danger);
+    border-color: var(--_danger);
+    color: var(--_bg);
+  }
+`;
