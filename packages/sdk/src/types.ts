@@ -1,4 +1,5 @@
 import type { Disposition, DispositionName, Observable } from './observable.js';
+import type { RetryPolicy } from './retry.js';
 
 /** A Threat Response region; it picks the API hosts. */
 export type Region = 'nam' | 'eu' | 'apjc';
@@ -22,6 +23,11 @@ export interface Session {
   /** Epoch milliseconds. */
   expiresAt: number;
   clientId?: string;
+  /**
+   * Set when the token said nothing about its scopes (a bare, non-JWT token from a `tokenProvider`):
+   * `can()` then answers `true` and the service decides.
+   */
+  scopesUnknown?: true;
 }
 
 export interface CallOptions {
@@ -30,8 +36,14 @@ export interface CallOptions {
 }
 
 export interface EnrichOptions extends CallOptions {
-  /** Called as each module's answer arrives, before the whole result resolves. */
+  /**
+   * Called as each module's answer arrives, before the whole result resolves. Once the client has seen the
+   * module instance ids, it asks each module separately (`?mids=`) so that a slow module does not hold back the
+   * others. With long lists it may be called more than once for one module (once per batch).
+   */
   onModule?: (module: ModuleResult) => void;
+  /** `deliberate` only: skip the verdict cache and ask the service again. */
+  fresh?: boolean;
 }
 
 export interface Page<T> {
@@ -244,6 +256,14 @@ export interface ClientOptions {
   retry?: number;
   /** Verdict cache; default IndexedDB in browsers, memory elsewhere; `false` disables it. */
   cache?: VerdictCache | false;
+  /** Observables per enrich / refer / response request; longer lists are split. @default 50 */
+  batchSize?: number;
+  /** Requests in flight at once for one split call. @default 4 */
+  concurrency?: number;
+  /** Tuning of the retry delays (see `retryDelay`). */
+  retryPolicy?: Partial<RetryPolicy>;
+  /** Clock in epoch ms, for token expiry and cache TTL (tests inject one). @default Date.now */
+  clock?: () => number;
 }
 
 /** The Threat Response / XDR client. Create it with `createClient()`. */

@@ -1,0 +1,677 @@
+import { AuthError } from './errors/auth-error.js';
+import { HttpStatusError } from './errors/http-status-error.js';
+import { NetworkError } from './errors/network-error.js';
+import { PivotkitConfigError } from './errors/pivotkit-config-error.js';
+import { PivotkitError } from './errors/pivotkit-error.js';
+import { TimeoutError } from './errors/timeout-error.js';
+import {
+  errorBody,
+  parseJson,
+  send,
+  summarize,
+  throwIfAborted,
+  toAuthError,
+  toHttpError,
+  type Exchange,
+  type Transport,
+} from './internal/http.js';
+import { TokenManager, type Grant } from './internal/token.js';
+import type { Observable } from './observable.js';
+import { REGIONS, isRegion } from './regions.js';
+import { missingScopesFor } from './scopes.js';
+import * as S from './schemas/index.js';
+import { defaultVerdictCache } from './cache.js';
+import type {
+  ActionsResult,
+  CallOptions,
+  Casebook,
+  ClientOptions,
+  EnrichOptions,
+  EnrichResult,
+  Incident,
+  IncidentStatus,
+  ModuleError,
+  ModuleResult,
+  ObservableVerdict,
+  Page,
+  PivotkitClient,
+  ReferResult,
+  ResponseAction,
+  Session,
+  TokenResponse,
+  TriggerResult,
+  VerdictCache,
+} from './types.js';
+import {
+  deriveVerdicts,
+  mergeModules,
+  observableKey,
+  toModuleError,
+  toModuleResult,
+  unknownVerdict,
+} from './verdict.js';
+import type * as z from 'zod/mini';
+
+type Service = 'visibility' | 'privateIntel';
+
+interface Call<Sc extends z.ZodMiniType | undefined> {
+  service: Service;
+  method: Exchange['method'];
+  path: string;
+  query?: [string, string][];
+  json?: unknown;
+  idempotent?: boolean;
+  schema: Sc;
+  signal?: AbortSignal;
+}
+
+const BASIC = (id: string, secret: string) => {
+  const bytes = new TextEncoder().encode(`${id}:${secret}`);
+  return `Basic ${btoa(String.fromCharCode(...bytes))}`;
+};
+
+/** The short casebook id (`casebook-<uuid>`) of a short id or a long CTIA URL. */
+export function shortId(id: string): string {
+  const t = id.trim().replace(/\/+$/, '');
+  const i = t.lastIndexOf('/');
+  return i >= 0 ? t.slice(i + 1) : t;
+}
+
+function baseOf(url: string, name: string): URL {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new PivotkitConfigError(`baseUrls.${name} is not an absolute URL: ${JSON.stringify(url)}`);
+  }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:')
+    throw new PivotkitConfigError(`baseUrls.${name} must be http(s), not ${u.protocol}`);
+  if (!u.pathname.endsWith('/')) u.pathname += '/';
+  u.search = '';
+  u.hash = '';
+  return u;
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Runs `tasks` with at most `limit` in flight; rejects with the first failure. */
+async function pool<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> {
+  const results: T[] = new Array<T>(tasks.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const i = next++;
+      results[i] = await tasks[i]!();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+  return results;
+}
+
+function dedupe(observables: readonly Observable[]): Observable[] {
+  const seen = new Map<string, Observable>();
+  for (const o of observables) {
+    const k = observableKey(o);
+    if (!seen.has(k)) seen.set(k, { type: o.type, value: o.value });
+  }
+  return [...seen.values()];
+}
+
+function parseNext(header: string | null): Page<never>['next'] {
+  if (!header) return undefined;
+  const q = new URLSearchParams(header.replace(/^[^?]*\?/, ''));
+  const offset = q.get('offset');
+  const after = q.getAll('search_after');
+  const next: NonNullable<Page<never>['next']> = {};
+  if (offset !== null && /^\d+$/.test(offset)) next.offset = Number(offset);
+  if (after.length) next.searchAfter = after;
+  return next;
+}
+
+function checkOptions(o: ClientOptions): void {
+  if (!o || typeof o !== 'object') throw new PivotkitConfigError('createClient needs an options object');
+  if (o.credentials && o.tokenProvider)
+    throw new PivotkitConfigError('pass either credentials or tokenProvider, not both');
+  if (!o.credentials && !o.tokenProvider)
+    throw new PivotkitConfigError('pass credentials ({ clientId, clientSecret }) or a tokenProvider');
+  if (o.credentials && (!o.credentials.clientId || !o.credentials.clientSecret))
+    throw new PivotkitConfigError('credentials need a non-empty clientId and clientSecret');
+  if (o.tokenProvider && typeof o.tokenProvider !== 'function')
+    throw new PivotkitConfigError('tokenProvider must be a function returning a token');
+  if (o.region !== undefined && !isRegion(o.region))
+    throw new PivotkitConfigError(`region must be 'nam', 'eu' or 'apjc', not ${JSON.stringify(o.region)}`);
+  if (o.region !== undefined && o.baseUrls) throw new PivotkitConfigError('pass either region or baseUrls, not both');
+  if (o.timeout !== undefined && o.timeout !== false && !(o.timeout > 0))
+    throw new PivotkitConfigError('timeout must be a positive number of ms, or false');
+  if (o.retry !== undefined && !(Number.isInteger(o.retry) && o.retry >= 0))
+    throw new PivotkitConfigError('retry must be a whole number ≥ 0');
+  if (o.batchSize !== undefined && !(Number.isInteger(o.batchSize) && o.batchSize > 0))
+    throw new PivotkitConfigError('batchSize must be a whole number ≥ 1');
+  if (o.concurrency !== undefined && !(Number.isInteger(o.concurrency) && o.concurrency > 0))
+    throw new PivotkitConfigError('concurrency must be a whole number ≥ 1');
+}
+
+/**
+ * Creates a Threat Response / XDR client. Nothing is sent until the first call (or `signIn()`).
+ * @example
+ * const client = createClient({ region: 'eu', credentials: { clientId, clientSecret } });
+ * const observables = await client.inspect('Seen 203.0.113.7 calling evil.example');
+ * const { verdicts } = await client.enrich.deliberate(observables);
+ * @throws {PivotkitConfigError} when the options are inconsistent (both or neither auth method, bad URL…).
+ */
+export function createClient(options: ClientOptions): PivotkitClient {
+  checkOptions(options);
+  const region = REGIONS[options.region ?? 'nam'];
+  const bases: Record<Service, URL> = options.baseUrls
+    ? {
+        visibility: baseOf(options.baseUrls.visibility, 'visibility'),
+        privateIntel: baseOf(options.baseUrls.privateIntel, 'privateIntel'),
+      }
+    : {
+        visibility: baseOf(region.visibility, 'visibility'),
+        privateIntel: baseOf(region.privateIntel, 'privateIntel'),
+      };
+  const userFetch = options.fetch;
+  const transport: Transport = {
+    // Called as a plain function: a browser's fetch throws "Illegal invocation" when called as a method of an object.
+    fetch: userFetch ? (i, init) => userFetch(i, init) : (i, init) => globalThis.fetch(i, init),
+    timeout: options.timeout ?? 10_000,
+    retry: options.retry ?? 2,
+    ...(options.retryPolicy ? { retryPolicy: options.retryPolicy } : {}),
+  };
+  const now = options.clock ?? Date.now;
+  const batchSize = options.batchSize ?? 50;
+  const concurrency = options.concurrency ?? 4;
+  const cache: VerdictCache | undefined =
+    options.cache === false ? undefined : (options.cache ?? defaultVerdictCache({ now }));
+  const cachePrefix = `${bases.visibility.origin}${bases.visibility.pathname}|`;
+
+  const url = (service: Service, path: string, query?: [string, string][]) => {
+    const u = new URL(path.replace(/^\/+/, ''), bases[service]);
+    for (const [k, v] of query ?? []) u.searchParams.append(k, v);
+    return u;
+  };
+
+  // The secret lives only in this closure: never on an object, an error or a log line.
+  const source: () => Promise<Grant> = options.credentials
+    ? (() => {
+        const { clientId, clientSecret } = options.credentials;
+        const authorization = BASIC(clientId, clientSecret);
+        const scrub = (s: string | undefined) =>
+          s === undefined || s.includes(clientSecret) || s.includes(authorization) ? undefined : s.slice(0, 200);
+        return async () => {
+          const u = url('visibility', 'iroh/oauth2/token');
+          const summary = summarize('POST', u);
+          const res = await send(transport, {
+            method: 'POST',
+            url: u,
+            headers: {
+              authorization,
+              'content-type': 'application/x-www-form-urlencoded',
+              accept: 'application/json',
+            },
+            body: 'grant_type=client_credentials',
+            idempotent: true,
+          });
+          if (res.status >= 400 && res.status < 500) {
+            const body = await errorBody(res);
+            const code = typeof body?.error === 'string' ? scrub(body.error) : undefined;
+            const desc = typeof body?.error_description === 'string' ? scrub(body.error_description) : undefined;
+            const why =
+              code === 'invalid_client' || (!code && res.status === 401)
+                ? 'the client ID or secret is wrong'
+                : `the token endpoint refused the request with HTTP ${res.status}`;
+            throw new AuthError(
+              `Sign-in failed: ${why}${code ? ` (${code}${desc ? `: ${desc}` : ''})` : ''}. ` +
+                'Check the API client credentials and the region.',
+              res.status,
+              code,
+            );
+          }
+          if (!res.ok) throw await toHttpError(res, summary, now());
+          const token = await parseJson(res, S.tokenResponse, summary);
+          return { token, clientId };
+        };
+      })()
+    : (() => {
+        const provider = options.tokenProvider!;
+        return async () => {
+          let got: string | TokenResponse;
+          try {
+            got = await provider();
+          } catch (e) {
+            throw new AuthError('Sign-in failed: the token provider threw. See `cause`.', undefined, undefined, {
+              cause: e,
+            });
+          }
+          if (typeof got === 'string') {
+            if (!got) throw new AuthError('Sign-in failed: the token provider returned an empty token.');
+            return { token: { access_token: got } };
+          }
+          const r = S.tokenResponse.safeParse(got);
+          if (!r.success)
+            throw new AuthError(
+              'Sign-in failed: the token provider must return a token string or { access_token, expires_in?, scope? }.',
+            );
+          return { token: r.data };
+        };
+      })();
+  const tokens = new TokenManager(source, now);
+
+  /** An authenticated call: bearer token, one refresh and retry on 401, typed errors, checked reply. */
+  async function call<Sc extends z.ZodMiniType>(c: Call<Sc>): Promise<{ data: z.output<Sc>; headers: Headers }>;
+  async function call(c: Call<undefined>): Promise<{ data: undefined; headers: Headers }>;
+  async function call(c: Call<z.ZodMiniType | undefined>): Promise<{ data: unknown; headers: Headers }> {
+    const u = url(c.service, c.path, c.query);
+    const summary = summarize(c.method, u);
+    for (let attempt = 0; ; attempt++) {
+      const { token, generation } = await tokens.get(c.signal);
+      const res = await send(transport, {
+        method: c.method,
+        url: u,
+        headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+        json: c.json,
+        idempotent: c.idempotent ?? false,
+        ...(c.signal ? { signal: c.signal } : {}),
+      });
+      if (res.status === 401) {
+        if (attempt === 0) {
+          void res.body?.cancel().catch(() => {});
+          tokens.invalidate(generation);
+          continue;
+        }
+        throw await toAuthError(res, summary);
+      }
+      if (!res.ok) throw await toHttpError(res, summary, now());
+      if (!c.schema) {
+        void res.body?.cancel().catch(() => {});
+        return { data: undefined, headers: res.headers };
+      }
+      return { data: await parseJson(res, c.schema, summary, c.signal), headers: res.headers };
+    }
+  }
+
+  /** Module instance ids seen in replies, per enrich kind: later calls with `onModule` fan out per module. */
+  const seenMids: Record<'deliberate' | 'observe', Set<string>> = { deliberate: new Set(), observe: new Set() };
+
+  async function enrich(
+    kind: 'deliberate' | 'observe',
+    observables: Observable[],
+    opts: EnrichOptions & { fresh?: boolean } = {},
+  ): Promise<EnrichResult> {
+    throwIfAborted(opts.signal);
+    const all = dedupe(observables);
+    const cached: ObservableVerdict[] = [];
+    let todo = all;
+    if (kind === 'deliberate' && cache && !opts.fresh) {
+      todo = [];
+      const hits = await Promise.all(all.map((o) => cache.get(cachePrefix + observableKey(o)).catch(() => undefined)));
+      all.forEach((o, i) => (hits[i] ? cached.push(hits[i]) : todo.push(o)));
+    }
+    const parts: ModuleResult[] = [];
+    const errors: ModuleError[] = [];
+    const mids = opts.onModule ? [...seenMids[kind]] : [];
+    const tasks = chunk(todo, batchSize).flatMap((batch) =>
+      (mids.length ? mids : [undefined]).map((mid) => async () => {
+        let env: z.output<typeof S.enrichEnvelope>;
+        try {
+          ({ data: env } = await call({
+            service: 'visibility',
+            method: 'POST',
+            path: `iroh/iroh-enrich/${kind}/observables`,
+            ...(mid ? { query: [['mids', mid]] as [string, string][] } : {}),
+            json: batch,
+            idempotent: true,
+            schema: S.enrichEnvelope,
+            ...(opts.signal ? { signal: opts.signal } : {}),
+          }));
+        } catch (e) {
+          // When fanned out per module, one module's server trouble is that module's error, not the call's.
+          const transient =
+            e instanceof TimeoutError ||
+            e instanceof NetworkError ||
+            (e instanceof HttpStatusError && (e.status >= 500 || e.status === 429));
+          if (!mid || !transient) throw e;
+          errors.push({ moduleInstanceId: mid, moduleTypeId: '', code: e.name, message: e.message, type: 'error' });
+          return;
+        }
+        for (const d of env.data) {
+          const m = toModuleResult(d);
+          seenMids[kind].add(m.moduleInstanceId);
+          parts.push(m);
+          opts.onModule?.(m);
+        }
+        for (const e of env.errors ?? []) {
+          seenMids[kind].add(e.module_instance_id);
+          errors.push(toModuleError(e));
+        }
+      }),
+    );
+    await pool(tasks, concurrency);
+    const modules = mergeModules(parts);
+    const derived = new Map(deriveVerdicts(modules, now()).map((v) => [observableKey(v.observable), v]));
+    const fresh: ObservableVerdict[] = todo.map((o) => derived.get(observableKey(o)) ?? unknownVerdict(o));
+    // Verdicts the modules returned for observables nobody asked about (e.g. a URL's domain) are kept too.
+    const asked = new Set(todo.map(observableKey));
+    for (const [k, v] of derived) if (!asked.has(k)) fresh.push(v);
+    if (kind === 'deliberate' && cache && errors.length === 0) {
+      await Promise.all(
+        fresh.map((v) => cache.set(cachePrefix + observableKey(v.observable), v).catch(() => undefined)),
+      );
+    }
+    const verdicts = [...cached, ...fresh];
+    const index = new Map(verdicts.map((v) => [observableKey(v.observable), v]));
+    return { modules, errors, verdicts, verdictFor: (o: Observable) => index.get(observableKey(o)) };
+  }
+
+  async function batched<T>(
+    observables: Observable[],
+    path: string,
+    schema: z.ZodMiniType<{ data: T[]; errors?: z.output<typeof S.errorMessage>[] | undefined }>,
+    signal: AbortSignal | undefined,
+  ): Promise<{ items: T[]; errors: ModuleError[] }> {
+    throwIfAborted(signal);
+    const replies = await pool(
+      chunk(dedupe(observables), batchSize).map(
+        (batch) => () =>
+          call({
+            service: 'visibility',
+            method: 'POST',
+            path,
+            json: batch,
+            idempotent: true,
+            schema,
+            ...(signal ? { signal } : {}),
+          }),
+      ),
+      concurrency,
+    );
+    return {
+      items: replies.flatMap((r) => r.data.data),
+      errors: replies.flatMap((r) => (r.data.errors ?? []).map(toModuleError)),
+    };
+  }
+
+  const casebookPath = (id: string, rest = '') => {
+    const short = shortId(id);
+    if (!short) throw new PivotkitConfigError('a casebook id is required');
+    return `ctia/casebook/${encodeURIComponent(short)}${rest}`;
+  };
+  const incidentPath = (id: string, rest = '') => {
+    const short = shortId(id);
+    if (!short) throw new PivotkitConfigError('an incident id is required');
+    return `ctia/incident/${encodeURIComponent(short)}${rest}`;
+  };
+  const asCasebook = (c: z.output<typeof S.casebook>) => ({ ...c, id: shortId(c.id) }) as Casebook;
+  const asIncident = (c: z.output<typeof S.incident>) => ({ ...c, id: shortId(c.id) }) as Incident;
+  const signalOf = (opts?: CallOptions) => (opts?.signal ? { signal: opts.signal } : {});
+
+  const client: PivotkitClient = {
+    async signIn(opts) {
+      await tokens.get(opts?.signal);
+      return tokens.session as Session;
+    },
+    get session() {
+      return tokens.session;
+    },
+    can(feature) {
+      const s = tokens.session;
+      if (!s) return false;
+      return s.scopesUnknown === true || missingScopesFor(s.scopes, feature).length === 0;
+    },
+    missingScopes(feature) {
+      const s = tokens.session;
+      if (s?.scopesUnknown) return [];
+      return missingScopesFor(s?.scopes ?? [], feature);
+    },
+    signOut() {
+      tokens.clear();
+    },
+
+    async inspect(text, opts) {
+      const { data } = await call({
+        service: 'visibility',
+        method: 'POST',
+        path: 'iroh/iroh-inspect/inspect',
+        json: { content: text },
+        idempotent: true,
+        schema: S.inspectResponse,
+        ...signalOf(opts),
+      });
+      return data.map((o) => ({ type: o.type, value: o.value }));
+    },
+
+    enrich: {
+      deliberate: (observables, opts) => enrich('deliberate', observables, opts),
+      observe: (observables, opts) => enrich('observe', observables, opts),
+      async refer(observables, opts): Promise<ReferResult> {
+        const { items, errors } = await batched(
+          observables,
+          'iroh/iroh-enrich/refer/observables',
+          S.referEnvelope,
+          opts?.signal,
+        );
+        return {
+          links: items.map((r) => ({
+            module: r.module,
+            moduleInstanceId: r.module_instance_id,
+            id: r.id,
+            title: r.title,
+            description: r.description,
+            url: r.url,
+            categories: r.categories ?? [],
+          })),
+          errors,
+        };
+      },
+    },
+
+    response: {
+      async actions(observables, opts): Promise<ActionsResult> {
+        const { items, errors } = await batched(
+          observables,
+          'iroh/iroh-response/respond/observables',
+          S.actionsEnvelope,
+          opts?.signal,
+        );
+        return {
+          actions: items.map((a) => ({
+            module: a.module,
+            moduleInstanceId: a.module_instance_id,
+            moduleTypeId: a.module_type_id,
+            id: a.id,
+            title: a.title,
+            description: a.description,
+            url: a.url,
+            categories: a.categories ?? [],
+          })),
+          errors,
+        };
+      },
+      async trigger(action: ResponseAction, opts): Promise<TriggerResult> {
+        const base = new URL('iroh/iroh-response/', bases.visibility);
+        let target: URL;
+        if (/^[a-z][a-z0-9+.-]*:/i.test(action.url) || action.url.startsWith('//')) {
+          target = new URL(action.url);
+          if (target.host !== bases.visibility.host || target.protocol !== bases.visibility.protocol)
+            throw new PivotkitError(
+              `Refused to trigger "${action.title}": its URL is on ${target.host}, not on ${bases.visibility.host}. ` +
+                'Response actions only go to the Threat Response host.',
+            );
+        } else {
+          target = new URL(action.url.replace(/^\/+/, ''), base);
+          if (!target.pathname.startsWith(base.pathname) || target.host !== base.host)
+            throw new PivotkitError(`Refused to trigger "${action.title}": its URL leaves /iroh/iroh-response.`);
+        }
+        const path = target.pathname.slice(bases.visibility.pathname.length);
+        const { data } = await call({
+          service: 'visibility',
+          method: 'POST',
+          path,
+          query: [...target.searchParams],
+          idempotent: false,
+          schema: S.triggerEnvelope,
+          ...signalOf(opts),
+        });
+        return { status: data.data.status, errors: (data.errors ?? []).map(toModuleError) };
+      },
+    },
+
+    casebooks: {
+      async create(input, opts) {
+        const { data } = await call({
+          service: 'privateIntel',
+          method: 'POST',
+          path: 'ctia/casebook',
+          query: [['wait_for', 'true']],
+          json: input,
+          schema: S.casebook,
+          ...signalOf(opts),
+        });
+        return asCasebook(data);
+      },
+      async get(id, opts) {
+        const { data } = await call({
+          service: 'privateIntel',
+          method: 'GET',
+          path: casebookPath(id),
+          idempotent: true,
+          schema: S.casebook,
+          ...signalOf(opts),
+        });
+        return asCasebook(data);
+      },
+      async list(params = {}, opts) {
+        const query: [string, string][] = [];
+        if (params.query) query.push(['query', params.query]);
+        if (params.limit !== undefined) query.push(['limit', String(params.limit)]);
+        if (params.offset !== undefined) query.push(['offset', String(params.offset)]);
+        for (const s of params.searchAfter ?? []) query.push(['search_after', s]);
+        if (params.sortBy) query.push(['sort_by', params.sortBy]);
+        if (params.sortOrder) query.push(['sort_order', params.sortOrder]);
+        const { data, headers } = await call({
+          service: 'privateIntel',
+          method: 'GET',
+          path: 'ctia/casebook/search',
+          query,
+          idempotent: true,
+          schema: S.casebookList,
+          ...signalOf(opts),
+        });
+        return page(data.map(asCasebook), headers);
+      },
+      async update(id, patch, opts) {
+        const { data } = await call({
+          service: 'privateIntel',
+          method: 'PATCH',
+          path: casebookPath(id),
+          query: [['wait_for', 'true']],
+          json: patch,
+          // PATCH here replaces the given fields: sending it twice changes nothing more.
+          idempotent: true,
+          schema: S.casebook,
+          ...signalOf(opts),
+        });
+        return asCasebook(data);
+      },
+      addObservables: (id, observables, opts) => listOp(id, '/observables', 'add', { observables }, opts),
+      removeObservables: (id, observables, opts) => listOp(id, '/observables', 'remove', { observables }, opts, true),
+      addTexts: (id, texts, opts) => listOp(id, '/texts', 'add', { texts }, opts),
+      async delete(id, opts) {
+        await call({
+          service: 'privateIntel',
+          method: 'DELETE',
+          path: casebookPath(id),
+          query: [['wait_for', 'true']],
+          idempotent: true,
+          schema: undefined,
+          ...signalOf(opts),
+        });
+      },
+    },
+
+    incidents: {
+      async list(params = {}, opts) {
+        const query: [string, string][] = [];
+        if (params.query) query.push(['query', params.query]);
+        if (params.status) query.push(['status', params.status]);
+        if (params.limit !== undefined) query.push(['limit', String(params.limit)]);
+        if (params.offset !== undefined) query.push(['offset', String(params.offset)]);
+        const { data, headers } = await call({
+          service: 'privateIntel',
+          method: 'GET',
+          path: 'ctia/incident/search',
+          query,
+          idempotent: true,
+          schema: S.incidentList,
+          ...signalOf(opts),
+        });
+        return page(data.map(asIncident), headers);
+      },
+      async get(id, opts) {
+        const { data } = await call({
+          service: 'privateIntel',
+          method: 'GET',
+          path: incidentPath(id),
+          idempotent: true,
+          schema: S.incident,
+          ...signalOf(opts),
+        });
+        return asIncident(data);
+      },
+      async setStatus(id, status: IncidentStatus, opts) {
+        const { data } = await call({
+          service: 'privateIntel',
+          method: 'POST',
+          path: incidentPath(id, '/status'),
+          json: { status },
+          idempotent: true,
+          schema: S.incident,
+          ...signalOf(opts),
+        });
+        return asIncident(data);
+      },
+    },
+  };
+
+  function page<T>(items: T[], headers: Headers): Page<T> {
+    const total = Number(headers.get('x-total-hits'));
+    const next = parseNext(headers.get('x-next'));
+    return {
+      items,
+      ...(headers.get('x-total-hits') !== null && Number.isFinite(total) ? { total } : {}),
+      ...(next ? { next } : {}),
+    };
+  }
+
+  async function listOp(
+    id: string,
+    rest: '/observables' | '/texts',
+    operation: 'add' | 'remove',
+    payload: { observables: Observable[] } | { texts: { type: string; text: string }[] },
+    opts: CallOptions | undefined,
+    idempotent = false,
+  ): Promise<Casebook> {
+    const body =
+      'observables' in payload
+        ? { operation, observables: payload.observables.map((o) => ({ type: o.type, value: o.value })) }
+        : { operation, texts: payload.texts.map((t) => ({ type: t.type, text: t.text })) };
+    const { data } = await call({
+      service: 'privateIntel',
+      method: 'POST',
+      path: casebookPath(id, rest),
+      query: [['wait_for', 'true']],
+      json: body,
+      idempotent,
+      schema: S.casebook,
+      ...signalOf(opts),
+    });
+    return asCasebook(data);
+  }
+
+  return client;
+}

@@ -1,0 +1,12 @@
+export { PivotkitError, type RequestSummary } from './pivotkit-error.js';
+export { PivotkitConfigError } from './pivotkit-config-error.js';
+export { AuthError } from './auth-error.js';
+export { NetworkError } from './network-error.js';
+export { TimeoutError } from './timeout-error.js';
+export { AbortError } from './abort-error.js';
+export { ApiShapeError, type ShapeIssue } from './api-shape-error.js';
+export { HttpStatusError } from './http-status-error.js';
+export { ScopeError } from './scope-error.js';
+export { RateLimitedError } from './rate-limited-error.js';
+export { NotFoundError } from './not-found-error.js';
+export { isPivotkitError, type PivotkitErrorsByName } from './is-pivotkit-error.js';
