@@ -1,0 +1,300 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { Observable, ObservableVerdict } from '@pivotkit/sdk';
+import './pk-observable.js';
+import { OBSERVABLE_MIME, type PkObservable } from './observable.js';
+import { closePivotMenu, getPivotMenu } from '../pivot-menu/shared.js';
+import { countingClient } from '../../../../../test/helpers/counting-client.js';
+
+const SHA256 = 'e008033699eb7000131ee66c03d33b809d5bba48f1c557ea14b86e68363d6de0';
+const LONG_URL =
+  'https://login-microsoft-secure.account-verify-update.com/common/oauth2/authorize?client_id=8f2e&state=aHR0cHM6Ly9leGFtcGxl';
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+const part = (el: PkObservable, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part="${name}"]`);
+
+function verdict(o: Observable, disposition: 1 | 2 | 3 | 4 | 5, conflict = false): ObservableVerdict {
+  const names = { 1: 'Clean', 2: 'Malicious', 3: 'Suspicious', 4: 'Common', 5: 'Unknown' } as const;
+  return {
+    observable: o,
+    disposition,
+    dispositionName: names[disposition],
+    modules: [{ module: 'Talos', moduleInstanceId: 't', disposition, dispositionName: names[disposition] }],
+    conflict,
+  };
+}
+
+describe('pk-observable', () => {
+  describe('rendering', () => {
+    it('shows the type icon with its name, the value as text and a named pivot button', async () => {
+      const el = await fixture<PkObservable>(
+        html`<pk-observable no-enrich type="ip" value="45.83.12.9"></pk-observable>`,
+      );
+      expect(part(el, 'type-icon')!.getAttribute('aria-label')).to.equal('IP address');
+      expect(part(el, 'value')!.textContent).to.equal('45.83.12.9');
+      const pivot = part(el, 'pivot')!;
+      expect(pivot.getAttribute('aria-label')).to.equal('Pivot on IP address 45.83.12.9');
+      expect(pivot.getAttribute('aria-haspopup')).to.equal('menu');
+      expect(pivot.getAttribute('aria-expanded')).to.equal('false');
+    });
+
+    it('draws a different icon and name for each type', async () => {
+      const seen = new Map<string, string>();
+      for (const type of ['ip', 'ipv6', 'domain', 'url', 'sha256', 'sha1', 'md5', 'email']) {
+        const el = await fixture<PkObservable>(html`<pk-observable no-enrich type=${type} value="x"></pk-observable>`);
+        const icon = part(el, 'type-icon')!;
+        seen.set(
+          icon.innerHTML.replace(/<title>.*<\/title>/, '').replace(/<!--[^>]*-->/g, ''),
+          icon.getAttribute('aria-label')!,
+        );
+      }
+      expect(seen.size).to.equal(8);
+      expect(new Set(seen.values()).size).to.equal(8);
+    });
+
+    it('cuts a long hash in the middle but keeps the whole value in the text, the title and a copy', async () => {
+      const el = await fixture<PkObservable>(
+        html`<pk-observable no-enrich type="sha256" value=${SHA256}></pk-observable>`,
+      );
+      const value = part(el, 'value')!;
+      const head = part(el, 'value__head')!;
+      const tail = part(el, 'value__tail')!;
+      expect(tail.textContent).to.equal(SHA256.slice(-6));
+      expect(head.scrollWidth).to.be.greaterThan(head.clientWidth); // the ellipsis is drawn in the head
+      expect(getComputedStyle(head).textOverflow).to.equal('ellipsis');
+      expect(tail.getBoundingClientRect().width).to.be.greaterThan(0);
+      expect(value.textContent).to.equal(SHA256);
+      expect(value.title).to.equal(SHA256);
+      expect(value.getBoundingClientRect().width).to.be.lessThan(400);
+    });
+
+    it('keeps the end of a long URL visible', async () => {
+      const el = await fixture<PkObservable>(
+        html`<pk-observable no-enrich type="url" value=${LONG_URL}></pk-observable>`,
+      );
+      expect(part(el, 'value__tail')!.textContent).to.equal(LONG_URL.slice(-14));
+      expect(part(el, 'value')!.textContent).to.equal(LONG_URL);
+    });
+
+    it('does not cut a short value', async () => {
+      const el = await fixture<PkObservable>(
+        html`<pk-observable no-enrich type="domain" value="evil.com"></pk-observable>`,
+      );
+      expect(part(el, 'value__tail')).to.equal(null);
+      expect(part(el, 'value__head')!.scrollWidth).to.equal(part(el, 'value__head')!.clientWidth);
+    });
+
+    it('renders a hostile value as text only', async () => {
+      const el = await fixture<PkObservable>(
+        html`<pk-observable no-enrich type="url" .value=${HOSTILE}></pk-observable>`,
+      );
+      expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+      expect(part(el, 'value')!.textContent).to.equal(HOSTILE);
+      expect(part(el, 'pivot')!.getAttribute('aria-label')).to.equal(`Pivot on URL ${HOSTILE}`);
+      expect(el.shadowRoot!.querySelector('a')).to.equal(null);
+    });
+
+    it('shows only the pivot button in inline mode, with no text of its own', async () => {
+      const el = await fixture<PkObservable>(
+        html`<pk-observable inline no-enrich type="domain" value="evil.com"></pk-observable>`,
+      );
+      expect(part(el, 'value')).to.equal(null);
+      expect(part(el, 'drag-handle')).to.equal(null);
+      expect(part(el, 'pivot')).to.exist;
+      expect(el.textContent).to.equal('');
+    });
+  });
+
+  describe('verdict', () => {
+    it('shows the verdict badge once a verdict is known', async () => {
+      const o = { type: 'ip', value: '45.83.12.9' };
+      const el = await fixture<PkObservable>(
+        html`<pk-observable no-enrich type="ip" value=${o.value}></pk-observable>`,
+      );
+      expect(part(el, 'verdict')).to.equal(null);
+      el.verdict = verdict(o, 2);
+      await el.updateComplete;
+      const badge = part(el, 'verdict') as HTMLElement & { disposition: number };
+      expect(badge.localName).to.equal('pk-verdict-badge');
+      expect(badge.disposition).to.equal(2);
+    });
+
+    it('says the modules disagree instead of picking a colour', async () => {
+      const o = { type: 'ip', value: '45.83.12.9' };
+      const el = await fixture<PkObservable>(
+        html`<pk-observable no-enrich type="ip" value=${o.value} .verdict=${verdict(o, 2, true)}></pk-observable>`,
+      );
+      expect(part(el, 'verdict')!.getAttribute('label')).to.equal('Disputed');
+    });
+
+    it('hides Unknown in inline mode but shows it in full mode', async () => {
+      const o = { type: 'ip', value: '45.83.12.9' };
+      const inline = await fixture<PkObservable>(
+        html`<pk-observable inline no-enrich type="ip" value=${o.value} .verdict=${verdict(o, 5)}></pk-observable>`,
+      );
+      expect(part(inline, 'verdict')).to.equal(null);
+      const full = await fixture<PkObservable>(
+        html`<pk-observable no-enrich type="ip" value=${o.value} .verdict=${verdict(o, 5)}></pk-observable>`,
+      );
+      expect(part(full, 'verdict')).to.exist;
+    });
+
+    it('asks its client for the verdict once it is visible', async () => {
+      const client = countingClient({ disposition: () => 3 });
+      const el = await fixture<PkObservable>(
+        html`<pk-observable type="domain" value="verdict-once.com" .client=${client.client}></pk-observable>`,
+      );
+      const batch = await client.nextCall();
+      expect(batch).to.deep.equal([{ type: 'domain', value: 'verdict-once.com' }]);
+      await client.settled();
+      await el.updateComplete;
+      expect(el.verdict?.disposition).to.equal(3);
+      expect((part(el, 'verdict') as HTMLElement & { disposition: number }).disposition).to.equal(3);
+    });
+  });
+
+  describe('pivot menu', () => {
+    afterEach(() => closePivotMenu());
+
+    for (const key of ['Enter', ' ', 'ArrowDown', 'ArrowUp']) {
+      it(`opens the shared menu with ${key === ' ' ? 'Space' : key} and keeps aria-expanded right`, async () => {
+        const el = await fixture<PkObservable>(
+          html`<pk-observable no-enrich type="ip" value="45.83.12.9"></pk-observable>`,
+        );
+        const pivot = part(el, 'pivot')!;
+        pivot.focus();
+        const opened = oneEvent(document, 'pk-pivot-open');
+        await sendKeys({ press: key === ' ' ? 'Space' : key });
+        const event = await opened;
+        expect(event.detail.observable).to.deep.equal({ type: 'ip', value: '45.83.12.9' });
+        expect(event.detail.anchor).to.equal(pivot);
+        const menu = getPivotMenu()!;
+        expect(menu.open).to.equal(true);
+        await el.updateComplete;
+        expect(pivot.getAttribute('aria-expanded')).to.equal('true');
+        const closed = oneEvent(menu, 'pk-pivot-close');
+        await sendKeys({ press: 'Escape' });
+        await closed;
+        await el.updateComplete;
+        expect(pivot.getAttribute('aria-expanded')).to.equal('false');
+        expect(el.shadowRoot!.activeElement).to.equal(pivot);
+      });
+    }
+
+    it('moves aria-expanded to the observable whose menu is open', async () => {
+      const box = await fixture<HTMLDivElement>(
+        html`<div>
+          <pk-observable no-enrich type="ip" value="45.83.12.9"></pk-observable>
+          <pk-observable no-enrich type="domain" value="invoice-portal.net"></pk-observable>
+        </div>`,
+      );
+      const [a, b] = [...box.querySelectorAll('pk-observable')] as PkObservable[];
+      await a!.showMenu();
+      await b!.showMenu();
+      await Promise.all([a!.updateComplete, b!.updateComplete]);
+      expect(part(a!, 'pivot')!.getAttribute('aria-expanded')).to.equal('false');
+      expect(part(b!, 'pivot')!.getAttribute('aria-expanded')).to.equal('true');
+      expect(getPivotMenu()!.observable).to.deep.equal({ type: 'domain', value: 'invoice-portal.net' });
+    });
+
+    it('stays closed when the host cancels pk-pivot-open', async () => {
+      const el = await fixture<PkObservable>(
+        html`<pk-observable no-enrich type="ip" value="45.83.12.9"></pk-observable>`,
+      );
+      const cancel = (e: Event) => e.preventDefault();
+      document.addEventListener('pk-pivot-open', cancel);
+      part(el, 'pivot')!.focus();
+      await sendKeys({ press: 'Enter' });
+      document.removeEventListener('pk-pivot-open', cancel);
+      await el.updateComplete;
+      expect(getPivotMenu()?.open ?? false).to.equal(false);
+      expect(part(el, 'pivot')!.getAttribute('aria-expanded')).to.equal('false');
+    });
+
+    it('opens the menu when nobody takes a keyboard pick', async () => {
+      const el = await fixture<PkObservable>(
+        html`<pk-observable no-enrich type="ip" value="45.83.12.9"></pk-observable>`,
+      );
+      part(el, 'drag-handle')!.focus();
+      const opened = oneEvent(document, 'pk-pivot-open');
+      await sendKeys({ press: 'Enter' });
+      await opened;
+      expect(getPivotMenu()!.open).to.equal(true);
+    });
+  });
+
+  describe('drag and drop', () => {
+    it('puts the observable as JSON and the value as text in the drag data', async () => {
+      const el = await fixture<PkObservable>(
+        html`<pk-observable no-enrich type="sha256" value=${SHA256}></pk-observable>`,
+      );
+      const handle = part(el, 'drag-handle')!;
+      expect(handle.getAttribute('draggable')).to.equal('true');
+      const dataTransfer = new DataTransfer();
+      handle.dispatchEvent(new DragEvent('dragstart', { bubbles: true, composed: true, dataTransfer }));
+      expect(JSON.parse(dataTransfer.getData(OBSERVABLE_MIME))).to.deep.equal({ type: 'sha256', value: SHA256 });
+      expect(dataTransfer.getData('text/plain')).to.equal(SHA256);
+    });
+
+    it('drags from the pivot button in inline mode', async () => {
+      const el = await fixture<PkObservable>(
+        html`<pk-observable inline no-enrich type="ip" value="45.83.12.9"></pk-observable>`,
+      );
+      const dataTransfer = new DataTransfer();
+      part(el, 'pivot')!.dispatchEvent(new DragEvent('dragstart', { bubbles: true, composed: true, dataTransfer }));
+      expect(dataTransfer.getData('text/plain')).to.equal('45.83.12.9');
+    });
+
+    it('offers nothing to drag with no-drag', async () => {
+      const el = await fixture<PkObservable>(
+        html`<pk-observable no-drag no-enrich type="ip" value="45.83.12.9"></pk-observable>`,
+      );
+      expect(part(el, 'drag-handle')).to.equal(null);
+      const dataTransfer = new DataTransfer();
+      part(el, 'pivot')!.dispatchEvent(new DragEvent('dragstart', { bubbles: true, composed: true, dataTransfer }));
+      expect(dataTransfer.types).to.deep.equal([]);
+    });
+
+    it('fires pk-observable-pick when the handle is activated with the keyboard', async () => {
+      const el = await fixture<PkObservable>(
+        html`<pk-observable no-enrich type="ip" value="45.83.12.9"></pk-observable>`,
+      );
+      part(el, 'drag-handle')!.focus();
+      const take = (e: Event) => e.preventDefault();
+      document.addEventListener('pk-observable-pick', take);
+      const picked = oneEvent(document, 'pk-observable-pick');
+      await sendKeys({ press: 'Space' });
+      document.removeEventListener('pk-observable-pick', take);
+      const event = await picked;
+      expect(event.detail.observable).to.deep.equal({ type: 'ip', value: '45.83.12.9' });
+      // Taken by a drop target: the menu does not open.
+      expect(getPivotMenu()?.open ?? false).to.equal(false);
+    });
+  });
+
+  describe('accessibility', () => {
+    it('is accessible in full mode with a verdict', async () => {
+      const o = { type: 'url', value: LONG_URL };
+      const el = await fixture<PkObservable>(
+        html`<pk-observable no-enrich type="url" value=${LONG_URL} .verdict=${verdict(o, 2)}></pk-observable>`,
+      );
+      await expect(el).to.be.accessible();
+    });
+
+    it('is accessible in inline mode', async () => {
+      const o = { type: 'ip', value: '45.83.12.9' };
+      const el = await fixture<HTMLElement>(
+        html`<p>
+          From 45.83.12.9<pk-observable
+            inline
+            no-enrich
+            type="ip"
+            value="45.83.12.9"
+            .verdict=${verdict(o, 3)}
+          ></pk-observable>
+        </p>`,
+      );
+      await expect(el).to.be.accessible();
+    });
+  });
+});

@@ -1,0 +1,242 @@
+import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Observable, ObservableVerdict, PivotkitClient } from '@pivotkit/sdk';
+import '../verdict-badge/pk-verdict-badge.js';
+import { tokens } from '../../styles/tokens.js';
+import { PkObservablePickEvent } from '../../events/observable-pick.js';
+import { unwatchVerdict, watchVerdict } from '../../decorate/verdict-scheduler.js';
+import { closePivotMenu, openPivotMenu } from '../pivot-menu/shared.js';
+import type { PkPivotMenu } from '../pivot-menu/pivot-menu.js';
+import { typeMeta } from './type-icons.js';
+import styles from './observable.styles.js';
+
+/** The MIME type a drop target reads to get `{type, value}` from a dragged observable. */
+export const OBSERVABLE_MIME = 'application/x-pivotkit-observable+json';
+
+/** How many trailing characters stay visible when a long value is cut in the middle. */
+function tailLength(type: string, value: string): number {
+  if (value.length <= 24) return 0;
+  if (type === 'url') return 14;
+  if (type === 'sha256' || type === 'sha1' || type === 'md5') return 6;
+  return 10;
+}
+
+const caret = svg`<path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" stroke-width="1.8"/>`;
+const grip = svg`<g fill="currentColor"><circle cx="6" cy="4" r="1.2"/><circle cx="10" cy="4" r="1.2"/><circle cx="6" cy="8" r="1.2"/><circle cx="10" cy="8" r="1.2"/><circle cx="6" cy="12" r="1.2"/><circle cx="10" cy="12" r="1.2"/></g>`;
+
+/**
+ * @tag pk-observable
+ * @summary One observable (IP, domain, URL, hash, email) with its verdict, a pivot button that opens the
+ * shared pivot menu, and a drag handle that drags it into a casebook.
+ * @status experimental
+ * @since 0.1
+ * @dependency pk-verdict-badge
+ * @dependency pk-pivot-menu
+ *
+ * @event pk-observable-pick - The drag handle was activated with Enter or Space (the keyboard alternative
+ * to dragging). A drop target that takes the observable calls `preventDefault()`; otherwise the pivot menu
+ * opens so that its Casebook section can add it.
+ *
+ * @csspart base - The container.
+ * @csspart drag-handle - The grip button that starts a drag (full mode only; hidden by `no-drag`).
+ * @csspart type-icon - The type's icon (an image whose accessible name is the type).
+ * @csspart value - The value: its full text, cut in the middle with an ellipsis when it is long.
+ * @csspart value__head - The start of the value, which shrinks with an ellipsis.
+ * @csspart value__tail - The last characters of a long value, always shown.
+ * @csspart verdict - The `<pk-verdict-badge>`, once the modules answered (its parts are `verdict__base`, `verdict__icon`, `verdict__name`).
+ * @csspart pivot - The pivot button that opens the menu.
+ *
+ * @cssproperty [--value-max-width=26ch] - Widest the value may grow before it is cut in the middle.
+ * @cssproperty [--gap=0.3em] - Space between the parts.
+ *
+ * Drag and drop: the drag data holds `application/x-pivotkit-observable+json` (`{"type","value"}`) and
+ * `text/plain` (the value). In inline mode the pivot button is the drag source.
+ *
+ * Values are untrusted: they are only ever rendered as text.
+ */
+export class PkObservable extends LitElement {
+  static override styles = [tokens, styles];
+
+  /** The CTIM observable type, for example `ip`, `domain`, `url`, `sha256`. */
+  @property() type = '';
+
+  /** The observable's value, shown as text (never as HTML or as a link). */
+  @property() value = '';
+
+  /**
+   * Inline mode, for decorating a page's own text: shows only the pivot button and the verdict, so the page's
+   * text, layout and selection stay as they were. Unknown verdicts are not shown in this mode.
+   */
+  @property({ type: Boolean, reflect: true }) inline = false;
+
+  /** Hides the drag handle and makes nothing draggable. */
+  @property({ type: Boolean, attribute: 'no-drag' }) noDrag = false;
+
+  /** Asks for no verdict: the badge shows only what `verdict` is set to. */
+  @property({ type: Boolean, attribute: 'no-enrich' }) noEnrich = false;
+
+  /** The verdict to show; set by the page-wide lazy enrichment once the observable was visible. */
+  @property({ attribute: false }) verdict: ObservableVerdict | undefined;
+
+  /** The SDK client for enrichment and the menu; defaults to the page-wide one from `configure()`. */
+  @property({ attribute: false }) client: PivotkitClient | undefined;
+
+  /** Whether this observable's pivot menu is open (drives `aria-expanded`). */
+  @state() protected expanded = false;
+
+  /** The shared menu while it is open for this observable. */
+  #menu: PkPivotMenu | undefined;
+
+  /** The observable as the SDK takes it. */
+  get observable(): Observable {
+    return { type: this.type, value: this.value };
+  }
+
+  /** The pivot button, the menu's anchor and the element focus returns to when the menu closes. */
+  get pivotButton(): HTMLButtonElement | null {
+    return this.renderRoot?.querySelector<HTMLButtonElement>('[part="pivot"]') ?? null;
+  }
+
+  /** Opens the shared pivot menu for this observable, anchored to the pivot button. */
+  async showMenu(focus?: 'first' | 'last'): Promise<void> {
+    await this.updateComplete;
+    const anchor = this.pivotButton;
+    if (!anchor) return;
+    const menu = openPivotMenu({ anchor, observable: this.observable, client: this.client, focus });
+    // A host may cancel pk-pivot-open to show its own UI: then nothing opened.
+    if (!menu.open) return;
+    this.#menu = menu;
+    this.expanded = true;
+    menu.addEventListener('pk-pivot-close', this.#onMenuClose);
+  }
+
+  #onMenuClose = () => {
+    this.#menu?.removeEventListener('pk-pivot-close', this.#onMenuClose);
+    this.#menu = undefined;
+    this.expanded = false;
+  };
+
+  /** Closes the pivot menu if it is open for this observable. */
+  hideMenu(): void {
+    if (this.expanded) closePivotMenu();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.#watch();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    unwatchVerdict(this);
+    if (this.expanded) closePivotMenu();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.hasUpdated && (changed.has('type') || changed.has('value'))) this.verdict = undefined;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('type') || changed.has('value') || changed.has('client') || changed.has('noEnrich')) this.#watch();
+  }
+
+  #watch() {
+    if (this.noEnrich || !this.value || !this.isConnected) unwatchVerdict(this);
+    else watchVerdict(this);
+  }
+
+  #onPivotClick = (e: MouseEvent) => {
+    if (this.expanded) {
+      closePivotMenu();
+      return;
+    }
+    // detail is 0 when a keyboard activated the button: then focus goes into the menu (WAI-ARIA menu button).
+    void this.showMenu(e.detail === 0 ? 'first' : undefined);
+  };
+
+  #onPivotKeydown = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      void this.showMenu(e.key === 'ArrowDown' ? 'first' : 'last');
+    }
+  };
+
+  #onHandleKeydown = (e: KeyboardEvent) => {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    e.preventDefault();
+    const accepted = !this.dispatchEvent(new PkObservablePickEvent({ observable: this.observable }));
+    if (!accepted) void this.showMenu('first');
+  };
+
+  #onDragStart = (e: DragEvent) => {
+    if (this.noDrag || !e.dataTransfer) return;
+    e.dataTransfer.setData(OBSERVABLE_MIME, JSON.stringify(this.observable));
+    e.dataTransfer.setData('text/plain', this.value);
+    e.dataTransfer.effectAllowed = 'copy';
+  };
+
+  protected override render() {
+    const meta = typeMeta(this.type);
+    const verdict = this.verdict;
+    const showBadge = verdict && !(this.inline && verdict.disposition === 5 && !verdict.conflict);
+    const badge = showBadge
+      ? html`<pk-verdict-badge
+          part="verdict"
+          exportparts="base: verdict__base, icon: verdict__icon, name: verdict__name"
+          .disposition=${verdict.conflict ? 5 : verdict.disposition}
+          label=${verdict.conflict ? 'Disputed' : ''}
+          title=${verdict.modules.map((m) => `${m.module}: ${m.dispositionName}`).join('\n')}
+        ></pk-verdict-badge>`
+      : nothing;
+    const pivotLabel = `Pivot on ${meta.label} ${this.value}`;
+    const pivot = html`<button
+      part="pivot"
+      type="button"
+      aria-label=${pivotLabel}
+      title=${this.inline ? `${meta.label}: ${this.value}` : pivotLabel}
+      aria-haspopup="menu"
+      aria-expanded=${this.expanded ? 'true' : 'false'}
+      draggable=${this.inline && !this.noDrag ? 'true' : 'false'}
+      @click=${this.#onPivotClick}
+      @keydown=${this.#onPivotKeydown}
+    >
+      ${this.inline ? html`<svg class="type" viewBox="0 0 16 16" aria-hidden="true">${meta.icon}</svg>` : nothing}<svg
+        class="caret"
+        viewBox="0 0 16 16"
+        aria-hidden="true"
+      >
+        ${caret}
+      </svg>
+    </button>`;
+
+    if (this.inline) {
+      return html`<span part="base" @dragstart=${this.#onDragStart}>${pivot}${badge}</span>`;
+    }
+
+    const tail = tailLength(this.type, this.value);
+    const head = tail ? this.value.slice(0, -tail) : this.value;
+    return html`<span part="base" @dragstart=${this.#onDragStart}
+      >${
+        this.noDrag
+          ? nothing
+          : html`<button
+              part="drag-handle"
+              type="button"
+              draggable="true"
+              aria-label=${`Drag ${meta.label} ${this.value} to a case`}
+              aria-describedby="drag-help"
+              @keydown=${this.#onHandleKeydown}
+            >
+              <svg viewBox="0 0 16 16" aria-hidden="true">${grip}</svg>
+            </button>`
+      }<svg part="type-icon" viewBox="0 0 16 16" role="img" aria-label=${meta.label}>
+        <title>${meta.label}</title>
+        ${meta.icon}</svg
+      ><span part="value" title=${this.value}
+        ><span part="value__head">${head}</span>${
+          tail ? html`<span part="value__tail">${this.value.slice(-tail)}</span>` : nothing
+        }</span
+      >${badge}${pivot}<span id="drag-help" hidden>Press Enter to add it to a case with the keyboard.</span></span
+    >`;
+  }
+}
