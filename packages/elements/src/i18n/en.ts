@@ -21,6 +21,7 @@ const en: Translation = {
   casebook: 'Casebook',
   addToNewCase: 'Add to new case',
   addToCurrentCase: (title) => `Add to current case (${title})`,
+  addToCurrentCaseNone: 'Add to current case',
   noCurrentCase: 'No current case yet',
   newCaseTitle: (o) => `${TYPES[o.type] ?? o.type} ${o.value}`,
   addedToNewCase: (title) => `Added to the new case “${title}”, now the current case`,

@@ -15,6 +15,7 @@ export interface Translation {
   casebook: string;
   addToNewCase: string;
   addToCurrentCase: (title: string) => string;
+  addToCurrentCaseNone: string;
   noCurrentCase: string;
   newCaseTitle: (o: Observable) => string;
   addedToNewCase: (title: string) => string;

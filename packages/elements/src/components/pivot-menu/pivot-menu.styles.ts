@@ -47,8 +47,11 @@ export default css`
     color: var(--_fg-muted);
   }
   [part='header__value'] {
+    min-width: 0;
     font-family: var(--_font-mono);
-    overflow-wrap: anywhere;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
     user-select: all;
   }
   [part='verdicts'],

@@ -572,7 +572,7 @@ export class PkPivotMenu extends LitElement {
         busy: this._busy === 'new',
       })}
       ${this.#item(
-        caseId ? t.addToCurrentCase(truncateMiddle(caseTitle, 40)) : t.addToCurrentCase('—'),
+        caseId ? t.addToCurrentCase(truncateMiddle(caseTitle, 40)) : t.addToCurrentCaseNone,
         () => void this.#addToCase(true),
         {
           id: 'current-case',
@@ -676,7 +676,9 @@ export class PkPivotMenu extends LitElement {
       ${
         c && o
           ? html`<div part="dialog__title" id="dialog-title">${t.confirmAction(c.action.title)}</div>
-              <p part="dialog__body" id="dialog-body">${t.confirmActionBody(c.action.title, o)}</p>
+              <p part="dialog__body" id="dialog-body">
+                ${c.action.description || t.confirmActionBody(c.action.title, o)}
+              </p>
               <div part="dialog__buttons">
                 <button part="dialog__cancel" @click=${() => this.#closeDialog(false)}>${t.cancel}</button>
                 <button
@@ -698,7 +700,7 @@ export class PkPivotMenu extends LitElement {
       ? html`<div part="panel" @keydown=${this.#onKeydown}>
           <div part="header" id="header">
             <span part="header__type">${t.observableType(o.type)}</span>
-            <span part="header__value" title=${o.value} aria-hidden="true">${truncateMiddle(o.value)}</span>
+            <span part="header__value" title=${o.value} aria-hidden="true">${truncateMiddle(o.value, 34)}</span>
             <span class="visually-hidden">${o.value}</span>
           </div>
           ${this._auth === 'ready' ? this.#renderVerdicts() : nothing}
