@@ -1,8 +1,113 @@
-import '@pivotkit/elements/pk-verdict-badge.js';
+import { configure, decorate } from '@pivotkit/elements';
+import { AuthError, NetworkError, TimeoutError, createClient } from '@pivotkit/sdk';
+import { generateMessages, type MessageRow } from './data.js';
 
-const report = document.getElementById('report')!;
-for (const d of [1, 2, 3, 4, 5] as const) {
-  const badge = document.createElement('pk-verdict-badge');
-  badge.disposition = d;
-  report.append(badge, ' ');
+/** Where `npm run demo` starts the emulator, and its published demo client. */
+const EMULATOR = 'http://localhost:8787';
+
+const tbody = document.querySelector<HTMLTableSectionElement>('#messages tbody')!;
+const banner = document.getElementById('banner')!;
+const session = document.getElementById('session')!;
+let loaded = 0;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+// Rows are built from text nodes only: the data is untrusted, as it would be in a real console.
+function rowOf(m: MessageRow): HTMLTableRowElement {
+  const tr = el('tr');
+  tr.dataset['verdict'] = m.verdict.toLowerCase();
+  const [day, clock] = m.time.split(' ');
+  const time = el('td', 'time');
+  time.append(el('div', undefined, clock), el('div', 'day', day));
+  const sender = el('td', 'sender');
+  // Internal recipients are ours, not indicators: the opt-out attribute keeps them undecorated.
+  const recipient = el('div', 'recipient', `to ${m.recipient}`);
+  recipient.setAttribute('data-pk-ignore', '');
+  sender.append(el('div', undefined, m.sender), recipient);
+  const subject = el('td', 'subject', m.subject);
+  const ip = el('td', 'mono', m.senderIp);
+  const domain = el('td', 'mono', m.senderDomain);
+  const urls = el('td', 'mono url');
+  m.urls.forEach((u) => urls.append(el('div', undefined, u)));
+  if (!m.urls.length) urls.append(el('span', 'none', '—'));
+  const att = el('td', 'attachment');
+  if (m.attachment) att.append(el('div', 'file', m.attachment.name), el('div', 'mono hash', m.attachment.sha256));
+  else att.append(el('span', 'none', '—'));
+  const verdict = el('td', 'verdict');
+  verdict.append(el('span', `chip chip--${m.verdict.toLowerCase()}`, m.verdict), el('span', 'action', m.action));
+  tr.append(time, verdict, sender, subject, ip, domain, urls, att);
+  return tr;
+}
+
+function load(n: number) {
+  const rows = generateMessages(n, loaded);
+  loaded += n;
+  tbody.append(...rows.map(rowOf));
+  document.getElementById('count')!.textContent = `${loaded} messages shown`;
+  renderCards();
+}
+
+function renderCards() {
+  const rows = generateMessages(loaded);
+  const count = (f: (m: MessageRow) => boolean) => rows.filter(f).length;
+  const cards: [string, number, string][] = [
+    ['Messages', rows.length, ''],
+    ['Malicious or phishing', count((m) => m.verdict === 'Malicious' || m.verdict === 'Phishing'), 'bad'],
+    ['Quarantined', count((m) => m.action === 'Quarantined'), 'warn'],
+    ['With attachments', count((m) => !!m.attachment), ''],
+  ];
+  document.getElementById('cards')!.replaceChildren(
+    ...cards.map(([label, n, tone]) => {
+      const card = el('div', `card ${tone}`);
+      card.append(el('span', 'card__n', String(n)), el('span', 'card__label', label));
+      return card;
+    }),
+  );
+}
+
+function showBanner(text: string, detail: string) {
+  banner.replaceChildren(el('strong', undefined, text), document.createTextNode(` ${detail}`));
+  banner.hidden = false;
+}
+
+// A client-side filter, to show that decoration follows the page's own DOM changes.
+document.getElementById('filter')!.addEventListener('input', (e) => {
+  const q = (e.target as HTMLInputElement).value.toLowerCase();
+  for (const tr of tbody.rows) tr.hidden = q !== '' && !tr.textContent!.toLowerCase().includes(q);
+});
+document.getElementById('more')!.addEventListener('click', () => load(50));
+
+load(250);
+
+const client = createClient({
+  baseUrls: { visibility: EMULATOR, privateIntel: EMULATOR },
+  credentials: { clientId: 'demo-client', clientSecret: 'demo-secret' },
+  retry: 0,
+});
+configure({ client });
+// Rows added later ("Load 50 more") are decorated as they arrive.
+decorate(document.getElementById('messages')!);
+
+try {
+  const s = await client.signIn();
+  session.textContent = `Threat Response emulator · ${s.clientId ?? 'demo-client'} · ${s.scopes.length} scopes`;
+  session.classList.add('ok');
+} catch (err) {
+  session.textContent = 'Not signed in';
+  session.classList.add('bad');
+  if (err instanceof NetworkError || err instanceof TimeoutError) {
+    showBanner(
+      `The Threat Response emulator at ${EMULATOR} is not reachable.`,
+      'Start it with "npm run demo" (it starts the emulator and this page), then reload. Pivot buttons stay, but verdicts and actions need it.',
+    );
+  } else if (err instanceof AuthError) {
+    showBanner('Sign-in to the emulator failed.', err.message);
+  } else {
+    showBanner('Could not sign in to the emulator.', err instanceof Error ? err.message : String(err));
+  }
 }

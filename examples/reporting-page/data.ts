@@ -1,0 +1,150 @@
+// Deterministic message-tracking rows: the same seed gives the same page on every load, so screenshots, the
+// benchmark and the tests see the same data. Values the emulator knows (its documented demo observables)
+// are mixed in, so the verdicts, pivots and response actions have something to say.
+
+/** One tracked message, as an e-mail security console lists it. */
+export interface MessageRow {
+  id: string;
+  time: string;
+  sender: string;
+  recipient: string;
+  subject: string;
+  senderIp: string;
+  senderDomain: string;
+  urls: string[];
+  attachment: { name: string; sha256: string } | undefined;
+  /** The console's own verdict and what it did, independent of Threat Response. */
+  verdict: 'Malicious' | 'Phishing' | 'Spam' | 'Graymail' | 'Clean';
+  action: 'Quarantined' | 'Dropped' | 'Delivered' | 'Rewritten';
+}
+
+/** mulberry32: small, fast, and good enough for made-up data. */
+function random(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const LEGIT_DOMAINS = ['cisco.com', 'example.com', 'docusign.net', 'salesforce.com', 'zoom.us', 'github.com'];
+const BAD_WORDS = ['secure', 'invoice', 'account', 'verify', 'payroll', 'parcel', 'office', 'billing', 'login'];
+const BAD_TLDS = ['com', 'net', 'info', 'top', 'xyz', 'online'];
+const PEOPLE = ['a.ramos', 'j.chen', 'm.okafor', 'l.novak', 's.patel', 'k.dubois', 'r.silva', 't.nguyen', 'e.fischer'];
+const LEGIT_SUBJECTS = [
+  'Q4 planning notes',
+  'Your pull request was merged',
+  'Meeting recording is ready',
+  'Please sign: NDA for vendor onboarding',
+  'Weekly pipeline report',
+  'Re: travel approval',
+  'Invitation: architecture review',
+];
+const BAD_SUBJECTS = [
+  'Action required: verify your mailbox',
+  'Invoice #{n} overdue',
+  'Payroll update: confirm your bank details',
+  'Your parcel could not be delivered',
+  'Shared document: Q4 bonus plan.xlsx',
+  'Password expires today',
+  'Voicemail received ({n}s)',
+];
+const FILES = ['invoice_{n}.pdf', 'scan_{n}.zip', 'Q4_bonus_{n}.xlsm', 'remittance_{n}.html', 'statement_{n}.docx'];
+
+/** The emulator's demo observables (see the server package's README). */
+export const DEMO = {
+  maliciousDomain: 'evil.example.net',
+  suspiciousDomain: 'phish.example.org',
+  disputedDomain: 'disputed.example.com',
+  unknownDomain: 'unknown.example.org',
+  moduleErrorDomain: 'module-error.example.com',
+  maliciousIp: '198.51.100.7',
+  suspiciousIp: '203.0.113.9',
+  cleanIp: '192.0.2.10',
+  maliciousUrl: 'http://evil.example.net/payload.exe',
+  maliciousSender: 'attacker@evil.example.net',
+  eicarSha256: '275a021bbfb6489e54d471899f7db9d1663fc695ec2fe2a2c4538aabf651fd0f',
+  emptySha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+  disputedSha256: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+} as const;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const stamp = (ms: number) => {
+  const d = new Date(ms);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+};
+
+/** `count` rows starting at row `from` (rows are numbered, so "load more" continues the same sequence). */
+export function generateMessages(count: number, from = 0, seed = 47): MessageRow[] {
+  const rows: MessageRow[] = [];
+  const start = Date.UTC(2026, 10, 24, 18, 0, 0);
+  for (let i = from; i < from + count; i++) {
+    const r = random(seed * 100_003 + i);
+    const int = (n: number) => Math.floor(r() * n);
+    const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
+    const hex = (n: number) => Array.from({ length: n }, () => '0123456789abcdef'[int(16)]).join('');
+    const num = () => String(1000 + int(9000));
+    const ip = () => `${pick([45, 91, 185, 193, 104, 23, 52, 77, 146])}.${int(256)}.${int(256)}.${1 + int(254)}`;
+    const recipient = `${pick(PEOPLE)}@acme-corp.com`;
+    const kind = r();
+    let row: Omit<MessageRow, 'id' | 'time' | 'recipient'>;
+    if (kind < 0.22) {
+      // A campaign from one of the emulator's known-bad sources.
+      const variant = int(4);
+      const domain = [DEMO.maliciousDomain, DEMO.suspiciousDomain, DEMO.disputedDomain, DEMO.moduleErrorDomain][
+        variant
+      ]!;
+      row = {
+        sender: variant === 0 ? DEMO.maliciousSender : `billing@${domain}`,
+        subject: pick(BAD_SUBJECTS).replace('{n}', num()),
+        senderIp: [DEMO.maliciousIp, DEMO.suspiciousIp, DEMO.maliciousIp, ip()][variant]!,
+        senderDomain: domain,
+        urls: variant === 0 ? [DEMO.maliciousUrl] : [`https://${domain}/login?session=${hex(8)}`],
+        attachment:
+          r() < 0.5
+            ? { name: pick(FILES).replace('{n}', num()), sha256: pick([DEMO.eicarSha256, DEMO.disputedSha256]) }
+            : undefined,
+        verdict: variant === 1 ? 'Phishing' : 'Malicious',
+        action: variant === 2 ? 'Rewritten' : pick(['Quarantined', 'Dropped'] as const),
+      };
+    } else if (kind < 0.45) {
+      // Look-alike domains the emulator has never heard of: verdicts come from its hash-derived answers.
+      const domain = `${pick(BAD_WORDS)}-${pick(BAD_WORDS)}${int(10) ? '' : int(100)}.${pick(BAD_TLDS)}`;
+      row = {
+        sender: `no-reply@${domain}`,
+        subject: pick(BAD_SUBJECTS).replace('{n}', num()),
+        senderIp: ip(),
+        senderDomain: domain,
+        urls: [`https://${domain}/${pick(BAD_WORDS)}/${hex(6)}`],
+        attachment: r() < 0.4 ? { name: pick(FILES).replace('{n}', num()), sha256: hex(64) } : undefined,
+        verdict: pick(['Spam', 'Phishing', 'Graymail'] as const),
+        action: pick(['Quarantined', 'Delivered', 'Rewritten'] as const),
+      };
+    } else {
+      const domain = pick(LEGIT_DOMAINS);
+      row = {
+        sender: `${pick(['noreply', 'notifications', 'team', 'support'])}@${domain}`,
+        subject: pick(LEGIT_SUBJECTS),
+        senderIp: int(6) ? ip() : pick([DEMO.cleanIp, '8.8.8.8']),
+        senderDomain: domain,
+        urls: int(3) ? [`https://${domain}/${pick(['docs', 'share', 'events', 'account'])}/${hex(10)}`] : [],
+        attachment:
+          r() < 0.2
+            ? { name: pick(FILES).replace('{n}', num()), sha256: int(4) ? hex(64) : DEMO.emptySha256 }
+            : undefined,
+        verdict: int(8) ? 'Clean' : 'Graymail',
+        action: 'Delivered',
+      };
+    }
+    rows.push({
+      ...row,
+      id: `MID-${String(880_000 + i * 7)}`,
+      time: stamp(start - i * 97_000 - int(60_000)),
+      recipient,
+    });
+  }
+  return rows;
+}
