@@ -1,0 +1,695 @@
+/**
+ * `createEmulator()`: the Threat Response / XDR emulator as a Hono app built on web standards only
+ * (Request/Response, WebCrypto through jose), so the same logic serves HTTP in Node and msw handlers in a browser.
+ * @module
+ */
+import { Hono } from 'hono';
+import type { Context as HonoContext, MiddlewareHandler } from 'hono';
+import { cors } from 'hono/cors';
+import { Faults } from '../faults.js';
+import type { FaultConfig } from '../faults.js';
+import { requestLogLine } from '../redact.js';
+import { satisfiesAny } from '../scopes.js';
+import type { Doc, Store } from '../store.js';
+import { DEMO_CLIENT, TokenError, TokenService, grantScopes, safeEqual } from './auth.js';
+import type { ClientConfig, TokenClaims } from './auth.js';
+import {
+  FILTERS,
+  applyOperation,
+  canSee,
+  longId,
+  patchOperationCheck,
+  render,
+  search,
+  shortId,
+  validateEntity,
+  validateObservables,
+} from './entities.js';
+import type { EntityKind, SearchParams } from './entities.js';
+import { randomUuid } from './hash.js';
+import { inspect } from './inspect.js';
+import { CTIM_SCHEMA_VERSION, MODULES, describe, enrich, health, refer, responseActions, trigger } from './intel.js';
+import type { Context as IntelContext, Observable } from './intel.js';
+import { seed } from './seed.js';
+import { INCIDENT_STATUSES } from './vocab.js';
+
+/** Headers a browser may read from the emulator's answers (CTIA's list, api-contract.md §9). */
+export const EXPOSED_HEADERS = [
+  'Retry-After',
+  'X-Total-Hits',
+  'X-Next',
+  'X-Previous',
+  'X-Sort',
+  'Location',
+  'X-Iroh-Version',
+  'X-Ctim-Version',
+];
+
+/** A reply header that tells the host adapter to close the connection without answering (fault injection). */
+export const DROP_HEADER = 'x-pivotkit-drop-connection';
+
+export interface EmulatorOptions {
+  /** Where casebooks, incidents, response state and the signing key live. */
+  store: Store;
+  /** Milliseconds since the epoch; tests pass a controllable clock. @default Date.now */
+  clock?: () => number;
+  /** OAuth2 clients. @default [DEMO_CLIENT] */
+  clients?: ClientConfig[];
+  /** Initial faults (off by default); `POST /__control/faults` changes them. */
+  faults?: FaultConfig;
+  /** Access-token lifetime in seconds. @default 600 */
+  tokenTtl?: number;
+  /** Origins allowed by CORS: `'*'`, a list, or none (no CORS headers). */
+  cors?: '*' | string[];
+  /** Receives one redacted line per request. */
+  log?: (line: string) => void;
+  /** Serve `/__control/*` (reset, faults, clock). @default true */
+  control?: boolean;
+  /** The origin used in long ids and links; by default the origin each request was sent to. */
+  publicUrl?: string;
+}
+
+export interface Emulator {
+  app: Hono<Env>;
+  fetch: (request: Request, env?: unknown) => Promise<Response>;
+  faults: Faults;
+  /** Advances the emulator's clock (token expiry, timestamps) by `ms` on top of `clock`. */
+  advanceClock(ms: number): void;
+  /** Back to the seeded state: clears the store (and the signing key), faults and clock offset. */
+  reset(): void;
+}
+
+interface Env {
+  Variables: { auth: TokenClaims; traceId: string };
+}
+
+type C = HonoContext<Env>;
+
+const json = (c: C, body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+
+export function createEmulator(options: EmulatorOptions): Emulator {
+  const store = options.store;
+  const baseClock = options.clock ?? Date.now;
+  let offset = 0;
+  const clock = () => baseClock() + offset;
+  const clients = options.clients ?? [DEMO_CLIENT];
+  const tokens = new TokenService(store, clock, options.tokenTtl ?? 600);
+  const faults = new Faults();
+  if (options.faults) faults.set(options.faults);
+  seed(store, clock());
+
+  const app = new Hono<Env>();
+  const baseUrl = (c: C) => options.publicUrl?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
+  const intel = (c: C): IntelContext => ({ store, now: clock(), baseUrl: baseUrl(c) });
+
+  app.onError((err, c) => {
+    const traceId = c.get('traceId') ?? randomUuid();
+    return json(c, { error: 'unknown-exception', error_description: err.message, trace_id: traceId }, 500);
+  });
+  app.notFound((c) =>
+    json(c, { error: 'not-found', error_description: `No route for ${c.req.method} ${c.req.path}` }, 404),
+  );
+
+  if (options.cors) {
+    app.use(
+      '*',
+      cors({
+        origin: options.cors,
+        allowMethods: ['DELETE', 'GET', 'PATCH', 'POST', 'PUT', 'OPTIONS'],
+        allowHeaders: ['Authorization', 'Content-Type', 'Accept'],
+        exposeHeaders: EXPOSED_HEADERS,
+        maxAge: 600,
+      }),
+    );
+  }
+
+  app.use('*', async (c, next) => {
+    c.set('traceId', randomUuid());
+    const start = performance.now();
+    await next();
+    options.log?.(requestLogLine(c.req.raw, c.res.status, performance.now() - start));
+  });
+
+  // Fault injection: never on the control endpoint or on CORS preflights.
+  app.use('*', async (c, next) => {
+    const path = c.req.path;
+    if (path.startsWith('/__control') || c.req.method === 'OPTIONS') return next();
+    const latency = faults.latency(path);
+    if (latency > 0) await new Promise((r) => setTimeout(r, latency));
+    const fault = faults.decide(path);
+    switch (fault.kind) {
+      case 'drop':
+        c.res = new Response(null, { status: 503, headers: { [DROP_HEADER]: '1' } });
+        return;
+      case 'rate-limit':
+        c.res = json(c, { error: 'Too Many Requests' }, 429, { 'Retry-After': String(fault.retryAfter) });
+        return;
+      case 'error':
+        c.res = json(
+          c,
+          {
+            error: 'unknown-exception',
+            error_description: 'Injected fault: the service failed',
+            trace_id: c.get('traceId'),
+          },
+          fault.status,
+        );
+        return;
+      case 'malformed': {
+        await next();
+        const text = await c.res.text();
+        const headers = new Headers(c.res.headers);
+        headers.set('content-type', 'application/json');
+        headers.delete('content-length');
+        c.res = new Response(`${text.slice(0, Math.max(1, Math.floor(text.length / 2)))}\u0000`, {
+          status: c.res.status === 204 ? 200 : c.res.status,
+          headers,
+        });
+        return;
+      }
+      case 'none':
+        return next();
+    }
+  });
+
+  // ---- service info ----
+  app.get('/', (c) =>
+    json(c, {
+      name: '@pivotkit/server',
+      mode: 'emulate',
+      modules: MODULES.map(({ key: _k, ...m }) => m),
+      token_endpoint: '/iroh/oauth2/token',
+    }),
+  );
+  app.get('/.well-known/jwks', async (c) => json(c, { keys: [(await tokens.keys()).publicJwk] }));
+
+  // ---- OAuth2 client credentials (api-contract.md §1, decision 1) ----
+  app.post('/iroh/oauth2/token', async (c) => {
+    const type = c.req.header('content-type') ?? '';
+    let form: URLSearchParams;
+    try {
+      if (type.includes('application/x-www-form-urlencoded')) form = new URLSearchParams(await c.req.text());
+      else if (type.includes('application/json')) {
+        const body = (await c.req.json()) as Record<string, unknown>;
+        form = new URLSearchParams(
+          Object.entries(body ?? {}).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])),
+        );
+      } else {
+        return tokenError(c, 400, 'invalid_request', 'The body must be application/x-www-form-urlencoded');
+      }
+    } catch {
+      return tokenError(c, 400, 'invalid_request', 'The body could not be read');
+    }
+    const grant = form.get('grant_type');
+    if (!grant) return tokenError(c, 400, 'invalid_request', 'Missing grant_type');
+    let id: string | undefined;
+    let secret: string | undefined;
+    const auth = c.req.header('authorization');
+    if (auth) {
+      const m = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(auth);
+      if (!m) return tokenError(c, 400, 'invalid_request', 'The Authorization header must use the Basic scheme');
+      let decoded: string;
+      try {
+        decoded = atob(m[1]!);
+      } catch {
+        return tokenError(c, 400, 'invalid_request', 'The Basic credentials are not valid base64');
+      }
+      const colon = decoded.indexOf(':');
+      if (colon < 0) return tokenError(c, 400, 'invalid_request', 'The Basic credentials need client_id:client_secret');
+      id = safeDecode(decoded.slice(0, colon));
+      secret = safeDecode(decoded.slice(colon + 1));
+    } else {
+      id = form.get('client_id') ?? undefined;
+      secret = form.get('client_secret') ?? undefined;
+    }
+    const client = clients.find((cl) => id !== undefined && cl.clientId === id);
+    if (!client || secret === undefined || !safeEqual(client.clientSecret, secret)) {
+      return tokenError(c, 401, 'invalid_client', 'Client authentication failed: unknown client or wrong secret', {
+        'WWW-Authenticate': 'Basic realm="iroh"',
+      });
+    }
+    if (grant !== 'client_credentials') {
+      return tokenError(c, 400, 'unsupported_grant_type', `The grant type ${grant} is not supported here`);
+    }
+    const scopes = grantScopes(client, form.get('scope') ?? undefined);
+    if (scopes.length === 0) return tokenError(c, 400, 'invalid_scope', 'None of the requested scopes is allowed');
+    const { token, expiresIn } = await tokens.issue(client, scopes);
+    return json(c, { access_token: token, token_type: 'bearer', expires_in: expiresIn, scope: scopes.join(' ') }, 200, {
+      'Cache-Control': 'no-store',
+      Pragma: 'no-cache',
+    });
+  });
+
+  // ---- bearer tokens on every API route ----
+  const authenticate: MiddlewareHandler<Env> = async (c, next) => {
+    const header = c.req.header('authorization');
+    const m = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+    if (!m) {
+      return json(
+        c,
+        {
+          error: 'invalid_request',
+          error_description: 'No JWT found in HTTP Authorization header',
+          trace_id: c.get('traceId'),
+        },
+        401,
+        { 'WWW-Authenticate': 'Bearer realm="iroh"' },
+      );
+    }
+    try {
+      c.set('auth', await tokens.verify(m[1]!));
+    } catch (e) {
+      const err = e instanceof TokenError ? e : new TokenError('invalid_jwt', 'Invalid JWT');
+      return json(c, { error: err.code, error_description: err.message, trace_id: c.get('traceId') }, 401, {
+        'WWW-Authenticate': `Bearer realm="iroh", error="invalid_token"`,
+      });
+    }
+    return next();
+  };
+  app.use('/iroh/*', async (c, next) => (c.req.path === '/iroh/oauth2/token' ? next() : authenticate(c, next)));
+  app.use('/ctia/*', authenticate);
+
+  /** 403 `missing_scope` unless one of the alternatives is granted (the first one is named as required). */
+  const need = (c: C, ...alternatives: string[]): Response | undefined => {
+    const auth = c.get('auth');
+    if (satisfiesAny(auth.scopes, alternatives)) return undefined;
+    const required = alternatives[0]!;
+    return json(
+      c,
+      {
+        error: 'missing_scope',
+        error_description: `Missing scope: this route requires ${alternatives.join(' or ')}`,
+        'missing-scopes': [required],
+        'required-scopes': [required],
+        scopes: auth.scopes,
+        'user-id': auth.sub,
+        'org-id': auth.orgId,
+        trace_id: c.get('traceId'),
+      },
+      403,
+    );
+  };
+
+  app.get('/iroh/profile/whoami', (c) => {
+    const denied = need(c, 'profile:read');
+    if (denied) return denied;
+    const a = c.get('auth');
+    return json(c, { user: { 'user-id': a.sub, scopes: a.scopes, 'client-id': a.clientId }, org: { id: a.orgId } });
+  });
+
+  // ---- Inspect ----
+  app.post('/iroh/iroh-inspect/inspect', async (c) => {
+    const denied = need(c, 'inspect:read');
+    if (denied) return denied;
+    const body = await readJson(c);
+    if (body === BAD_JSON) return json(c, { error: 'invalid_request', error_description: 'The body is not JSON' }, 400);
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      return json(c, { content: 'missing-required-key' }, 400);
+    }
+    const rec = body as Record<string, unknown>;
+    const extra = Object.keys(rec).filter((k) => k !== 'content');
+    if (rec['content'] === undefined || extra.length) {
+      const problems: Record<string, string> = {};
+      if (rec['content'] === undefined) problems['content'] = 'missing-required-key';
+      for (const k of extra) problems[k] = 'disallowed-key';
+      return json(c, problems, 400);
+    }
+    if (typeof rec['content'] !== 'string') return json(c, { content: '(not (instance? java.lang.String))' }, 400);
+    return json(c, inspect(rec['content']));
+  });
+
+  // ---- Enrich ----
+  const observablesBody = async (c: C): Promise<Observable[] | Response> => {
+    const body = await readJson(c);
+    const errs = body === BAD_JSON ? ['the body is not JSON'] : validateObservables(body);
+    if (errs.length) {
+      return json(
+        c,
+        {
+          error: 'invalid_request',
+          error_description: `The body must be a JSON array of {type, value} observables: ${errs.slice(0, 5).join('; ')}`,
+          trace_id: c.get('traceId'),
+        },
+        400,
+      );
+    }
+    return body as Observable[];
+  };
+  const mids = (c: C) => [...(c.req.queries('mids') ?? []), ...(c.req.queries('mids[]') ?? [])];
+  for (const mode of ['observe', 'deliberate'] as const) {
+    app.post(`/iroh/iroh-enrich/${mode}/observables`, async (c) => {
+      const denied = need(c, `enrich/observables/${mode}:read`);
+      if (denied) return denied;
+      const obs = await observablesBody(c);
+      if (obs instanceof Response) return obs;
+      return json(c, enrich(mode, obs, intel(c), mids(c)));
+    });
+  }
+  app.post('/iroh/iroh-enrich/refer/observables', async (c) => {
+    const denied = need(c, 'enrich/observables/refer:read');
+    if (denied) return denied;
+    const obs = await observablesBody(c);
+    if (obs instanceof Response) return obs;
+    return json(c, refer(obs, intel(c)));
+  });
+  const healthRoute = (c: C) => {
+    const denied = need(c, 'integration/health:read');
+    if (denied) return denied;
+    return json(c, health(c.req.param('mid')));
+  };
+  app.on(['GET', 'POST'], '/iroh/iroh-enrich/health', healthRoute);
+  app.on(['GET', 'POST'], '/iroh/iroh-enrich/health/:mid', healthRoute);
+
+  // ---- Response ----
+  app.post('/iroh/iroh-response/respond/observables', async (c) => {
+    const denied = need(c, 'response/observables:read');
+    if (denied) return denied;
+    const obs = await observablesBody(c);
+    if (obs instanceof Response) return obs;
+    return json(c, responseActions(obs, intel(c)));
+  });
+  app.post('/iroh/iroh-response/respond/trigger/:mid/:action', (c) => {
+    const denied = need(c, 'response/trigger:write');
+    if (denied) return denied;
+    const type = c.req.query('observable_type');
+    const value = c.req.query('observable_value');
+    if (!type || !value) {
+      const problems: Record<string, string> = {};
+      if (!type) problems['observable_type'] = 'missing-required-key';
+      if (!value) problems['observable_value'] = 'missing-required-key';
+      return json(c, problems, 400);
+    }
+    return json(c, trigger(c.req.param('mid'), c.req.param('action'), { type, value }, intel(c)));
+  });
+
+  // ---- CTIA entities: casebooks and incidents ----
+  const entityRoutes = (kind: EntityKind, prefix: string, readScopes: string[], writeScopes: string[]) => {
+    const viewer = (c: C) => ({ sub: c.get('auth').sub, orgId: c.get('auth').orgId });
+    const load = (c: C, raw: string): Doc | undefined => {
+      const doc = store.get(kind, shortId(raw));
+      return doc && canSee(doc, viewer(c)) ? doc : undefined;
+    };
+    const notFound = (c: C) => json(c, { error: `${kind} not found` }, 404);
+    const invalid = (c: C, errs: string[], entity: unknown) =>
+      json(
+        c,
+        {
+          error: 'Spec Validation Client Error',
+          type: 'Invalid Entity Error',
+          message: errs.slice(0, 10).join('; '),
+          entity,
+          class: 'clojure.lang.ExceptionInfo',
+        },
+        400,
+      );
+    const fields = (c: C) => [...(c.req.queries('fields') ?? []), ...(c.req.queries('fields[]') ?? [])];
+    const out = (c: C, doc: Doc) => render(baseUrl(c), kind, doc, fields(c));
+
+    const searchParams = (c: C): SearchParams => {
+      const q = c.req.query();
+      const filters: Record<string, string[]> = {};
+      for (const f of FILTERS[kind]) {
+        const v = c.req.queries(f);
+        if (v?.length) filters[f] = f === 'id' ? v.map(shortId) : v;
+      }
+      const limit = Math.min(Math.max(Number(q['limit'] ?? 100) || 0, 0), 10_000);
+      const offset = Math.max(Number(q['offset'] ?? 0) || 0, 0);
+      const searchAfter = [...(c.req.queries('search_after') ?? []), ...(c.req.queries('search_after[]') ?? [])];
+      const query = [q['query'], q['simple_query']].filter(Boolean).join(' ');
+      return {
+        query,
+        filters,
+        sortBy: q['sort_by'],
+        sortOrder: q['sort_order'] === 'asc' || q['sort_order'] === 'desc' ? q['sort_order'] : undefined,
+        limit,
+        offset,
+        searchAfter: searchAfter.length ? searchAfter : undefined,
+      };
+    };
+    const visible = (c: C) => store.list(kind).filter((d) => canSee(d, viewer(c)));
+
+    app.get(`${prefix}/search/count`, (c) => {
+      const denied = need(c, ...readScopes);
+      if (denied) return denied;
+      return json(c, search(visible(c), kind, { ...searchParams(c), limit: 0, offset: 0 }).total);
+    });
+    app.get(`${prefix}/search`, (c) => {
+      const denied = need(c, ...readScopes);
+      if (denied) return denied;
+      const p = searchParams(c);
+      if (p.offset + p.limit > 10_000 && !p.searchAfter) {
+        return json(c, { error: 'offset + limit must not exceed 10000; use search_after' }, 400);
+      }
+      const page = search(visible(c), kind, p);
+      return json(
+        c,
+        page.items.map((d) => out(c, d)),
+        200,
+        page.headers,
+      );
+    });
+    app.get(`${prefix}/external_id/:eid`, (c) => {
+      const denied = need(c, ...readScopes);
+      if (denied) return denied;
+      const eid = c.req.param('eid');
+      const hits = visible(c).filter((d) => Array.isArray(d['external_ids']) && d['external_ids'].includes(eid));
+      return json(
+        c,
+        hits.map((d) => out(c, d)),
+      );
+    });
+    app.post(prefix, async (c) => {
+      const denied = need(c, ...writeScopes);
+      if (denied) return denied;
+      const body = await readJson(c);
+      const errs = body === BAD_JSON ? ['the body is not JSON'] : validateEntity(kind, body, false);
+      if (errs.length) return invalid(c, errs, body === BAD_JSON ? null : body);
+      const input = body as Doc;
+      const auth = c.get('auth');
+      const now = new Date(clock()).toISOString();
+      const id = `${kind}-${randomUuid()}`;
+      const doc: Doc = {
+        ...(kind === 'casebook' ? { observables: [], texts: [], bundle: { type: 'bundle', source: 'Pivotkit' } } : {}),
+        tlp: 'green',
+        timestamp: now,
+        ...input,
+        id,
+        type: kind,
+        schema_version: CTIM_SCHEMA_VERSION,
+        owner: auth.sub,
+        groups: [auth.orgId],
+        client_id: auth.clientId,
+        created: now,
+        modified: now,
+      };
+      store.transaction(() => store.put(kind, id, doc));
+      const rendered = render(baseUrl(c), kind, doc);
+      return json(c, rendered, 201, { Location: String(rendered['id']) });
+    });
+    app.get(`${prefix}/:id`, (c) => {
+      const denied = need(c, ...readScopes);
+      if (denied) return denied;
+      const doc = load(c, c.req.param('id'));
+      // CTIA answers an unknown id with an empty 404.
+      return doc ? json(c, out(c, doc)) : new Response(null, { status: 404 });
+    });
+    const update = (partial: boolean) => async (c: C) => {
+      const denied = need(c, ...writeScopes);
+      if (denied) return denied;
+      const body = await readJson(c);
+      const errs = body === BAD_JSON ? ['the body is not JSON'] : validateEntity(kind, body, partial);
+      if (errs.length) return invalid(c, errs, body === BAD_JSON ? null : body);
+      const result = store.transaction(() => {
+        const doc = load(c, c.req.param('id') ?? '');
+        if (!doc) return undefined;
+        const input = body as Doc;
+        const keep = {
+          id: doc['id'],
+          type: kind,
+          schema_version: CTIM_SCHEMA_VERSION,
+          owner: doc['owner'],
+          groups: doc['groups'],
+          client_id: doc['client_id'],
+          created: doc['created'],
+          modified: new Date(clock()).toISOString(),
+        };
+        const next: Doc = partial ? { ...doc, ...input, ...keep } : { tlp: 'green', ...input, ...keep };
+        store.put(kind, String(doc['id']), next);
+        return next;
+      });
+      return result ? json(c, out(c, result)) : notFound(c);
+    };
+    app.put(`${prefix}/:id`, update(false));
+    app.patch(`${prefix}/:id`, update(true));
+    app.delete(`${prefix}/:id`, (c) => {
+      const denied = need(c, ...writeScopes);
+      if (denied) return denied;
+      const deleted = store.transaction(() => {
+        const doc = load(c, c.req.param('id'));
+        return doc ? store.delete(kind, String(doc['id'])) : false;
+      });
+      return deleted ? new Response(null, { status: 204 }) : new Response(null, { status: 404 });
+    });
+    return { load, notFound, invalid, out };
+  };
+
+  const cb = entityRoutes(
+    'casebook',
+    '/ctia/casebook',
+    ['casebook:read', 'private-intel/casebook:read'],
+    ['casebook:write', 'private-intel/casebook:write'],
+  );
+  for (const field of ['observables', 'texts', 'bundle'] as const) {
+    app.post(`/ctia/casebook/:id/${field}`, async (c) => {
+      const denied = need(c, 'casebook:write', 'private-intel/casebook:write');
+      if (denied) return denied;
+      const body = await readJson(c);
+      const errs = body === BAD_JSON ? ['the body is not JSON'] : patchOperationCheck(field, body);
+      if (errs.length) return cb.invalid(c, errs, body === BAD_JSON ? null : body);
+      const { operation, [field]: given } = body as Record<string, unknown>;
+      const op = operation as 'add' | 'remove' | 'replace';
+      // Read, change and write in one immediate transaction: concurrent adds never lose each other.
+      const result = store.transaction(() => {
+        const doc = cb.load(c, c.req.param('id'));
+        if (!doc) return undefined;
+        let value: unknown;
+        if (field === 'bundle') {
+          const current = (doc['bundle'] ?? {}) as Record<string, unknown>;
+          const patch = given as Record<string, unknown>;
+          const merged: Record<string, unknown> = op === 'replace' ? {} : { ...current };
+          for (const [k, v] of Object.entries(op === 'replace' ? patch : patch)) {
+            merged[k] = Array.isArray(v) ? applyOperation(Array.isArray(current[k]) ? current[k] : [], op, v) : v;
+          }
+          value = merged;
+        } else {
+          value = applyOperation(Array.isArray(doc[field]) ? (doc[field] as unknown[]) : [], op, given as unknown[]);
+        }
+        const next = { ...doc, [field]: value, modified: new Date(clock()).toISOString() };
+        store.put('casebook', String(doc['id']), next);
+        return next;
+      });
+      return result ? json(c, cb.out(c, result)) : cb.notFound(c);
+    });
+  }
+
+  for (const prefix of ['/ctia/incident', '/iroh/private-intel/incident']) {
+    const inc = entityRoutes('incident', prefix, ['private-intel/incident:read'], ['private-intel/incident:write']);
+    app.post(`${prefix}/:id/status`, async (c) => {
+      const denied = need(c, 'private-intel/incident:write');
+      if (denied) return denied;
+      const body = (await readJson(c)) as { status?: unknown } | typeof BAD_JSON;
+      const status = body !== BAD_JSON && typeof body === 'object' && body ? body.status : undefined;
+      if (typeof status !== 'string' || !(INCIDENT_STATUSES as readonly string[]).includes(status)) {
+        return inc.invalid(
+          c,
+          [`status must be one of ${INCIDENT_STATUSES.join(', ')}`],
+          body === BAD_JSON ? null : body,
+        );
+      }
+      const result = store.transaction(() => {
+        const doc = inc.load(c, c.req.param('id'));
+        if (!doc) return undefined;
+        const now = new Date(clock()).toISOString();
+        const time = { ...(doc['incident_time'] as Record<string, string>) };
+        if (status.startsWith('Closed')) time['closed'] = now;
+        if (status === 'Rejected') time['rejected'] = now;
+        if (status === 'Open: Contained' || status === 'Containment Achieved') time['contained'] = now;
+        if (status === 'Open: Recovered' || status === 'Restoration Achieved') time['remediated'] = now;
+        if (status === 'Open: Reported' || status === 'Incident Reported') time['reported'] = now;
+        const next = { ...doc, status, incident_time: time, modified: now };
+        store.put('incident', String(doc['id']), next);
+        return next;
+      });
+      return result ? json(c, inc.out(c, result)) : inc.notFound(c);
+    });
+  }
+
+  // ---- lookup pages that the refer links and judgement source_uri open ----
+  app.get('/ui/:module/:type/:value', (c) => {
+    const o = { type: c.req.param('type'), value: c.req.param('value') };
+    const mod = MODULES.find((m) => m.key === c.req.param('module'));
+    const data = describe(c.req.param('module'), o, intel(c));
+    if (!mod || !data) return c.text('Not found', 404);
+    const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+    return c.html(
+      `<!doctype html><html lang="en"><meta charset="utf-8"><title>${esc(mod.module)}: ${esc(o.value)}</title>` +
+        `<body style="font-family:system-ui;margin:2rem"><h1>${esc(mod.module)}</h1><p>${esc(o.type)} <code>${esc(o.value)}</code></p>` +
+        `<p>This page is served by the Pivotkit emulator; a real module would show its own console here.</p>` +
+        `<pre>${esc(JSON.stringify(data, null, 2))}</pre></body></html>`,
+    );
+  });
+
+  // ---- control: faults, reset, clock (never part of the real API) ----
+  if (options.control !== false) {
+    app.post('/__control/faults', async (c) => {
+      const body = await readJson(c);
+      try {
+        faults.set(body === BAD_JSON || body === null ? {} : (body as FaultConfig));
+      } catch (e) {
+        return json(c, { error: 'invalid_faults', error_description: (e as Error).message }, 400);
+      }
+      return json(c, { faults: faults.config });
+    });
+    app.get('/__control/faults', (c) => json(c, { faults: faults.config }));
+    app.post('/__control/reset', (c) => {
+      emulator.reset();
+      return json(c, { reset: true });
+    });
+    app.post('/__control/clock', async (c) => {
+      const body = (await readJson(c)) as { advanceMs?: unknown } | typeof BAD_JSON;
+      const ms = body !== BAD_JSON && body && typeof body.advanceMs === 'number' ? body.advanceMs : NaN;
+      if (!Number.isFinite(ms)) return json(c, { error: 'invalid_request', error_description: 'advanceMs' }, 400);
+      offset += ms;
+      return json(c, { now: new Date(clock()).toISOString() });
+    });
+  }
+
+  const emulator: Emulator = {
+    app,
+    fetch: (request, env) => Promise.resolve(app.fetch(request, env)),
+    faults,
+    advanceClock(ms) {
+      offset += ms;
+    },
+    reset() {
+      store.transaction(() => store.clear());
+      tokens.reset();
+      faults.clear();
+      offset = 0;
+      seed(store, clock());
+    },
+  };
+  return emulator;
+}
+
+const BAD_JSON = Symbol('bad-json');
+
+async function readJson(c: C): Promise<unknown> {
+  try {
+    const text = await c.req.text();
+    return text.trim() === '' ? null : (JSON.parse(text) as unknown);
+  } catch {
+    return BAD_JSON;
+  }
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, ' '));
+  } catch {
+    return s;
+  }
+}
+
+function tokenError(c: C, status: number, error: string, description: string, headers: Record<string, string> = {}) {
+  return json(c, { error, error_description: description }, status, {
+    'Cache-Control': 'no-store',
+    ...headers,
+  });
+}
+
+export { longId };
