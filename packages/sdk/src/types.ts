@@ -30,11 +30,13 @@ export interface Session {
   scopesUnknown?: true;
 }
 
+/** Options every call takes. */
 export interface CallOptions {
   /** Aborts the call (and its retries). */
   signal?: AbortSignal;
 }
 
+/** Options of `enrich.deliberate` and `enrich.observe`. */
 export interface EnrichOptions extends CallOptions {
   /**
    * Called as each module's answer arrives, before the whole result resolves. Once the client has seen the
@@ -46,6 +48,7 @@ export interface EnrichOptions extends CallOptions {
   fresh?: boolean;
 }
 
+/** One page of a CTIA search; `X-Total-Hits` and `X-Next` read from the reply headers. */
 export interface Page<T> {
   items: T[];
   /** `X-Total-Hits`, when the service sent it. */
@@ -127,13 +130,16 @@ export interface ObservableVerdict {
   conflict: boolean;
 }
 
+/** An enrich reply: per-module results, per-module errors (partial results), and derived verdicts. */
 export interface EnrichResult {
   modules: ModuleResult[];
   errors: ModuleError[];
   verdicts: ObservableVerdict[];
+  /** The derived verdict of one observable (matched case-insensitively for domains, emails and hashes). */
   verdictFor(observable: Observable): ObservableVerdict | undefined;
 }
 
+/** A link to an observable in a module's own console (refer). */
 export interface ReferLink {
   module: string;
   moduleInstanceId: string;
@@ -144,11 +150,13 @@ export interface ReferLink {
   categories: string[];
 }
 
+/** Reply of `enrich.refer`. */
 export interface ReferResult {
   links: ReferLink[];
   errors: ModuleError[];
 }
 
+/** A response action a module offers (block, isolate…). */
 export interface ResponseAction {
   module: string;
   moduleInstanceId: string;
@@ -161,16 +169,19 @@ export interface ResponseAction {
   categories: string[];
 }
 
+/** Reply of `response.actions`. */
 export interface ActionsResult {
   actions: ResponseAction[];
   errors: ModuleError[];
 }
 
+/** Reply of `response.trigger`. */
 export interface TriggerResult {
   status: 'success' | 'failure';
   errors: ModuleError[];
 }
 
+/** CTIM Traffic Light Protocol marking. */
 export type Tlp = 'red' | 'amber' | 'green' | 'white';
 
 /** A CTIA casebook. */
@@ -191,8 +202,10 @@ export interface Casebook {
   [key: string]: unknown;
 }
 
+/** What `casebooks.create` takes: every field optional; the server fills id, type and schema_version. */
 export type NewCasebook = Partial<Omit<Casebook, 'type' | 'schema_version'>> & { title?: string };
 
+/** CTIM incident statuses. */
 export type IncidentStatus =
   | 'New'
   | 'New: Processing'
@@ -240,6 +253,7 @@ export interface VerdictCache {
   set(key: string, value: ObservableVerdict): Promise<void>;
 }
 
+/** Options of `createClient`. Checked once; a bad combination throws `PivotkitConfigError`. */
 export interface ClientOptions {
   /** Picks the regional hosts. @default 'nam' */
   region?: Region;
@@ -249,6 +263,7 @@ export interface ClientOptions {
   credentials?: { clientId: string; clientSecret: string };
   /** For hosts whose backend holds the secret: returns a bearer token. */
   tokenProvider?: () => Promise<string | TokenResponse>;
+  /** The fetch to use (a proxy's, an instrumented one, a test double). @default globalThis.fetch */
   fetch?: typeof fetch;
   /** Per-attempt timeout in ms; `false` disables it. @default 10000 */
   timeout?: number | false;
@@ -266,26 +281,82 @@ export interface ClientOptions {
   clock?: () => number;
 }
 
-/** The Threat Response / XDR client. Create it with `createClient()`. */
+/**
+ * The Threat Response / XDR client. Create it with `createClient()`. Every call takes an optional `signal`,
+ * validates the reply (an unexpected shape is an `ApiShapeError`), and throws only `PivotkitError`s.
+ */
 export interface PivotkitClient {
+  /**
+   * Gets a token now (otherwise the first call does). Resolves with the session: granted scopes and expiry.
+   * @throws {AuthError} when the credentials are refused or the token provider fails.
+   * @example const { scopes } = await client.signIn();
+   */
   signIn(opts?: CallOptions): Promise<Session>;
+  /** The signed-in state; `undefined` until a token was obtained, and after `signOut()`. */
   readonly session: Session | undefined;
+  /**
+   * Whether the granted scopes allow a feature (a widget can hide or disable itself); `false` before sign-in.
+   * @example if (!client.can('pivot')) menu.disabledReason = client.missingScopes('pivot').join(', ');
+   */
   can(feature: Feature): boolean;
+  /** The scopes a feature needs that the token lacks (what to ask an admin for). */
   missingScopes(feature: Feature): string[];
+  /** Forgets the token (the next call signs in again). */
   signOut(): void;
+  /**
+   * Finds observables in free text (`POST /iroh/iroh-inspect/inspect`).
+   * @example await client.inspect('beacon to 203.0.113.7 and evil.example') // [{type:'ip',…},{type:'domain',…}]
+   */
   inspect(text: string, opts?: CallOptions): Promise<Observable[]>;
   enrich: {
+    /**
+     * Verdicts per module and one derived verdict per observable (`deliberate/observables`). Long lists are
+     * split into batches; cached verdicts are not asked again (see `ClientOptions.cache`).
+     * @example const r = await client.enrich.deliberate(obs); r.verdictFor(obs[0])?.dispositionName
+     */
     deliberate(observables: Observable[], opts?: EnrichOptions): Promise<EnrichResult>;
+    /**
+     * Verdicts, judgements and sightings per module (`observe/observables`), never cached.
+     * @example const { modules } = await client.enrich.observe(obs, { onModule: (m) => render(m) });
+     */
     observe(observables: Observable[], opts?: EnrichOptions): Promise<EnrichResult>;
+    /**
+     * Links to the observable in each module's own console (`refer/observables`); open them in a new tab.
+     * @example const { links } = await client.enrich.refer([{ type: 'domain', value: 'cisco.com' }]);
+     */
     refer(observables: Observable[], opts?: CallOptions): Promise<ReferResult>;
   };
   response: {
+    /**
+     * The response actions modules offer for the observables (`respond/observables`).
+     * @example const { actions } = await client.response.actions([ip]);
+     */
     actions(observables: Observable[], opts?: CallOptions): Promise<ActionsResult>;
+    /**
+     * Runs one action (`POST /iroh/iroh-response` + `action.url`). Never retried. An absolute action URL on
+     * another host is refused.
+     * @example const { status } = await client.response.trigger(actions[0]);
+     */
     trigger(action: ResponseAction, opts?: CallOptions): Promise<TriggerResult>;
   };
   casebooks: {
+    /**
+     * Creates a casebook (`POST /ctia/casebook`); the reply's id is the short `casebook-<uuid>`. Never retried.
+     * @example const cb = await client.casebooks.create({ title: 'Phishing wave', observables: obs });
+     */
     create(input: NewCasebook, opts?: CallOptions): Promise<Casebook>;
+    /**
+     * Reads one casebook; `id` is the short id or the long CTIA URL.
+     * @throws {NotFoundError} when it does not exist or is not visible to this client.
+     * @example await client.casebooks.get('casebook-5e1c…')
+     */
     get(id: string, opts?: CallOptions): Promise<Casebook>;
+    /**
+     * Searches casebooks (`GET /ctia/casebook/search`, Lucene `query`), one page at a time: pass `next` back.
+     * @example
+     * let page = await client.casebooks.list({ limit: 20 });
+     * if (page.next) page = await client.casebooks.list({ limit: 20, ...page.next });
+     */
     list(
       params?: {
         query?: string;
@@ -297,22 +368,54 @@ export interface PivotkitClient {
       },
       opts?: CallOptions,
     ): Promise<Page<Casebook>>;
+    /**
+     * Replaces the given fields (`PATCH /ctia/casebook/{id}`).
+     * @example await client.casebooks.update(id, { title: 'Renamed', description: '## Notes' });
+     */
     update(
       id: string,
       patch: Partial<Pick<Casebook, 'title' | 'description' | 'short_description' | 'texts' | 'tlp'>>,
       opts?: CallOptions,
     ): Promise<Casebook>;
+    /**
+     * Appends observables (`POST /ctia/casebook/{id}/observables`, operation `add`; CTIA does not dedupe).
+     * @example await client.casebooks.addObservables(id, [{ type: 'ip', value: '203.0.113.7' }]);
+     */
     addObservables(id: string, observables: Observable[], opts?: CallOptions): Promise<Casebook>;
+    /**
+     * Removes every equal observable (operation `remove`).
+     * @example await client.casebooks.removeObservables(id, [ip]);
+     */
     removeObservables(id: string, observables: Observable[], opts?: CallOptions): Promise<Casebook>;
+    /**
+     * Appends text notes (`POST /ctia/casebook/{id}/texts`, operation `add`).
+     * @example await client.casebooks.addTexts(id, [{ type: 'note', text: 'Seen on 3 hosts' }]);
+     */
     addTexts(id: string, texts: { type: string; text: string }[], opts?: CallOptions): Promise<Casebook>;
+    /**
+     * Deletes a casebook (`DELETE /ctia/casebook/{id}`).
+     * @example await client.casebooks.delete(id);
+     */
     delete(id: string, opts?: CallOptions): Promise<void>;
   };
   incidents: {
+    /**
+     * Searches incidents (`GET /ctia/incident/search`), optionally by status.
+     * @example const { items, total } = await client.incidents.list({ status: 'New', limit: 50 });
+     */
     list(
       params?: { query?: string; status?: string; limit?: number; offset?: number },
       opts?: CallOptions,
     ): Promise<Page<Incident>>;
+    /**
+     * Reads one incident (short id or long URL).
+     * @example await client.incidents.get('incident-7…')
+     */
     get(id: string, opts?: CallOptions): Promise<Incident>;
+    /**
+     * Sets an incident's status (`POST /ctia/incident/{id}/status`).
+     * @example await client.incidents.setStatus(id, 'Closed: False Positive');
+     */
     setStatus(id: string, status: IncidentStatus, opts?: CallOptions): Promise<Incident>;
   };
 }
