@@ -1,0 +1,361 @@
+import { detectInto, resolveOptions } from './text.js';
+import type { DetectedObservable, DetectOptions } from './types.js';
+
+/** An observable found in the DOM: where it starts and ends, as text nodes and offsets. */
+export interface DomMatch extends Omit<DetectedObservable, 'start' | 'end'> {
+  /** The text nodes the match spans, in document order (more than one for `evil-<b>update</b>.com`). */
+  nodes: Text[];
+  /** Text node holding the first character of the match. */
+  startNode: Text;
+  /** Offset of the match in `startNode.data`. */
+  startOffset: number;
+  /** Text node holding the last character of the match. */
+  endNode: Text;
+  /** Offset just past the match in `endNode.data`. */
+  endOffset: number;
+}
+
+/** What one slice of a DOM scan did; passed to `onChunk`. */
+export interface ScanProgress {
+  /** Text nodes read in this slice. */
+  textNodes: number;
+  /** Characters read in this slice. */
+  chars: number;
+  /** Matches found in this slice. */
+  matches: DomMatch[];
+}
+
+/** Options of {@link scanDom}. */
+export interface ScanDomOptions extends DetectOptions {
+  /** Stops the scan; the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** Longest stretch of work before yielding to the main thread, in ms. @default 8 */
+  sliceMs?: number;
+  /** Called after each slice, before yielding. */
+  onChunk?: (progress: ScanProgress) => void;
+}
+
+/** Options of {@link watchDom}. */
+export type WatchDomOptions = Omit<ScanDomOptions, 'onChunk'> & {
+  /** Called after each slice of the first scan and of every incremental scan. */
+  onChunk?: (progress: ScanProgress) => void;
+};
+
+/** Elements whose text is never scanned: code, hidden templates and form fields the user types into. */
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'input', 'textarea', 'select']);
+/** Opt-out attribute: nothing inside an element that has it is scanned. */
+const IGNORE = 'data-pk-ignore';
+/**
+ * Phrasing elements whose text runs on with its neighbours: `evil-<b>update</b>.com` is read as one string.
+ * Any other element starts a new run, so cells, list items and `<br>` never glue words together.
+ */
+const INLINE = new Set(
+  'a abbr b bdi bdo big cite code data del dfn em font i ins kbd mark nobr q s samp small span strong sub sup time tt u var wbr'.split(
+    ' ',
+  ),
+);
+
+const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
+
+function skipElement(el: Element): boolean {
+  if (SKIP.has(el.localName) || el.hasAttribute(IGNORE)) return true;
+  const ce = el.getAttribute('contenteditable');
+  return ce !== null && ce !== 'false';
+}
+
+/** Whether `node` sits inside something that is never scanned (crossing shadow boundaries). */
+function insideSkipped(node: Node): boolean {
+  for (let p: Node | null = node.parentNode; p;) {
+    if (p.nodeType === 1 && skipElement(p as Element)) return true;
+    p = p.nodeType === 11 ? ((p as ShadowRoot).host ?? null) : p.parentNode;
+  }
+  return false;
+}
+
+/** Yields to the main thread: `scheduler.yield()` where present, else a MessageChannel task, else a timer. */
+function yieldToMain(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (s?.yield) return s.yield();
+  if (typeof MessageChannel === 'function') {
+    return new Promise((resolve) => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => {
+        ch.port1.close();
+        resolve();
+      };
+      ch.port2.postMessage(null);
+    });
+  }
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('The scan was aborted.', 'AbortError');
+}
+
+interface Internal {
+  /** Text nodes already scanned (watch mode): skipped. */
+  seen?: WeakSet<Text>;
+  /** Called for each open shadow root met (watch mode observes it). */
+  onShadowRoot?: (root: ShadowRoot) => void;
+}
+
+/** Scans `roots` one after another in time slices; resolves with every match. */
+async function scanRoots(roots: readonly Node[], options: ScanDomOptions, internal: Internal): Promise<DomMatch[]> {
+  const want = resolveOptions(options);
+  const { signal, onChunk } = options;
+  const sliceMs = options.sliceMs ?? 8;
+  const all: DomMatch[] = [];
+  const now = () => performance.now();
+
+  // The current chunk: text of the nodes, joined; a `\n` between runs so no match crosses one.
+  let parts: string[] = [];
+  let nodes: Text[] = [];
+  let starts: number[] = [];
+  let pos = 0;
+  let textNodes = 0;
+  let lastContainer: Node | null = null;
+  let pendingBreak = false;
+
+  function flush(): void {
+    const text = parts.join('');
+    const found: DetectedObservable[] = [];
+    if (text.length) detectInto(text, want, found);
+    const matches: DomMatch[] = [];
+    for (const m of found) {
+      const a = locate(m.start);
+      const b = locate(m.end - 1);
+      const startNode = nodes[a]!;
+      const endNode = nodes[b]!;
+      const dm: DomMatch = {
+        type: m.type,
+        value: m.value,
+        confidence: m.confidence,
+        nodes: nodes.slice(a, b + 1),
+        startNode,
+        startOffset: m.start - starts[a]!,
+        endNode,
+        endOffset: m.end - starts[b]!,
+      };
+      if (m.raw !== undefined) dm.raw = m.raw;
+      matches.push(dm);
+    }
+    for (const m of matches) all.push(m);
+    const progress: ScanProgress = { textNodes, chars: text.length, matches };
+    parts = [];
+    nodes = [];
+    starts = [];
+    pos = 0;
+    textNodes = 0;
+    lastContainer = null;
+    onChunk?.(progress);
+  }
+
+  /** Index of the node holding chunk offset `off` (binary search over `starts`). */
+  function locate(off: number): number {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= off) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  function addText(t: Text): void {
+    if (internal.seen) {
+      if (internal.seen.has(t)) return;
+      internal.seen.add(t);
+    }
+    const data = t.data;
+    let container: Node | null = t.parentNode;
+    while (container && container.nodeType === 1 && INLINE.has((container as Element).localName))
+      container = container.parentNode;
+    if ((pendingBreak || container !== lastContainer) && pos > 0) {
+      parts.push('\n');
+      pos++;
+    }
+    pendingBreak = false;
+    lastContainer = container;
+    textNodes++;
+    if (data.length === 0) return;
+    parts.push(data);
+    nodes.push(t);
+    starts.push(pos);
+    pos += data.length;
+  }
+
+  let deadline = now() + sliceMs;
+  let sinceCheck = 0;
+
+  /** At a run boundary: whether the slice is used up (checked every 64 boundaries) or the chunk is large. */
+  function sliceDone(): boolean {
+    if (++sinceCheck < 64 && pos < 262144) return false;
+    sinceCheck = 0;
+    return now() >= deadline || pos >= 262144;
+  }
+
+  /** Scans the chunk, reports it and yields to the main thread. */
+  async function pause(): Promise<void> {
+    flush();
+    await yieldToMain();
+    if (signal?.aborted) throw abortReason(signal);
+    deadline = now() + sliceMs;
+  }
+
+  if (signal?.aborted) throw abortReason(signal);
+  for (const root of roots) {
+    if (root.nodeType === 3) {
+      if (!insideSkipped(root)) addText(root as Text);
+      pendingBreak = true;
+      continue;
+    }
+    if (root.nodeType === 1 ? skipElement(root as Element) || insideSkipped(root) : insideSkipped(root)) continue;
+    const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
+    if (!doc) continue;
+    // A stack of walkers: an open shadow root is walked where its host stands, before the host's light children.
+    const stack: TreeWalker[] = [];
+    let walker = doc.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT);
+    if (root.nodeType === 1 && (root as Element).shadowRoot) {
+      const sr = (root as Element).shadowRoot!;
+      internal.onShadowRoot?.(sr);
+      stack.push(walker);
+      walker = doc.createTreeWalker(sr, SHOW_ELEMENT_AND_TEXT);
+    }
+    for (;;) {
+      let node = walker.nextNode();
+      while (node) {
+        if (node.nodeType === 3) {
+          addText(node as Text);
+          node = walker.nextNode();
+          continue;
+        }
+        const el = node as Element;
+        if (!INLINE.has(el.localName)) {
+          pendingBreak = true;
+          if (sliceDone()) await pause();
+        }
+        if (skipElement(el)) {
+          // Past the subtree: next sibling, or the next sibling of the nearest ancestor that has one.
+          let next: Node | null = walker.nextSibling();
+          while (!next && walker.parentNode()) next = walker.nextSibling();
+          node = next;
+          continue;
+        }
+        if (el.shadowRoot) {
+          internal.onShadowRoot?.(el.shadowRoot);
+          stack.push(walker);
+          walker = doc.createTreeWalker(el.shadowRoot, SHOW_ELEMENT_AND_TEXT);
+          pendingBreak = true;
+        }
+        node = walker.nextNode();
+      }
+      const outer = stack.pop();
+      if (!outer) break;
+      walker = outer;
+      pendingBreak = true;
+    }
+    pendingBreak = true;
+  }
+  flush();
+  return all;
+}
+
+/**
+ * Finds the observables in the text under `root` (an element, a document, a shadow root or a text node).
+ *
+ * Open shadow roots are walked; `script`, `style`, `noscript`, `template`, `input`, `textarea`, `select`,
+ * `contenteditable` elements and anything inside an element with `data-pk-ignore` are skipped. Text nodes of
+ * inline elements are read as one string, so `evil-<b>update</b>.com` is one match spanning three nodes.
+ * The work runs in slices of about `sliceMs`, yielding to the main thread in between
+ * (`scheduler.yield()` where present), so a 50,000-row table never blocks the page for long.
+ *
+ * @returns every match, in document order; it rejects with the signal's reason when aborted.
+ */
+export function scanDom(root: Node, options: ScanDomOptions = {}): Promise<DomMatch[]> {
+  return scanRoots([root], options, {});
+}
+
+/**
+ * Scans `root` once, then watches it with a MutationObserver and scans only what is added or changed:
+ * rows appended to a growing table are read once, never again from the top. Text nodes already read are
+ * remembered (weakly) and skipped; a text node whose data changes is read again. Open shadow roots met
+ * during a scan are observed too. Matches are passed to `onMatches` slice by slice.
+ *
+ * Elements the caller inserts to highlight matches should carry `data-pk-ignore`, or they are scanned again.
+ * @returns a function that stops watching and cancels any scan in progress.
+ */
+export function watchDom(
+  root: Node,
+  onMatches: (matches: DomMatch[]) => void,
+  options: WatchDomOptions = {},
+): () => void {
+  const controller = new AbortController();
+  const outer = options.signal;
+  const onOuterAbort = () => stop();
+  outer?.addEventListener('abort', onOuterAbort, { once: true });
+  const seen = new WeakSet<Text>();
+  const queue: Node[] = [root];
+  let running = false;
+  const observerInit: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+  const observer = new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === 'characterData') {
+        seen.delete(r.target as Text);
+        queue.push(r.target);
+      } else for (const n of r.addedNodes) queue.push(n);
+    }
+    void drain();
+  });
+  const scanOptions: ScanDomOptions = {
+    ...options,
+    signal: controller.signal,
+    onChunk: (p) => {
+      options.onChunk?.(p);
+      if (p.matches.length) onMatches(p.matches);
+    },
+  };
+  const internal: Internal = { seen, onShadowRoot: (sr) => observer.observe(sr, observerInit) };
+
+  async function drain(): Promise<void> {
+    if (running) return;
+    running = true;
+    try {
+      while (queue.length && !controller.signal.aborted) {
+        const batch = queue.splice(0);
+        // Drop nodes that left the page and nodes inside another node of the batch.
+        const set = new Set(batch);
+        const roots = batch.filter((n) => {
+          if (!n.isConnected && root.isConnected) return false;
+          for (let p = n.parentNode; p; p = p.parentNode) if (set.has(p)) return false;
+          return true;
+        });
+        await scanRoots([...new Set(roots)], scanOptions, internal);
+      }
+    } catch (e) {
+      if (!controller.signal.aborted) throw e;
+    } finally {
+      running = false;
+    }
+  }
+
+  function stop(): void {
+    observer.disconnect();
+    controller.abort();
+    outer?.removeEventListener('abort', onOuterAbort);
+  }
+
+  if (outer?.aborted) return () => {};
+  observer.observe(root, observerInit);
+  void drain();
+  return stop;
+}
+
+/** A DOM `Range` over a match, e.g. for `CSS.highlights` or `getClientRects()`. */
+export function matchRange(match: DomMatch): Range {
+  const range = match.startNode.ownerDocument.createRange();
+  range.setStart(match.startNode, match.startOffset);
+  range.setEnd(match.endNode, match.endOffset);
+  return range;
+}

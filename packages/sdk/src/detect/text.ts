@@ -1,0 +1,570 @@
+import type { ObservableType } from '../observable.js';
+import { normalizeIPv6, parseIPv4 } from './ip.js';
+import { FILE_SLDS, FILE_TLDS, isTld } from './tld.js';
+import type { DetectedObservable, DetectOptions } from './types.js';
+
+// How the scan works (one pass, no per-type regex over the whole text):
+// 1. A char loop cuts the text into tokens: runs of letters, digits and the few symbols an observable or a
+//    defang can contain (`. : @ - _ + % / \ [ ] ( ) { } *`). Tokens without a trigger (`.`, `:`, `@`, a
+//    bracket) and shorter than a hash are skipped at once.
+// 2. A token with brackets, `\.` or zero-width characters is refanged into a short string with an offset map
+//    back to the text (iocsearcher's in-place matching), so offsets always point into the original text.
+// 3. The token is parsed left to right in plain code: URL schemes, IPv6 runs, dotted chains (IPv4, domains,
+//    e-mail addresses, hashes). Every parser only moves forward, so the whole scan is linear in the input.
+// URLs are the one thing that may end past the token (their path), and the scan resumes after them.
+
+const TOK = 1; // may belong to a token
+const WORD = 2; // label character: letter, digit, `_`, `-`, `+`
+const TRIG = 4; // makes a token worth parsing
+const FANG = 8; // needs the refang pass
+const HEX = 16;
+const DIGIT = 32;
+
+const CC = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) CC[c] = TOK | WORD | HEX | DIGIT;
+for (let c = 65; c <= 90; c++) CC[c] = TOK | WORD | (c <= 70 ? HEX : 0);
+for (let c = 97; c <= 122; c++) CC[c] = TOK | WORD | (c <= 102 ? HEX : 0);
+for (const ch of '_-+') CC[ch.charCodeAt(0)] = TOK | WORD;
+for (const ch of '.:@') CC[ch.charCodeAt(0)] = TOK | TRIG;
+for (const ch of '[({\\') CC[ch.charCodeAt(0)] = TOK | TRIG | FANG;
+for (const ch of '])}*/%') CC[ch.charCodeAt(0)] = TOK;
+
+/** Class of a code unit ≥ 0x80: letters of IDNs are WORD; dot look-alikes and zero-width characters FANG. */
+function wide(c: number): number {
+  if (c === 0x3002 || c === 0xff0e || c === 0xff61) return TOK | TRIG | FANG; // 。．｡ read as `.`
+  if (c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060 || c === 0xfeff || c === 0xad) return TOK | FANG; // zero-width: dropped from the value, kept in the offsets
+  if (c < 0xc0 || c === 0xd7 || c === 0xf7) return 0; // Latin-1 punctuation, NBSP, ×, ÷
+  if (c >= 0x2000 && c <= 0x2bff) return 0; // punctuation, spaces, quotes, arrows, math, box drawing
+  if (c >= 0x2e00 && c <= 0x2e7f) return 0;
+  if (c >= 0x3000 && c <= 0x303f) return 0; // CJK punctuation
+  if (c >= 0xd800 && c <= 0xdfff) return 0; // astral (emoji) never joins a domain
+  if (c >= 0xfe10 && c <= 0xfe6f) return 0;
+  if (c >= 0xff00 && c <= 0xff0f) return 0;
+  if ((c >= 0xff1a && c <= 0xff20) || (c >= 0xff3b && c <= 0xff40) || (c >= 0xff5b && c <= 0xff65)) return 0;
+  if (c === 0xfffd) return 0;
+  return TOK | WORD;
+}
+
+const cls = (c: number): number => (c < 128 ? CC[c]! : c !== c ? 0 : wide(c));
+const isWord = (c: number): boolean => (cls(c) & WORD) !== 0;
+
+/** Bracketed defangs: `[.]`, `(dot)`, `{.}`, `[@]`, `(at)`, `[:]`, `[/]`, `[://]`. */
+const BRACKET_FANGS: Record<string, string> = {
+  '.': '.',
+  dot: '.',
+  '@': '@',
+  at: '@',
+  ':': ':',
+  '/': '/',
+  '//': '//',
+  '://': '://',
+};
+const CLOSE: Record<number, number> = { 91: 93, 40: 41, 123: 125 };
+
+const SCHEME = /(?:https?|ftps?|sftp):\/\//iy;
+const SCHEME_DEFANGED = /(?:h(?:tt|xx|\*\*)ps?|f[tx]ps?|sftp):\/\//iy;
+
+const VERSION_WORDS = new Set(['version', 'ver', 'v', 'build', 'release', 'rev', 'revision', 'firmware', 'fw']);
+
+/** Characters that end a URL: whitespace, quotes, angle brackets, backtick, `|`, and Unicode punctuation. */
+function endsUrl(c: number): boolean {
+  if (c <= 32 || c === 34 || c === 39 || c === 60 || c === 62 || c === 96 || c === 124 || c === 127) return true;
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0xab ||
+    c === 0xbb ||
+    (c >= 0x2000 && c <= 0x206f) ||
+    (c >= 0x3000 && c <= 0x303f) ||
+    c === 0xff08 ||
+    c === 0xff09 ||
+    c === 0xff0c ||
+    c === 0xfeff ||
+    c === 0xfffd
+  );
+}
+
+function toAsciiHost(host: string): string | null {
+  for (let i = 0; i < host.length; i++) {
+    if (host.charCodeAt(i) >= 128) {
+      // IDN → punycode through the WHATWG URL parser (UTS #46), present in browsers, workers and Node.
+      try {
+        const h = new URL(`http://${host}/`).hostname;
+        return /^[a-z0-9.-]+$/.test(h) ? h : null;
+      } catch {
+        return null;
+      }
+    }
+  }
+  return host.toLowerCase();
+}
+
+/** Refanged text for the path of a URL: bracketed dots/slashes/colons and `\.`. */
+export function refangPath(s: string): string {
+  return s.replace(/[[({](\.|dot|\/|:|:\/\/)[\])}]|\\\./gi, (m, inner: string | undefined) =>
+    inner === undefined ? '.' : (BRACKET_FANGS[inner.toLowerCase()] ?? m),
+  );
+}
+
+interface Want {
+  types: Record<ObservableType, boolean>;
+  defanged: boolean;
+  nested: boolean;
+  low: boolean;
+}
+
+const ALL_TYPES: ObservableType[] = ['ip', 'ipv6', 'domain', 'url', 'sha256', 'md5', 'sha1', 'email'];
+
+/** Resolves options once; the DOM scanner reuses the result for every chunk. */
+export function resolveOptions(o: DetectOptions = {}): Want {
+  const types = Object.fromEntries(ALL_TYPES.map((t) => [t, !o.types || o.types.includes(t)])) as Record<
+    ObservableType,
+    boolean
+  >;
+  return { types, defanged: o.defanged ?? true, nested: o.nested ?? true, low: o.lowConfidence ?? false };
+}
+
+const HASH_TYPES: Record<number, ObservableType> = { 32: 'md5', 40: 'sha1', 64: 'sha256' };
+
+/** Detects observables in `text`, appending them to `out` in order of position. */
+export function detectInto(text: string, want: Want, out: DetectedObservable[]): void {
+  const n = text.length;
+  // Per-token state, shared by the helpers below.
+  let F = ''; // the token, refanged
+  let map: number[] | null = null; // F index → text index, when F differs from the text
+  let base = 0; // text index of F[0] when map is null
+  let tokEnd = 0;
+  let resume: number; // text index where the scan goes on after a URL that ran past the token
+
+  const at = (k: number): number => (map ? (k < map.length ? map[k]! : tokEnd) : base + k);
+  const endAt = (k: number): number => at(k - 1) + 1; // k is exclusive; matches never end on a refanged char
+  const fc = (k: number): number => F.charCodeAt(k); // NaN past the end
+
+  function emit(type: ObservableType, value: string, start: number, end: number, low: boolean): void {
+    if (!want.types[type] || (low && !want.low)) return;
+    const raw = text.slice(start, end);
+    const m: DetectedObservable = { type, value, start, end, confidence: low ? 'low' : 'high' };
+    if (raw !== value) m.raw = raw;
+    out.push(m);
+  }
+
+  function fangedIn(a: number, b: number): boolean {
+    return map !== null && at(b - 1) + 1 - at(a) !== b - a;
+  }
+
+  // A dotted chain F[a, b) with label boundaries: `ends[k]` is the end of label k.
+  const ends: number[] = [];
+  function readChain(a: number): number {
+    ends.length = 0;
+    let j = a;
+    while (j < F.length && isWord(fc(j))) j++;
+    ends.push(j);
+    while (fc(j) === 46 && isWord(fc(j + 1))) {
+      j++;
+      while (j < F.length && isWord(fc(j))) j++;
+      if (ends.length < 130) ends.push(j);
+    }
+    return j;
+  }
+
+  /** Validates F[a, b) as a domain whose labels end at `ends`; returns its ASCII form or null. */
+  function domainValue(a: number, b: number, labelEnds: number[]): string | null {
+    if (labelEnds.length < 2 || labelEnds.length >= 128 || b - a > 253) return null;
+    const tldStart = labelEnds[labelEnds.length - 2]! + 1;
+    // The TLD: letters only (or an IDN); cheap test before anything else.
+    let ascii = true;
+    for (let k = tldStart; k < b; k++) {
+      const c = fc(k);
+      if (c >= 128) ascii = false;
+      else if (!((c | 32) >= 97 && (c | 32) <= 122) && !(c === 45 || (c >= 48 && c <= 57))) return null;
+    }
+    if (ascii && !isTld(F.slice(tldStart, b).toLowerCase())) return null;
+    const host = toAsciiHost(F.slice(a, b));
+    if (!host || host.length > 253) return null;
+    const labels = host.split('.');
+    if (labels.length !== labelEnds.length) return null;
+    if (!ascii && !isTld(labels[labels.length - 1]!)) return null;
+    for (let k = 0; k < labels.length; k++) {
+      const l = labels[k]!;
+      if (l.length === 0 || l.length > 63 || l.charCodeAt(0) === 45 || l.charCodeAt(l.length - 1) === 45) return null;
+      if (l.includes('+')) return null;
+      if (k >= labels.length - 2 && l.includes('_')) return null;
+    }
+    return host;
+  }
+
+  /** Non-fatal doubts about a domain written at F[a, b). */
+  function domainLow(host: string, a: number, b: number, labelEnds: number[], next: number): boolean {
+    const tldStart = labelEnds[labelEnds.length - 2]! + 1;
+    // `System.Net`, `Hello.World`, `sentence.Next`: a capitalised TLD in mixed case is code or a missing space.
+    const c0 = fc(tldStart);
+    if (c0 >= 65 && c0 <= 90) {
+      let lower = false;
+      for (let k = tldStart + 1; k < b; k++) if (fc(k) >= 97) lower = true;
+      if (lower) return true;
+    }
+    if (next === 40) return true; // `logger.info(`: a call, not a host
+    const labels = host.split('.');
+    const tld = labels[labels.length - 1]!;
+    if (FILE_TLDS.has(tld) && !fangedIn(a, b) && (labels.length === 2 || FILE_SLDS.has(labels[labels.length - 2]!)))
+      return true;
+    return false;
+  }
+
+  /** Emits F[a, b) when it is a hash (`0x` prefix allowed); returns whether it has the shape of one. */
+  function hashLabel(a: number, b: number): boolean {
+    let s = a;
+    if (b - a > 2 && fc(a) === 48 && (fc(a + 1) | 32) === 120) s = a + 2; // 0x prefix
+    const type = HASH_TYPES[b - s];
+    if (!type) return false;
+    let digit = false;
+    let letter = false;
+    for (let k = s; k < b; k++) {
+      const c = fc(k);
+      if (c < 128 && CC[c]! & HEX) {
+        if (c <= 57) digit = true;
+        else letter = true;
+      } else return false;
+    }
+    // All-decimal or all-letter runs of hash length are numbers or words, not digests.
+    if (!digit || !letter) return false;
+    emit(type, F.slice(s, b).toLowerCase(), at(s), endAt(b), false);
+    return true;
+  }
+
+  function versionBefore(start: number): boolean {
+    let k = start - 1;
+    while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 58 || text.charCodeAt(k) === 61)) k--;
+    const e = k + 1;
+    while (k >= 0 && e - k <= 10 && (text.charCodeAt(k) | 32) >= 97 && (text.charCodeAt(k) | 32) <= 122) k--;
+    return e - k > 1 && VERSION_WORDS.has(text.slice(k + 1, e).toLowerCase());
+  }
+
+  /** IPv6 run starting at F[a]; emits and returns its end, or returns -(end of the run) when it is not one. */
+  function ipv6At(a: number): number {
+    let j = a;
+    let colons = 0;
+    for (; j < F.length; j++) {
+      const c = fc(j);
+      if (c === 58) colons++;
+      else if (!(c === 46 || (c < 128 && CC[c]! & HEX))) break;
+    }
+    const runEnd = j;
+    if (colons < 2 || runEnd - a > 45) return -runEnd;
+    let e = runEnd;
+    while (e > a && fc(e - 1) === 46) e--; // sentence dot
+    if (fc(e - 1) === 58 && fc(e - 2) !== 58) e--; // `fe80::1: up`
+    // Touching a letter, `_` or `-`: `Foo::Bar`, `dead:beef:…:cafeX`.
+    const next = fc(runEnd);
+    if (next === next && isWord(next)) return -runEnd;
+    const v = normalizeIPv6(F.slice(a, e));
+    if (!v) return -runEnd;
+    let end = e;
+    if (next === 37 && e === runEnd) {
+      // Zone id (`fe80::1%eth0`): part of the match, not of the value.
+      let z = runEnd + 1;
+      while (z < F.length && (isWord(fc(z)) || fc(z) === 46)) z++;
+      if (z > runEnd + 1) end = z;
+    }
+    emit('ipv6', v, at(a), endAt(end), false);
+    return end;
+  }
+
+  function urlAt(a: number, schemeLen: number): number {
+    const scheme = F.slice(a, a + schemeLen - 3).toLowerCase();
+    const p = a + schemeLen;
+    let q = p;
+    for (; q < F.length; q++) {
+      const c = fc(q);
+      if (!(isWord(c) || c === 46 || c === 58 || c === 64 || c === 91 || c === 93 || c === 37)) break;
+    }
+    let atSign = q - 1; // the last `@` of the authority is the end of the userinfo
+    while (atSign >= p && fc(atSign) !== 64) atSign--;
+    const hostStart = atSign >= p ? atSign + 1 : p;
+    let hostEnd: number;
+    let hostType: ObservableType;
+    let host: string | null;
+    if (fc(hostStart) === 91) {
+      let close = hostStart + 1;
+      while (close < q && fc(close) !== 93) close++;
+      if (close >= q) return q;
+      host = normalizeIPv6(F.slice(hostStart + 1, close));
+      hostType = 'ipv6';
+      hostEnd = close + 1;
+    } else {
+      hostEnd = readChain(hostStart);
+      if (hostEnd === hostStart) return q;
+      const labels = ends.slice();
+      const s = F.slice(hostStart, hostEnd);
+      if (labels.length === 4 && /^[\d.]+$/.test(s)) {
+        host = parseIPv4(s) ? s : null;
+        hostType = 'ip';
+      } else {
+        host = domainValue(hostStart, hostEnd, labels);
+        hostType = 'domain';
+      }
+    }
+    if (!host) return q;
+    let authEnd = hostEnd;
+    if (fc(authEnd) === 58) {
+      let k = authEnd + 1;
+      while (k < F.length && fc(k) >= 48 && fc(k) <= 57) k++;
+      if (k - authEnd - 1 > 5 || +F.slice(authEnd + 1, k) > 65535) return q;
+      authEnd = k;
+    }
+    if (authEnd !== q) return q;
+    // The path runs in the original text, past the token if need be.
+    const start = at(a);
+    const pathStart = q < F.length ? at(q) : tokEnd;
+    let end = pathStart;
+    const c0 = text.charCodeAt(pathStart);
+    if (c0 === 47 || c0 === 63 || c0 === 35 || (want.defanged && c0 === 91 && text.startsWith('[/]', pathStart))) {
+      while (end < n && !endsUrl(text.charCodeAt(end))) end++;
+      end = trimUrlEnd(text, pathStart, end);
+    }
+    let scheme2 = scheme.replace(/xx|\*\*/, 'tt');
+    if (scheme2[0] === 'f') scheme2 = scheme2.replace('x', 't');
+    const userinfo = atSign >= p ? F.slice(p, atSign + 1) : '';
+    const hostText = hostType === 'ipv6' ? `[${host}]` : host;
+    const path = text.slice(pathStart, end);
+    const value = `${scheme2}://${userinfo}${hostText}${F.slice(hostEnd, authEnd)}${want.defanged ? refangPath(path) : path}`;
+    const before = out.length;
+    emit('url', value, start, end, false);
+    if (want.nested || out.length === before) {
+      if (hostType === 'ipv6') emit('ipv6', host, at(hostStart + 1), endAt(hostEnd - 1), false);
+      else emit(hostType, host, at(hostStart), endAt(hostEnd), false);
+    }
+    if (end >= tokEnd) {
+      resume = end;
+      return F.length;
+    }
+    // The URL ended inside the token (`…/x)more`): go on from there.
+    let k = q;
+    while (k < F.length && at(k) < end) k++;
+    return k;
+  }
+
+  /** Parses a word (and what it starts) at F[a]; returns where parsing goes on. */
+  function wordAt(a: number): number {
+    const pv = a > 0 ? fc(a - 1) : -1;
+    const c = fc(a);
+    if ((c | 32) === 104 || (c | 32) === 102 || (c | 32) === 115) {
+      const re = want.defanged ? SCHEME_DEFANGED : SCHEME;
+      re.lastIndex = a;
+      if (re.test(F)) return urlAt(a, re.lastIndex - a);
+    }
+    let w = a;
+    while (w < F.length && isWord(fc(w))) w++;
+    if (fc(w) === 58 && w - a <= 4 && pv !== 58 && pv !== 46) {
+      let hex = true;
+      for (let k = a; k < w; k++) if (!(fc(k) < 128 && CC[fc(k)]! & HEX)) hex = false;
+      if (hex) {
+        const r = ipv6At(a);
+        if (r > 0) return r;
+      }
+    }
+    let s = a;
+    // `%2Fevil.com` in a percent-encoded URL: the escape is not part of the name.
+    if (pv === 37 && w - a > 2 && cls(fc(a)) & HEX && cls(fc(a + 1)) & HEX) s = a + 2;
+    while (s < w && (fc(s) === 45 || fc(s) === 43)) s++;
+    if (s === w) return w;
+    const b = readChain(s);
+    const next = fc(b);
+    if (next === 64) return emailAt(s, b);
+    const labels = ends;
+    const count = labels.length;
+    // Numbers only: an IPv4 when exactly four octets, never a domain (`1.2.3.4.5`, `4.18.2.1507`).
+    let numeric = true;
+    for (let k = s; k < b && numeric; k++) {
+      const ch = fc(k);
+      if (!(ch === 46 || (ch >= 48 && ch <= 57))) numeric = false;
+    }
+    if (numeric) {
+      if (count === 4 && parseIPv4(F.slice(s, b))) {
+        const start = at(s);
+        emit('ip', F.slice(s, b), start, endAt(b), versionBefore(start));
+      }
+      return b;
+    }
+    // A chain holding a hash-length hex label is a file named after its digest (`<sha256>.exe`), not a host.
+    let hashes = false;
+    for (let k = 0; k < count; k++) {
+      const le = labels[k]!;
+      const ls = k === 0 ? s : labels[k - 1]! + 1;
+      const len = le - ls;
+      if ((len === 32 || len === 34 || len === 40 || len === 42 || len === 64 || len === 66) && hashLabel(ls, le))
+        hashes = true;
+    }
+    if (hashes || count < 2) return b;
+    const copy = labels.slice();
+    const host = domainValue(s, b, copy);
+    if (host) emit('domain', host, at(s), endAt(b), domainLow(host, s, b, copy, next));
+    else if (!isAsciiRange(s, b)) idnFallback(s, b);
+    return b;
+  }
+
+  function isAsciiRange(a: number, b: number): boolean {
+    for (let k = a; k < b; k++) if (fc(k) >= 128) return false;
+    return true;
+  }
+
+  /** `请访问evil.com获取`: text without spaces around an ASCII host; retry on the ASCII part alone. */
+  function idnFallback(a: number, b: number): void {
+    let s = a;
+    let e = b;
+    for (let k = a; k < b && fc(k) !== 46; k++) if (fc(k) >= 128) s = k + 1;
+    for (let k = b - 1; k >= a && fc(k) !== 46; k--) if (fc(k) >= 128) e = k;
+    if (s === a && e === b) return;
+    const labels: number[] = [];
+    for (let k = s; k < e; k++) if (fc(k) === 46) labels.push(k);
+    labels.push(e);
+    if (!isAsciiRange(s, e) || s >= e) return;
+    const host = domainValue(s, e, labels);
+    if (host) emit('domain', host, at(s), endAt(e), domainLow(host, s, e, labels, fc(e)));
+  }
+
+  /** `local@domain`, the local part at F[a, b) and `@` at F[b]. */
+  function emailAt(a: number, b: number): number {
+    const d = b + 1;
+    if (!isWord(fc(d))) return b;
+    const e = readChain(d);
+    const labels = ends.slice();
+    const host = domainValue(d, e, labels);
+    if (!host) return b; // the part after `@` is parsed again on its own
+    let localOk = b - a <= 64;
+    for (let k = a; k < b && localOk; k++) if (fc(k) >= 128) localOk = false;
+    // `git@github.com:org/repo.git` is an SSH remote, not a mailbox: report the host only.
+    const ssh = fc(e) === 58 && (isWord(fc(e + 1)) || fc(e + 1) === 47);
+    const before = out.length;
+    if (localOk && !ssh) emit('email', `${F.slice(a, b).toLowerCase()}@${host}`, at(a), endAt(e), false);
+    if (want.nested || out.length === before)
+      emit('domain', host, at(d), endAt(e), domainLow(host, d, e, labels, fc(e)));
+    return e;
+  }
+
+  function parseToken(): void {
+    let k = 0;
+    while (k < F.length) {
+      const c = fc(k);
+      const cl = cls(c);
+      if (cl & WORD) {
+        k = wordAt(k);
+      } else if (
+        c === 58 &&
+        fc(k + 1) === 58 &&
+        (k === 0 || !(isWord(fc(k - 1)) || fc(k - 1) === 46 || fc(k - 1) === 58))
+      ) {
+        const r = ipv6At(k);
+        k = r > 0 ? r : Math.max(k + 2, -r);
+      } else k++;
+    }
+  }
+
+  function buildFanged(s: number, e: number): void {
+    let f = '';
+    const m: number[] = [];
+    for (let j = s; j < e;) {
+      const c = text.charCodeAt(j);
+      if (want.defanged && (c === 91 || c === 40 || c === 123)) {
+        const close = CLOSE[c]!;
+        let k = j + 1;
+        while (k < e && k - j <= 4 && text.charCodeAt(k) !== close) k++;
+        if (k < e && text.charCodeAt(k) === close) {
+          const rep = BRACKET_FANGS[text.slice(j + 1, k).toLowerCase()];
+          if (rep) {
+            f += rep;
+            for (let r = 0; r < rep.length; r++) m.push(j);
+            j = k + 1;
+            continue;
+          }
+        }
+      } else if (want.defanged && c === 92 && text.charCodeAt(j + 1) === 46) {
+        f += '.';
+        m.push(j);
+        j += 2;
+        continue;
+      } else if (c >= 128) {
+        const w = wide(c);
+        if (w & FANG) {
+          if (w & TRIG) {
+            if (want.defanged) {
+              f += '.';
+              m.push(j);
+            } else {
+              f += text[j];
+              m.push(j);
+            }
+          }
+          j++;
+          continue;
+        }
+      }
+      f += text[j];
+      m.push(j);
+      j++;
+    }
+    F = f;
+    map = m;
+  }
+
+  for (let i = 0; i < n;) {
+    let c = text.charCodeAt(i);
+    let k = c < 128 ? CC[c]! : wide(c);
+    if (!(k & TOK)) {
+      i++;
+      continue;
+    }
+    const s = i;
+    let flags = 0;
+    do {
+      flags |= k;
+      c = text.charCodeAt(++i);
+      k = c < 128 ? CC[c]! : c !== c ? 0 : wide(c);
+    } while (k & TOK);
+    if (!(flags & TRIG) && i - s < 32) continue;
+    tokEnd = i;
+    resume = 0;
+    if (flags & FANG) buildFanged(s, i);
+    else {
+      F = text.slice(s, i);
+      map = null;
+      base = s;
+    }
+    parseToken();
+    if (resume > i) i = resume;
+  }
+}
+
+/** Trims what ends a URL in prose: trailing `.,;:!?*'"` and closing brackets without an opening one. */
+export function trimUrlEnd(text: string, start: number, end: number): number {
+  let open = 0;
+  let close = 0;
+  let openSq = 0;
+  let closeSq = 0;
+  let openCu = 0;
+  let closeCu = 0;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 40) open++;
+    else if (c === 41) close++;
+    else if (c === 91) openSq++;
+    else if (c === 93) closeSq++;
+    else if (c === 123) openCu++;
+    else if (c === 125) closeCu++;
+  }
+  while (end > start) {
+    const c = text.charCodeAt(end - 1);
+    if (c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63 || c === 42 || c === 39 || c === 34) end--;
+    else if (c === 41 && close > open) {
+      close--;
+      end--;
+    } else if (c === 93 && closeSq > openSq) {
+      closeSq--;
+      end--;
+    } else if (c === 125 && closeCu > openCu) {
+      closeCu--;
+      end--;
+    } else break;
+  }
+  return end;
+}
