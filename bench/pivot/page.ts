@@ -1,0 +1,70 @@
+// Runs in the benchmark's Chromium page (bundled by run.ts): decorates a table of 10,000 observables and
+// measures opening the shared pivot menu on it. Results go to window.__bench for run.ts to read.
+import { configure, decorate } from '@pivotkit/elements';
+import { getPivotMenu } from '../../packages/elements/src/components/pivot-menu/shared.js';
+import { fakeClient } from '../../stories/support/fake-client.js';
+
+declare global {
+  interface Window {
+    __bench: {
+      decorate(): Promise<{ observables: number; decorateMs: number; renderedMs: number }>;
+      armOpen(): void;
+      menuOpened(): Promise<number>;
+      closeMenu(): void;
+      enrichCalls(): number;
+      scrollTo(i: number): Promise<{ x: number; y: number }>;
+    };
+  }
+}
+
+const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+let calls = 0;
+const client = fakeClient({ signedIn: true, modules: [{ module: 'Reputation Feed', disposition: 2 }] });
+const deliberate = client.enrich.deliberate.bind(client.enrich);
+client.enrich.deliberate = (obs, opts) => {
+  calls++;
+  return deliberate(obs, opts);
+};
+configure({ client });
+
+let clickAt = 0;
+window.__bench = {
+  async decorate() {
+    const table = document.getElementById('t')!;
+    const t0 = performance.now();
+    const handle = decorate(table);
+    const t1 = performance.now();
+    // Until the buttons are rendered and laid out: the next frame after every element updated.
+    await Promise.all(handle.observables.map((o) => o.updateComplete));
+    await frame();
+    const t2 = performance.now();
+    await frame();
+    await frame();
+    return { observables: handle.observables.length, decorateMs: t1 - t0, renderedMs: t2 - t0 };
+  },
+  armOpen() {
+    clickAt = 0;
+    document.addEventListener('click', () => (clickAt = performance.now()), { capture: true, once: true });
+  },
+  async menuOpened() {
+    // Visible: open, and its panel has a size on screen.
+    for (;;) {
+      const menu = getPivotMenu();
+      const panel = menu?.shadowRoot?.querySelector('[part="panel"]');
+      if (menu?.open && panel && panel.getBoundingClientRect().height > 0) return performance.now() - clickAt;
+      await frame();
+    }
+  },
+  enrichCalls: () => calls,
+  async scrollTo(i: number) {
+    const el = document.querySelectorAll('pk-observable')[i]!;
+    el.scrollIntoView({ block: 'center' });
+    // Let the newly visible rows get their verdicts (and the table its new layout) before the click.
+    for (let k = 0; k < 6; k++) await frame();
+    const r = el.shadowRoot!.querySelector('[part="pivot"]')!.getBoundingClientRect();
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+  },
+  closeMenu() {
+    getPivotMenu()?.hide('api');
+  },
+};
