@@ -63,6 +63,20 @@ describe('client credentials', () => {
     );
   });
 
+  it('keeps using a token that has not expired yet when its early refresh fails', async () => {
+    let n = 0;
+    const s = await server(inspectOk, () => (++n === 1 ? tokenReply('tok-1') : { status: 503 }));
+    let now = 0;
+    const client = clientFor(s, { clock: () => now, retry: 0 });
+    await client.inspect('a');
+    now = 580_000;
+    await client.inspect('b');
+    assert.equal(s.tokenRequests().length, 2, 'tried to refresh');
+    assert.equal(s.api()[1]!.headers.authorization, 'Bearer tok-1');
+    now = 600_000;
+    await assert.rejects(client.inspect('c'), (e: unknown) => isPivotkitError(e, 'HttpStatusError'));
+  });
+
   it('on a 401 gets a new token once and retries the call', async () => {
     const s = await server((req) =>
       req.headers.authorization === 'Bearer tok-1'

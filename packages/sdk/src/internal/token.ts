@@ -1,4 +1,5 @@
 import { AbortError } from '../errors/abort-error.js';
+import { AuthError } from '../errors/auth-error.js';
 import type { Session, TokenResponse } from '../types.js';
 import { raceAbort } from './http.js';
 
@@ -61,8 +62,17 @@ export class TokenManager {
     if (signal?.aborted) throw new AbortError({ cause: signal.reason });
     const h = this.#held;
     if (h && this.now() < h.refreshAt) return { token: h.value, generation: h.generation };
-    const held = await raceAbort(this.#fetch(), signal);
-    return { token: held.value, generation: held.generation };
+    try {
+      const held = await raceAbort(this.#fetch(), signal);
+      return { token: held.value, generation: held.generation };
+    } catch (e) {
+      // An early refresh that fails for a transient reason (network, 5xx) leaves the old token usable until it
+      // really expires; a refused sign-in or an abort does not.
+      const transient = !(e instanceof AuthError) && !(e instanceof AbortError);
+      if (transient && h && this.#held === h && this.now() < h.expiresAt)
+        return { token: h.value, generation: h.generation };
+      throw e;
+    }
   }
 
   /** Forgets the token if it is still generation `generation` (or unconditionally without one). */
