@@ -233,7 +233,7 @@ export function createClient(options: ClientOptions): PivotkitClient {
             );
           }
           if (!res.ok) throw await toHttpError(res, summary, now());
-          const token = await parseJson(res, S.tokenResponse, summary);
+          const token = await parseJson(res, S.tokenResponse, summary, undefined, transport.timeout);
           return { token, clientId };
         };
       })()
@@ -291,7 +291,7 @@ export function createClient(options: ClientOptions): PivotkitClient {
         void res.body?.cancel().catch(() => {});
         return { data: undefined, headers: res.headers };
       }
-      return { data: await parseJson(res, c.schema, summary, c.signal), headers: res.headers };
+      return { data: await parseJson(res, c.schema, summary, c.signal, transport.timeout), headers: res.headers };
     }
   }
 

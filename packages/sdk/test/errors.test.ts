@@ -218,6 +218,14 @@ describe('typed errors', () => {
     assert.equal(err.timeoutMs, 100);
   });
 
+  it('times out a body that stalls after the headers', async () => {
+    const s = await server(() => ({ stallBody: true }));
+    const err = await clientFor(s, { timeout: 100 })
+      .inspect('x')
+      .catch((e: unknown) => e);
+    assert.ok(err instanceof TimeoutError, String(err));
+  });
+
   it('aborts a call in flight with AbortError', async () => {
     const s = await server(() => ({ hang: true }));
     const ac = new AbortController();

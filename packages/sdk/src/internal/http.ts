@@ -98,19 +98,44 @@ export async function send(t: Transport, x: Exchange): Promise<Response> {
   }
 }
 
-async function readText(res: Response, summary: RequestSummary, signal: AbortSignal | undefined): Promise<string> {
+const TIMED_OUT = Symbol('timed out');
+
+/** Reads the body, giving up after `timeoutMs` (ky times out only until the headers arrive). */
+async function bodyText(res: Response, timeoutMs: number | false): Promise<string | typeof TIMED_OUT> {
+  if (timeoutMs === false) return res.text();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<typeof TIMED_OUT>((resolve) => (timer = setTimeout(resolve, timeoutMs, TIMED_OUT)));
   try {
-    return await res.text();
+    const r = await Promise.race([res.text(), timeout]);
+    if (r === TIMED_OUT) void res.body?.cancel().catch(() => {});
+    return r;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function readText(
+  res: Response,
+  summary: RequestSummary,
+  signal: AbortSignal | undefined,
+  timeoutMs: number | false,
+): Promise<string> {
+  let text: string | typeof TIMED_OUT;
+  try {
+    text = await bodyText(res, timeoutMs);
   } catch (e) {
     if (signal?.aborted) throw new AbortError({ cause: signal.reason });
     throw new NetworkError(summary, { cause: e });
   }
+  if (text === TIMED_OUT) throw new TimeoutError(summary, timeoutMs || undefined);
+  return text;
 }
 
 /** Reads an error reply's JSON body, if any (bounded, never throws). */
 export async function errorBody(res: Response): Promise<Record<string, unknown> | undefined> {
   try {
-    const text = await res.text();
+    const text = await bodyText(res, 5_000);
+    if (text === TIMED_OUT) return undefined;
     const v: unknown = text ? JSON.parse(text) : undefined;
     return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
   } catch {
@@ -172,8 +197,9 @@ export async function parseJson<S extends z.ZodMiniType>(
   schema: S,
   summary: RequestSummary,
   signal?: AbortSignal,
+  timeoutMs: number | false = 10_000,
 ): Promise<z.output<S>> {
-  const text = await readText(res, summary, signal);
+  const text = await readText(res, summary, signal, timeoutMs);
   let value: unknown;
   try {
     value = JSON.parse(text);

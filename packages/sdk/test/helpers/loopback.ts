@@ -24,6 +24,8 @@ export interface Reply {
   hang?: boolean;
   /** Destroy the socket without answering (a network failure). */
   destroy?: boolean;
+  /** Send the status and headers, then stall before the body. */
+  stallBody?: boolean;
 }
 
 export type Handler = (req: Seen, all: Seen[]) => Reply | Promise<Reply>;
@@ -83,6 +85,12 @@ export async function loopback(handler: Handler, token?: Handler): Promise<Loopb
     }
     if (r.destroy) return void req.socket.destroy();
     if (r.hang) return void hanging.add(res);
+    if (r.stallBody) {
+      res.writeHead(r.status ?? 200, { 'content-type': 'application/json', ...r.headers });
+      res.flushHeaders();
+      res.write('[');
+      return void hanging.add(res);
+    }
     const body = r.text ?? (r.json === undefined ? '' : JSON.stringify(r.json));
     res.writeHead(r.status ?? 200, {
       ...(r.json !== undefined ? { 'content-type': 'application/json' } : {}),
