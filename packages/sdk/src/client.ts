@@ -34,7 +34,8 @@ import type {
   ModuleResult,
   ObservableVerdict,
   Page,
-  PivotkitClient,
+  PivotkitApiClient,
+  NewIncident,
   ReferResult,
   ResponseAction,
   Session,
@@ -163,7 +164,7 @@ function checkOptions(o: ClientOptions): void {
  * const { verdicts } = await client.enrich.deliberate(observables);
  * @throws {PivotkitConfigError} when the options are inconsistent (both or neither auth method, bad URL…).
  */
-export function createClient(options: ClientOptions): PivotkitClient {
+export function createClient(options: ClientOptions): PivotkitApiClient {
   checkOptions(options);
   const region = REGIONS[options.region ?? 'nam'];
   const bases: Record<Service, URL> = options.baseUrls
@@ -410,7 +411,7 @@ export function createClient(options: ClientOptions): PivotkitClient {
   const asIncident = (c: z.output<typeof S.incident>) => ({ ...c, id: shortId(c.id) }) as Incident;
   const signalOf = (opts?: CallOptions) => (opts?.signal ? { signal: opts.signal } : {});
 
-  const client: PivotkitClient = {
+  const client: PivotkitApiClient = {
     async signIn(opts) {
       await tokens.get(opts?.signal);
       return tokens.session as Session;
@@ -578,6 +579,35 @@ export function createClient(options: ClientOptions): PivotkitClient {
         });
         return asCasebook(data);
       },
+      async count(params = {}, opts) {
+        return count('ctia/casebook/search/count', params.query ? [['query', params.query]] : [], opts);
+      },
+      async replace(id, casebook, opts) {
+        const { data } = await call({
+          service: 'privateIntel',
+          method: 'PUT',
+          path: casebookPath(id),
+          query: [['wait_for', 'true']],
+          json: casebook,
+          idempotent: true,
+          schema: S.casebook,
+          ...signalOf(opts),
+        });
+        return asCasebook(data);
+      },
+      async findByExternalId(externalId, opts) {
+        const { data } = await call({
+          service: 'privateIntel',
+          method: 'GET',
+          path: `ctia/casebook/external_id/${encodeURIComponent(externalId)}`,
+          idempotent: true,
+          schema: S.casebookList,
+          ...signalOf(opts),
+        });
+        return data.map(asCasebook);
+      },
+      replaceObservables: (id, observables, opts) => listOp(id, '/observables', 'replace', { observables }, opts, true),
+      removeTexts: (id, texts, opts) => listOp(id, '/texts', 'remove', { texts }, opts, true),
       addObservables: (id, observables, opts) => listOp(id, '/observables', 'add', { observables }, opts),
       removeObservables: (id, observables, opts) => listOp(id, '/observables', 'remove', { observables }, opts, true),
       addTexts: (id, texts, opts) => listOp(id, '/texts', 'add', { texts }, opts),
@@ -623,6 +653,37 @@ export function createClient(options: ClientOptions): PivotkitClient {
         });
         return asIncident(data);
       },
+      async count(params = {}, opts) {
+        const query: [string, string][] = [];
+        if (params.query) query.push(['query', params.query]);
+        if (params.status) query.push(['status', params.status]);
+        return count('ctia/incident/search/count', query, opts);
+      },
+      async create(input: NewIncident, opts) {
+        const { data } = await call({
+          service: 'privateIntel',
+          method: 'POST',
+          path: 'ctia/incident',
+          query: [['wait_for', 'true']],
+          json: input,
+          schema: S.incident,
+          ...signalOf(opts),
+        });
+        return asIncident(data);
+      },
+      async update(id, patch, opts) {
+        const { data } = await call({
+          service: 'privateIntel',
+          method: 'PATCH',
+          path: incidentPath(id),
+          query: [['wait_for', 'true']],
+          json: patch,
+          idempotent: true,
+          schema: S.incident,
+          ...signalOf(opts),
+        });
+        return asIncident(data);
+      },
       async setStatus(id, status: IncidentStatus, opts) {
         const { data } = await call({
           service: 'privateIntel',
@@ -648,10 +709,23 @@ export function createClient(options: ClientOptions): PivotkitClient {
     };
   }
 
+  async function count(path: string, query: [string, string][], opts: CallOptions | undefined): Promise<number> {
+    const { data } = await call({
+      service: 'privateIntel',
+      method: 'GET',
+      path,
+      query,
+      idempotent: true,
+      schema: S.count,
+      ...signalOf(opts),
+    });
+    return data;
+  }
+
   async function listOp(
     id: string,
     rest: '/observables' | '/texts',
-    operation: 'add' | 'remove',
+    operation: 'add' | 'remove' | 'replace',
     payload: { observables: Observable[] } | { texts: { type: string; text: string }[] },
     opts: CallOptions | undefined,
     idempotent = false,

@@ -419,3 +419,64 @@ export interface PivotkitClient {
     setStatus(id: string, status: IncidentStatus, opts?: CallOptions): Promise<Incident>;
   };
 }
+
+/** What `incidents.create` takes: CTIM's required fields; the server fills id, type and schema_version. */
+export type NewIncident = Partial<Omit<Incident, 'id' | 'type' | 'schema_version'>> &
+  Pick<Incident, 'confidence' | 'status' | 'incident_time'>;
+
+/** Search parameters shared by CTIA list and count calls. */
+export interface SearchParams {
+  /** Lucene query over the searchable fields (id, title, description, observables.value…). */
+  query?: string;
+}
+
+/**
+ * What `createClient` returns: the agreed {@link PivotkitClient} plus the contract's remaining CTIA calls.
+ * Widgets type against `PivotkitClient` (so that fakes stay small); vendors calling the API directly get these too.
+ */
+export interface PivotkitApiClient extends PivotkitClient {
+  casebooks: PivotkitClient['casebooks'] & {
+    /**
+     * How many casebooks match (`GET /ctia/casebook/search/count`).
+     * @example const n = await client.casebooks.count({ query: 'phish*' });
+     */
+    count(params?: SearchParams, opts?: CallOptions): Promise<number>;
+    /**
+     * Replaces a whole casebook (`PUT /ctia/casebook/{id}`). Fields left out are dropped.
+     * @example await client.casebooks.replace(cb.id, { ...cb, title: 'Renamed' });
+     */
+    replace(id: string, casebook: NewCasebook, opts?: CallOptions): Promise<Casebook>;
+    /**
+     * Casebooks carrying an external id (`GET /ctia/casebook/external_id/{id}`).
+     * @example const [cb] = await client.casebooks.findByExternalId('ticket-4711');
+     */
+    findByExternalId(externalId: string, opts?: CallOptions): Promise<Casebook[]>;
+    /**
+     * Replaces the whole observable list (operation `replace`).
+     * @example await client.casebooks.replaceObservables(cb.id, []);
+     */
+    replaceObservables(id: string, observables: Observable[], opts?: CallOptions): Promise<Casebook>;
+    /**
+     * Removes every equal text note (`POST /ctia/casebook/{id}/texts`, operation `remove`).
+     * @example await client.casebooks.removeTexts(cb.id, [{ type: 'note', text: 'draft' }]);
+     */
+    removeTexts(id: string, texts: { type: string; text: string }[], opts?: CallOptions): Promise<Casebook>;
+  };
+  incidents: PivotkitClient['incidents'] & {
+    /**
+     * How many incidents match (`GET /ctia/incident/search/count`).
+     * @example const open = await client.incidents.count({ status: 'Open' });
+     */
+    count(params?: SearchParams & { status?: string }, opts?: CallOptions): Promise<number>;
+    /**
+     * Creates an incident (`POST /ctia/incident`). Never retried.
+     * @example await client.incidents.create({ confidence: 'High', status: 'New', incident_time: { opened: new Date().toISOString() }, title: 'Beaconing' });
+     */
+    create(input: NewIncident, opts?: CallOptions): Promise<Incident>;
+    /**
+     * Replaces the given fields (`PATCH /ctia/incident/{id}`).
+     * @example await client.incidents.update(id, { severity: 'High', assignees: ['alice'] });
+     */
+    update(id: string, patch: Partial<Omit<Incident, 'id' | 'type'>>, opts?: CallOptions): Promise<Incident>;
+  };
+}

@@ -389,3 +389,57 @@ describe('incidents', () => {
     assert.deepEqual(json(post), { status: 'Closed: False Positive' });
   });
 });
+
+describe('the rest of the CTIA contract', () => {
+  const stored = { id: 'casebook-9', type: 'casebook', schema_version: '1.3.29', title: 'T' };
+  const incident = {
+    id: 'incident-3',
+    type: 'incident',
+    schema_version: '1.3.29',
+    confidence: 'Low',
+    status: 'New',
+    incident_time: { opened: '2026-11-24T00:00:00Z' },
+  };
+
+  it('counts, replaces, finds by external id and replaces or removes list items', async () => {
+    const s = await server((req) => {
+      if (req.path.endsWith('/search/count')) return { json: 7 };
+      if (req.path.includes('/external_id/')) return { json: [stored] };
+      if (req.path.startsWith('/ctia/incident')) return { status: req.method === 'POST' ? 201 : 200, json: incident };
+      return { json: stored };
+    });
+    const c = clientFor(s);
+    assert.equal(await c.casebooks.count({ query: 'phish*' }), 7);
+    await c.casebooks.replace('casebook-9', { title: 'T', observables: [] });
+    assert.deepEqual(
+      (await c.casebooks.findByExternalId('ticket 1')).map((x) => x.id),
+      ['casebook-9'],
+    );
+    await c.casebooks.replaceObservables('casebook-9', []);
+    await c.casebooks.removeTexts('casebook-9', [{ type: 'note', text: 'draft' }]);
+    assert.equal(await c.incidents.count({ status: 'New' }), 7);
+    const opened = { opened: '2026-11-24T00:00:00Z' };
+    await c.incidents.create({ confidence: 'Low', status: 'New', incident_time: opened, title: 'x' });
+    await c.incidents.update('incident-3', { severity: 'High' });
+    assert.deepEqual(
+      s.api().map((r) => [r.method, r.path, r.body ? json(r) : undefined]),
+      [
+        ['GET', '/ctia/casebook/search/count', undefined],
+        ['PUT', '/ctia/casebook/casebook-9', { title: 'T', observables: [] }],
+        ['GET', '/ctia/casebook/external_id/ticket%201', undefined],
+        ['POST', '/ctia/casebook/casebook-9/observables', { operation: 'replace', observables: [] }],
+        ['POST', '/ctia/casebook/casebook-9/texts', { operation: 'remove', texts: [{ type: 'note', text: 'draft' }] }],
+        ['GET', '/ctia/incident/search/count', undefined],
+        ['POST', '/ctia/incident', { confidence: 'Low', status: 'New', incident_time: opened, title: 'x' }],
+        ['PATCH', '/ctia/incident/incident-3', { severity: 'High' }],
+      ],
+    );
+    assert.equal(s.api()[0]!.query.get('query'), 'phish*');
+    assert.equal(s.api()[5]!.query.get('status'), 'New');
+  });
+
+  it('rejects a count that is not a whole number', async () => {
+    const s = await server(() => ({ json: { count: 7 } }));
+    await assert.rejects(clientFor(s).casebooks.count(), { name: 'ApiShapeError' });
+  });
+});

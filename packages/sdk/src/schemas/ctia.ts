@@ -114,3 +114,25 @@ export const ctiaError = z.looseObject({
   type: z.optional(z.string()),
   message: z.optional(z.string()),
 });
+
+/** Reply of `GET /ctia/{entity}/search/count`: a bare integer. */
+export const count = z.int().check(z.nonnegative());
+
+/** Body of `POST /ctia/incident` (NewIncident: CTIM's required fields; the server fills id, type, schema_version). */
+export const newIncident = z.looseObject({
+  confidence: z.string(),
+  status: incidentStatus,
+  incident_time: z.looseObject({ opened: z.string() }),
+  title: z.optional(z.string()),
+  description: z.optional(z.string()),
+  severity: z.optional(z.string()),
+});
+
+/** Body of `PATCH /ctia/incident/{id}`: the fields to replace. */
+export const incidentPatch = z.looseObject({
+  status: z.optional(incidentStatus),
+  confidence: z.optional(z.string()),
+  title: z.optional(z.string()),
+  description: z.optional(z.string()),
+  severity: z.optional(z.string()),
+});
