@@ -168,14 +168,19 @@ async function emulate(): Promise<void> {
     control: !o['no-control'],
     log: o.quiet ? undefined : (line) => console.log(line),
   }).catch((e: Error) => fail(`cannot start: ${e.message}`));
-  console.log(`pivotkit-server emulate listening on ${server.url}`);
-  console.log(`  database: ${data === ':memory:' ? 'in memory (nothing is kept)' : data}`);
-  if (clients) console.log(`  clients: ${clients.map((c) => c.clientId).join(', ')} (from ${o.clients})`);
-  else {
-    console.log(`  demo client: client ID ${DEMO_CLIENT.clientId}, client secret ${DEMO_CLIENT.clientSecret}`);
-    console.log(`  scopes: ${DEMO_CLIENT.scopes.join(' ')}`);
-  }
-  if (Object.keys(faults).length) console.log(`  faults: ${JSON.stringify(faults)}`);
+  // One write, so a reader that sees the "listening on" line has the rest of the banner too.
+  const banner = [
+    `pivotkit-server emulate listening on ${server.url}`,
+    `  database: ${data === ':memory:' ? 'in memory (nothing is kept)' : data}`,
+    ...(clients
+      ? [`  clients: ${clients.map((c) => c.clientId).join(', ')} (from ${o.clients})`]
+      : [
+          `  demo client: client ID ${DEMO_CLIENT.clientId}, client secret ${DEMO_CLIENT.clientSecret}`,
+          `  scopes: ${DEMO_CLIENT.scopes.join(' ')}`,
+        ]),
+    ...(Object.keys(faults).length ? [`  faults: ${JSON.stringify(faults)}`] : []),
+  ];
+  console.log(banner.join('\n'));
   const stop = () => {
     void server.close().then(() => process.exit(0));
   };
@@ -218,10 +223,14 @@ async function relay(): Promise<void> {
   const server = await listen(handler.fetch, num('port', o.port, 8788)!, host).catch((e: Error) =>
     fail(`cannot start: ${e.message}`),
   );
-  console.log(`pivotkit-server relay listening on ${server.url}`);
-  console.log(`  region ${region}: ${hosts.visibility} and ${hosts.privateIntel}`);
-  console.log(`  client ID ${credentials.clientId} (secret from ${o['credentials-file'] ?? 'the environment'})`);
-  console.log(`  allowed origins: ${allowed === '*' ? '* (any)' : allowed.join(', ')}`);
+  console.log(
+    [
+      `pivotkit-server relay listening on ${server.url}`,
+      `  region ${region}: ${hosts.visibility} and ${hosts.privateIntel}`,
+      `  client ID ${credentials.clientId} (secret from ${o['credentials-file'] ?? 'the environment'})`,
+      `  allowed origins: ${allowed === '*' ? '* (any)' : allowed.join(', ')}`,
+    ].join('\n'),
+  );
   const stop = () => {
     void server.close().then(() => process.exit(0));
   };

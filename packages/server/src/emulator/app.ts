@@ -3,6 +3,7 @@
  * (Request/Response, WebCrypto through jose), so the same logic serves HTTP in Node and msw handlers in a browser.
  * @module
  */
+import { schemas } from '@pivotkit/sdk';
 import { Hono } from 'hono';
 import type { Context as HonoContext, MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
@@ -318,8 +319,10 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       for (const k of extra) problems[k] = 'disallowed-key';
       return json(c, problems, 400);
     }
-    if (typeof rec['content'] !== 'string') return json(c, { content: '(not (instance? java.lang.String))' }, 400);
-    return json(c, inspect(rec['content']));
+    if (!schemas.inspectRequest.safeParse(rec).success) {
+      return json(c, { content: '(not (instance? java.lang.String))' }, 400);
+    }
+    return json(c, inspect(String(rec['content'])));
   });
 
   // ---- Enrich ----

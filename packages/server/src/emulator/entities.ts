@@ -1,8 +1,13 @@
 /**
  * CTIA entities (casebooks and incidents): input checks, ids, access, rendering and search with
  * CTIA's paging headers (api-contract.md §5, §8).
+ *
+ * Input is checked twice: first against the SDK's wire schemas (`schemas` from `@pivotkit/sdk`, the one
+ * definition both sides share), then against CTIA's stricter rules that the SDK does not need (unknown keys
+ * rejected, CTIM vocabularies, the fields the SDK never sends).
  * @module
  */
+import { schemas } from '@pivotkit/sdk';
 import type { Doc } from '../store.js';
 import { CONFIDENCES, CTIM_OBSERVABLE_TYPES, INCIDENT_STATUSES, SEVERITIES, TLPS } from './vocab.js';
 
@@ -135,8 +140,27 @@ const incidentFields: Record<string, Check> = {
   meta: obj,
 };
 
+interface SafeParser {
+  safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } };
+}
+
+/** The SDK schema's complaints, as `path: message` lines. */
+export function sdkIssues(schema: SafeParser, value: unknown, root = 'body'): string[] {
+  const r = schema.safeParse(value);
+  if (r.success) return [];
+  return (r.error?.issues ?? []).map((i) => `${[root, ...i.path.map(String)].join('.')}: ${i.message}`);
+}
+
+const SDK_ENTITY: Record<EntityKind, { create: SafeParser; patch: SafeParser }> = {
+  casebook: { create: schemas.newCasebook, patch: schemas.casebookPatch },
+  // The SDK only reads incidents and changes their status: there is no request schema to share.
+  incident: { create: { safeParse: () => ({ success: true }) }, patch: { safeParse: () => ({ success: true }) } },
+};
+
 /** Problems with a new or replacing entity (`partial` for PATCH: nothing required). */
 export function validateEntity(kind: EntityKind, body: unknown, partial: boolean): string[] {
+  const sdk = sdkIssues(partial ? SDK_ENTITY[kind].patch : SDK_ENTITY[kind].create, body, kind);
+  if (sdk.length) return sdk;
   const errs: string[] = [];
   const fields = kind === 'casebook' ? casebookFields : incidentFields;
   const required = partial || kind === 'casebook' ? [] : ['confidence', 'status', 'incident_time'];
@@ -145,12 +169,18 @@ export function validateEntity(kind: EntityKind, body: unknown, partial: boolean
 }
 
 export function validateObservables(body: unknown): string[] {
+  const sdk = sdkIssues(schemas.observables, body);
+  if (sdk.length) return sdk;
   const errs: string[] = [];
   arrayOf(observableCheck)(body, 'body', errs);
   return errs;
 }
 
 export const patchOperationCheck = (field: 'observables' | 'texts' | 'bundle', body: unknown): string[] => {
+  if (field === 'observables' || field === 'texts') {
+    const sdk = sdkIssues(field === 'observables' ? schemas.observablesPatch : schemas.textsPatch, body);
+    if (sdk.length) return sdk;
+  }
   const errs: string[] = [];
   const item = field === 'observables' ? arrayOf(observableCheck) : field === 'texts' ? textsCheck : obj;
   shape({ operation: oneOf(['add', 'remove', 'replace']), [field]: item }, ['operation', field])(body, 'body', errs);

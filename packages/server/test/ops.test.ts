@@ -1,0 +1,162 @@
+// Operations: redacted request logs, CORS, fault injection and the control endpoint.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { DEMO_CLIENT } from '../src/emulator/auth.js';
+import { redactAuthorization, redactUrl } from '../src/redact.js';
+import { startTestEmulator } from './helpers.js';
+
+type Emu = Awaited<ReturnType<typeof startTestEmulator>>;
+const CANARY = 'canary-secret-9f3e';
+
+describe('request logs', () => {
+  let emu: Emu;
+  before(async () => {
+    emu = await startTestEmulator({ clients: [{ ...DEMO_CLIENT, clientId: 'canary-client', clientSecret: CANARY }] });
+  });
+  after(() => emu.close());
+
+  it('log every request with the credentials, tokens and form bodies redacted', async () => {
+    const token = await emu.token('canary-client', CANARY);
+    await emu.call(token, 'POST', '/iroh/iroh-inspect/inspect', { content: 'cisco.com' });
+    await emu.call(token, 'GET', `/ctia/casebook/search?query=x&access_token=${token}`);
+    await fetch(`${emu.url}/iroh/oauth2/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: `grant_type=client_credentials&client_id=canary-client&client_secret=${CANARY}`,
+    });
+    const text = emu.logs.join('\n');
+    assert.equal(emu.logs.length, 4);
+    assert.match(text, /POST \/iroh\/oauth2\/token 200 .*authorization="Basic \[REDACTED\]" body=\[REDACTED\]/);
+    assert.match(text, /POST \/iroh\/iroh-inspect\/inspect 200 .*authorization="Bearer \[REDACTED\]"/);
+    assert.match(text, /access_token=%5BREDACTED%5D/);
+    assert.ok(!text.includes(CANARY), 'the secret reached the log');
+    assert.ok(!text.includes(token), 'the token reached the log');
+    assert.ok(!text.includes(token.split('.')[2]!), 'part of the token reached the log');
+    assert.ok(!text.includes(btoa(`canary-client:${CANARY}`)), 'the Basic credentials reached the log');
+  });
+
+  it('redaction helpers keep the scheme and drop the credential', () => {
+    assert.equal(redactAuthorization('Bearer abc.def.ghi'), 'Bearer [REDACTED]');
+    assert.equal(redactAuthorization('opaque-value'), '[REDACTED]');
+    assert.equal(
+      redactUrl('/x?client_secret=s&keep=1&token=t'),
+      '/x?client_secret=%5BREDACTED%5D&keep=1&token=%5BREDACTED%5D',
+    );
+  });
+});
+
+describe('CORS', () => {
+  let emu: Emu;
+  before(async () => {
+    emu = await startTestEmulator({ cors: ['http://localhost:5173'] });
+  });
+  after(() => emu.close());
+
+  it('answers a preflight from a configured origin', async () => {
+    const res = await fetch(`${emu.url}/ctia/casebook`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'http://localhost:5173',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'authorization, content-type',
+      },
+    });
+    assert.equal(res.status, 204);
+    assert.equal(res.headers.get('access-control-allow-origin'), 'http://localhost:5173');
+    assert.match(res.headers.get('access-control-allow-headers') ?? '', /Authorization/i);
+  });
+
+  it('exposes the paging and Retry-After headers, and says nothing to other origins', async () => {
+    const tok = await emu.token();
+    const ok = await fetch(`${emu.url}/ctia/casebook/search`, {
+      headers: { Origin: 'http://localhost:5173', Authorization: `Bearer ${tok}` },
+    });
+    const exposed = ok.headers.get('access-control-expose-headers') ?? '';
+    for (const h of ['Retry-After', 'X-Total-Hits', 'X-Next', 'X-Previous', 'X-Sort'])
+      assert.ok(exposed.includes(h), h);
+    const other = await fetch(`${emu.url}/ctia/casebook/search`, {
+      headers: { Origin: 'https://elsewhere.example', Authorization: `Bearer ${tok}` },
+    });
+    assert.equal(other.headers.get('access-control-allow-origin'), null);
+  });
+});
+
+describe('fault injection', () => {
+  let emu: Emu;
+  let tok: string;
+  before(async () => {
+    emu = await startTestEmulator();
+    tok = await emu.token();
+  });
+  after(() => emu.close());
+  const setFaults = (body: unknown) =>
+    fetch(`${emu.url}/__control/faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it('is off by default', async () => {
+    const res = await fetch(`${emu.url}/__control/faults`);
+    assert.deepEqual(await res.json(), { faults: {} });
+  });
+
+  it('answers 429 with Retry-After for the next N matching requests, then recovers', async () => {
+    assert.equal((await setFaults({ rateLimitRate: 1, retryAfter: 3, count: 2, paths: ['/ctia/'] })).status, 200);
+    const inspect = await emu.call(tok, 'POST', '/iroh/iroh-inspect/inspect', { content: 'x.com' });
+    assert.equal(inspect.status, 200, 'paths narrows the faults');
+    for (let i = 0; i < 2; i++) {
+      const r = await emu.call(tok, 'GET', '/ctia/casebook/search');
+      assert.equal(r.status, 429);
+      assert.equal(r.headers.get('retry-after'), '3');
+      assert.deepEqual(r.body, { error: 'Too Many Requests' });
+    }
+    assert.equal((await emu.call(tok, 'GET', '/ctia/casebook/search')).status, 200);
+  });
+
+  it('injects server errors at the configured status', async () => {
+    await setFaults({ errorRate: 1, errorStatus: 503, count: 1 });
+    const r = await emu.call(tok, 'GET', '/ctia/incident/search');
+    assert.equal(r.status, 503);
+    assert.equal(r.body.error, 'unknown-exception');
+  });
+
+  it('cuts bodies short so they are not JSON', async () => {
+    await setFaults({ malformedRate: 1, count: 1 });
+    const r = await emu.call(tok, 'GET', '/ctia/incident/search');
+    assert.equal(r.status, 200);
+    assert.throws(() => JSON.parse(r.text));
+  });
+
+  it('drops the connection without an answer', async () => {
+    await setFaults({ dropRate: 1, count: 1 });
+    await assert.rejects(fetch(`${emu.url}/ctia/incident/search`, { headers: { Authorization: `Bearer ${tok}` } }));
+    assert.equal((await emu.call(tok, 'GET', '/ctia/incident/search')).status, 200);
+  });
+
+  it('adds latency', async () => {
+    await setFaults({ latencyMs: 150 });
+    const start = performance.now();
+    await emu.call(tok, 'POST', '/iroh/iroh-inspect/inspect', { content: 'x.com' });
+    assert.ok(performance.now() - start >= 145);
+    await setFaults({});
+  });
+
+  it('rejects nonsense settings with 400', async () => {
+    const res = await setFaults({ errorRate: 7, sparkle: true });
+    assert.equal(res.status, 400);
+    assert.match(((await res.json()) as { error_description: string }).error_description, /errorRate.*sparkle/);
+  });
+
+  it('reset brings back the seeded state', async () => {
+    const created = await emu.call(tok, 'POST', '/ctia/casebook', { title: 'to be forgotten' });
+    assert.equal(created.status, 201);
+    assert.equal((await fetch(`${emu.url}/__control/reset`, { method: 'POST' })).status, 200);
+    // The signing key was reset too: a fresh token is needed.
+    assert.equal((await emu.call(tok, 'GET', '/ctia/casebook/search')).status, 401);
+    tok = await emu.token();
+    const found = await emu.call(tok, 'GET', '/ctia/casebook/search?query=forgotten');
+    assert.deepEqual(found.body, []);
+    assert.ok((await emu.call(tok, 'GET', '/ctia/incident/search')).body.length >= 5);
+  });
+});
