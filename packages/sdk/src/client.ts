@@ -410,6 +410,16 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
   const asCasebook = (c: z.output<typeof S.casebook>) => ({ ...c, id: shortId(c.id) }) as Casebook;
   const asIncident = (c: z.output<typeof S.incident>) => ({ ...c, id: shortId(c.id) }) as Incident;
   const signalOf = (opts?: CallOptions) => (opts?.signal ? { signal: opts.signal } : {});
+  const toAction = (a: z.output<typeof S.action>): ResponseAction => ({
+    module: a.module,
+    moduleInstanceId: a.module_instance_id,
+    moduleTypeId: a.module_type_id,
+    id: a.id,
+    title: a.title,
+    description: a.description,
+    url: a.url,
+    categories: a.categories ?? [],
+  });
 
   const client: PivotkitApiClient = {
     async signIn(opts) {
@@ -479,19 +489,19 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           S.actionsEnvelope,
           opts?.signal,
         );
-        return {
-          actions: items.map((a) => ({
-            module: a.module,
-            moduleInstanceId: a.module_instance_id,
-            moduleTypeId: a.module_type_id,
-            id: a.id,
-            title: a.title,
-            description: a.description,
-            url: a.url,
-            categories: a.categories ?? [],
-          })),
-          errors,
-        };
+        return { actions: items.map(toAction), errors };
+      },
+      async forSighting(sighting, opts): Promise<ActionsResult> {
+        const { data } = await call({
+          service: 'visibility',
+          method: 'POST',
+          path: 'iroh/iroh-response/respond/sighting',
+          json: sighting,
+          idempotent: true,
+          schema: S.actionsEnvelope,
+          ...signalOf(opts),
+        });
+        return { actions: data.data.map(toAction), errors: (data.errors ?? []).map(toModuleError) };
       },
       async trigger(action: ResponseAction, opts): Promise<TriggerResult> {
         const base = new URL('iroh/iroh-response/', bases.visibility);
@@ -606,6 +616,19 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
         });
         return data.map(asCasebook);
       },
+      async patchBundle(id, operation, bundle, opts) {
+        const { data } = await call({
+          service: 'privateIntel',
+          method: 'POST',
+          path: casebookPath(id, '/bundle'),
+          query: [['wait_for', 'true']],
+          json: { operation, bundle },
+          idempotent: operation !== 'add',
+          schema: S.casebook,
+          ...signalOf(opts),
+        });
+        return asCasebook(data);
+      },
       replaceObservables: (id, observables, opts) => listOp(id, '/observables', 'replace', { observables }, opts, true),
       removeTexts: (id, texts, opts) => listOp(id, '/texts', 'remove', { texts }, opts, true),
       addObservables: (id, observables, opts) => listOp(id, '/observables', 'add', { observables }, opts),
@@ -683,6 +706,17 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           ...signalOf(opts),
         });
         return asIncident(data);
+      },
+      async linkCasebook(id, casebookId, opts) {
+        const { data } = await call({
+          service: 'privateIntel',
+          method: 'POST',
+          path: incidentPath(id, '/link'),
+          json: { casebook_id: shortId(casebookId), ...(opts?.tlp ? { tlp: opts.tlp } : {}) },
+          schema: S.relationship,
+          ...signalOf(opts),
+        });
+        return data as { id: string; type: 'relationship'; [key: string]: unknown };
       },
       async setStatus(id, status: IncidentStatus, opts) {
         const { data } = await call({

@@ -435,7 +435,25 @@ export interface SearchParams {
  * Widgets type against `PivotkitClient` (so that fakes stay small); vendors calling the API directly get these too.
  */
 export interface PivotkitApiClient extends PivotkitClient {
+  response: PivotkitClient['response'] & {
+    /**
+     * The response actions modules offer for a CTIM sighting (`POST /iroh/iroh-response/respond/sighting`).
+     * @example const { actions } = await client.response.forSighting(sighting);
+     */
+    forSighting(sighting: Sighting, opts?: CallOptions): Promise<ActionsResult>;
+  };
   casebooks: PivotkitClient['casebooks'] & {
+    /**
+     * Changes the casebook's CTIM bundle (`POST /ctia/casebook/{id}/bundle`): `add`, `remove` or `replace`
+     * the entities given (a partial CTIM bundle, e.g. `{ sightings: [...] }`).
+     * @example await client.casebooks.patchBundle(cb.id, 'add', { sightings: [sighting] });
+     */
+    patchBundle(
+      id: string,
+      operation: 'add' | 'remove' | 'replace',
+      bundle: Record<string, unknown>,
+      opts?: CallOptions,
+    ): Promise<Casebook>;
     /**
      * How many casebooks match (`GET /ctia/casebook/search/count`).
      * @example const n = await client.casebooks.count({ query: 'phish*' });
@@ -478,5 +496,14 @@ export interface PivotkitApiClient extends PivotkitClient {
      * @example await client.incidents.update(id, { severity: 'High', assignees: ['alice'] });
      */
     update(id: string, patch: Partial<Omit<Incident, 'id' | 'type'>>, opts?: CallOptions): Promise<Incident>;
+    /**
+     * Links a casebook to an incident (`POST /ctia/incident/{id}/link`); resolves with the CTIM relationship.
+     * @example await client.incidents.linkCasebook(incident.id, cb.id);
+     */
+    linkCasebook(
+      id: string,
+      casebookId: string,
+      opts?: CallOptions & { tlp?: Tlp },
+    ): Promise<{ id: string; type: 'relationship'; [key: string]: unknown }>;
   };
 }

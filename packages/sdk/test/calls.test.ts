@@ -443,3 +443,35 @@ describe('the rest of the CTIA contract', () => {
     await assert.rejects(clientFor(s).casebooks.count(), { name: 'ApiShapeError' });
   });
 });
+
+describe('bundles, links and sightings', () => {
+  it('patches a casebook bundle, links a casebook to an incident and asks actions for a sighting', async () => {
+    const stored = { id: 'casebook-9', type: 'casebook', schema_version: '1.3.29' };
+    const s = await server((req) => {
+      if (req.path.endsWith('/link'))
+        return { status: 201, json: { id: 'relationship-1', type: 'relationship', relationship_type: 'related-to' } };
+      if (req.path.endsWith('/respond/sighting')) return { json: { data: [], errors: [] } };
+      return { json: stored };
+    });
+    const c = clientFor(s);
+    const sighting = {
+      id: 'transient:1',
+      type: 'sighting' as const,
+      count: 1,
+      confidence: 'High',
+      observed_time: { start_time: '2026-11-24T00:00:00Z' },
+    };
+    await c.casebooks.patchBundle('casebook-9', 'add', { sightings: [sighting] });
+    const rel = await c.incidents.linkCasebook('incident-3', 'https://x/ctia/casebook/casebook-9', { tlp: 'amber' });
+    assert.equal(rel.type, 'relationship');
+    assert.deepEqual(await c.response.forSighting(sighting), { actions: [], errors: [] });
+    assert.deepEqual(
+      s.api().map((r) => [r.method, r.path, json(r)]),
+      [
+        ['POST', '/ctia/casebook/casebook-9/bundle', { operation: 'add', bundle: { sightings: [sighting] } }],
+        ['POST', '/ctia/incident/incident-3/link', { casebook_id: 'casebook-9', tlp: 'amber' }],
+        ['POST', '/iroh/iroh-response/respond/sighting', sighting],
+      ],
+    );
+  });
+});

@@ -136,3 +136,22 @@ export const incidentPatch = z.looseObject({
   description: z.optional(z.string()),
   severity: z.optional(z.string()),
 });
+
+/** Body of `POST /ctia/casebook/{id}/bundle`: a partial CTIM bundle to add, remove or replace. */
+export const bundlePatch = z.strictObject({ operation: patchOperation, bundle: z.record(z.string(), z.unknown()) });
+
+/** Body of `POST /ctia/incident/{id}/link`. */
+export const incidentLink = z.looseObject({
+  casebook_id: z.optional(z.string()),
+  investigation_id: z.optional(z.string()),
+  tlp: z.optional(tlp),
+});
+
+/** A CTIM relationship, as `POST /ctia/incident/{id}/link` returns it (201). */
+export const relationship = z.looseObject({
+  id: z.string(),
+  type: z.literal('relationship'),
+  relationship_type: z.optional(z.string()),
+  source_ref: z.optional(z.string()),
+  target_ref: z.optional(z.string()),
+});
