@@ -140,6 +140,15 @@ describe('enrich', () => {
     assert.equal(result.modules[0]!.verdicts.length, 95);
   });
 
+  it('stops starting batches once one fails', async () => {
+    const s = await server(() => ({ status: 403, json: { error: 'Access Control validation Client Error' } }));
+    await assert.rejects(
+      clientFor(s, { batchSize: 10, concurrency: 1 }).enrich.deliberate(ips(50)),
+      (e: unknown) => e instanceof Error && e.name === 'HttpStatusError',
+    );
+    assert.equal(s.api().length, 1);
+  });
+
   it('calls onModule as modules answer, then fans out per module with mids once it knows them', async () => {
     const o = { type: 'ip', value: '203.0.113.9' };
     const s = await server((req) => {
