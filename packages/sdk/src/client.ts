@@ -38,7 +38,6 @@ import type {
   NewIncident,
   ReferResult,
   ResponseAction,
-  Session,
   TokenResponse,
   TriggerResult,
   VerdictCache,
@@ -430,8 +429,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
 
   const client: PivotkitApiClient = {
     async signIn(opts) {
-      await tokens.get(opts?.signal);
-      return tokens.session as Session;
+      return (await tokens.get(opts?.signal)).session;
     },
     get session() {
       return tokens.session;

@@ -58,19 +58,19 @@ export class TokenManager {
   }
 
   /** A valid token and its generation; fetches one (once, for all callers) when none is fresh. */
-  async get(signal?: AbortSignal): Promise<{ token: string; generation: number }> {
+  async get(signal?: AbortSignal): Promise<{ token: string; generation: number; session: Session }> {
     if (signal?.aborted) throw new AbortError({ cause: signal.reason });
     const h = this.#held;
-    if (h && this.now() < h.refreshAt) return { token: h.value, generation: h.generation };
+    if (h && this.now() < h.refreshAt) return { token: h.value, generation: h.generation, session: h.session };
     try {
       const held = await raceAbort(this.#fetch(), signal);
-      return { token: held.value, generation: held.generation };
+      return { token: held.value, generation: held.generation, session: held.session };
     } catch (e) {
       // An early refresh that fails for a transient reason (network, 5xx) leaves the old token usable until it
       // really expires; a refused sign-in or an abort does not.
       const transient = !(e instanceof AuthError) && !(e instanceof AbortError);
       if (transient && h && this.#held === h && this.now() < h.expiresAt)
-        return { token: h.value, generation: h.generation };
+        return { token: h.value, generation: h.generation, session: h.session };
       throw e;
     }
   }
