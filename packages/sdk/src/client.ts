@@ -513,7 +513,11 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
         let target: URL;
         if (/^[a-z][a-z0-9+.-]*:/i.test(action.url) || action.url.startsWith('//')) {
           target = new URL(action.url);
-          if (target.host !== bases.visibility.host || target.protocol !== bases.visibility.protocol)
+          if (
+            target.host !== bases.visibility.host ||
+            target.protocol !== bases.visibility.protocol ||
+            !target.pathname.startsWith(bases.visibility.pathname)
+          )
             throw new PivotkitError(
               `Refused to trigger "${action.title}": its URL is on ${target.host}, not on ${bases.visibility.host}. ` +
                 'Response actions only go to the Threat Response host.',
