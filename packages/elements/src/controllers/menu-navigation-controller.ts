@@ -64,8 +64,11 @@ export class MenuNavigationController implements ReactiveController {
 
   #typeahead(items: HTMLElement[], current: number, key: string, now: number): number {
     // Keys typed within half a second build one search string, as in native select lists.
-    this.#typed = now - this.#typedAt < 500 ? this.#typed + key.toLowerCase() : key.toLowerCase();
+    const k = key.toLowerCase();
+    this.#typed = now - this.#typedAt < 500 ? this.#typed + k : k;
     this.#typedAt = now;
+    // "cc" is "the next item with c", not a search for "cc".
+    if ([...this.#typed].every((c) => c === k)) this.#typed = k;
     const label = (it: HTMLElement) => (it.getAttribute('aria-label') ?? it.textContent ?? '').trim().toLowerCase();
     // A repeated single letter cycles through the items starting with it.
     const start = this.#typed.length === 1 ? current + 1 : Math.max(current, 0);

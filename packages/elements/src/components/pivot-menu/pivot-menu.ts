@@ -150,6 +150,7 @@ export class PkPivotMenu extends LitElement {
   #abort: AbortController | undefined;
   #unsubscribe: (() => void) | undefined;
   #ready: Promise<void> = Promise.resolve();
+  #loadedFor: Observable | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -215,7 +216,8 @@ export class PkPivotMenu extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('observable') && changed.get('observable') && this.open) this.#load();
+    // A host that points an open menu at another observable: load for it (show() has loaded already).
+    if (changed.has('observable') && this.open && this.observable !== this.#loadedFor) this.#load();
   }
 
   #load() {
@@ -223,7 +225,7 @@ export class PkPivotMenu extends LitElement {
     const abort = (this.#abort = new AbortController());
     const { signal } = abort;
     const client = this.#client;
-    const o = this.observable;
+    const o = (this.#loadedFor = this.observable);
     this._verdicts = this._links = this._actions = { s: 'loading' };
     this._partial = { modules: [], errors: [], conflict: false };
     this._caseId = getCurrentCaseId();

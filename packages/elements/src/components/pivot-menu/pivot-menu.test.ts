@@ -1,0 +1,398 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { createClient, type Observable, type PivotkitClient, type TokenResponse } from '@pivotkit/sdk';
+import { DEMO_CREDENTIALS, emulatorUrl } from '../../../../../test/helpers/emulator.js';
+import { CURRENT_CASE_KEY } from './current-case.js';
+import { closePivotMenu, getPivotMenu, openPivotMenu } from './shared.js';
+
+// The emulator's demo table (packages/server/src/emulator/intel.ts) gives these fixed answers.
+const SUSPICIOUS_IP: Observable = { type: 'ip', value: '203.0.113.9' };
+const EVIL_DOMAIN: Observable = { type: 'domain', value: 'evil.example.net' };
+const DISPUTED: Observable = { type: 'domain', value: 'disputed.example.com' };
+const MODULE_ERROR: Observable = { type: 'domain', value: 'module-error.example.com' };
+
+async function demoClient(): Promise<PivotkitClient> {
+  const url = await emulatorUrl();
+  const client = createClient({
+    baseUrls: { visibility: url, privateIntel: url },
+    credentials: DEMO_CREDENTIALS,
+    cache: false,
+  });
+  await client.signIn();
+  return client;
+}
+
+/** A client whose token was asked for fewer scopes, through a token provider (as a host backend would). */
+async function clientWithScopes(scope: string): Promise<PivotkitClient> {
+  const url = await emulatorUrl();
+  const client = createClient({
+    baseUrls: { visibility: url, privateIntel: url },
+    cache: false,
+    tokenProvider: async () => {
+      const res = await fetch(`${url}/iroh/oauth2/token`, {
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${btoa(`${DEMO_CREDENTIALS.clientId}:${DEMO_CREDENTIALS.clientSecret}`)}`,
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'application/json',
+        },
+        body: new URLSearchParams({ grant_type: 'client_credentials', scope }),
+      });
+      return (await res.json()) as TokenResponse;
+    },
+  });
+  await client.signIn();
+  return client;
+}
+
+/** A button that opens the shared menu on click, as <pk-observable> does. */
+async function anchorFor(observable: Observable, client: PivotkitClient | undefined): Promise<HTMLButtonElement> {
+  return fixture<HTMLButtonElement>(
+    html`<button
+      style="margin: 8px"
+      @click=${(e: Event) => openPivotMenu({ anchor: e.currentTarget as HTMLElement, observable, client })}
+    >
+      ${observable.value}
+    </button>`,
+  );
+}
+
+const menu = () => getPivotMenu()!;
+const root = () => menu().shadowRoot!;
+const items = () => [...root().querySelectorAll<HTMLElement>('[role="menu"] [role="menuitem"]')];
+const focused = () => root().activeElement as HTMLElement | null;
+const label = (el: Element | null) => el?.querySelector('[part="item__label"]')?.textContent?.trim();
+const item = (text: string) => items().find((i) => label(i) === text || label(i)?.startsWith(text));
+const loaded = () =>
+  waitUntil(() => !root().querySelector('[part~="note"]')?.textContent?.includes('…'), 'sections load');
+
+async function click(el: Element) {
+  const r = el.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)] });
+}
+
+async function openWithPointer(observable: Observable, client: PivotkitClient | undefined) {
+  const button = await anchorFor(observable, client);
+  const opened = oneEvent(document, 'pk-pivot-open');
+  await click(button);
+  await opened;
+  await waitUntil(() => focused()?.getAttribute('role') === 'menuitem', 'focus moves into the menu');
+  return button;
+}
+
+describe('pk-pivot-menu', () => {
+  beforeEach(() => localStorage.removeItem(CURRENT_CASE_KEY));
+  afterEach(async () => {
+    closePivotMenu();
+    await sendMouse({ type: 'move', position: [0, 0] });
+  });
+
+  describe('opening', () => {
+    it('opens on a pointer click and focuses the first item', async () => {
+      const button = await openWithPointer(SUSPICIOUS_IP, await demoClient());
+      expect(menu().open).to.equal(true);
+      expect(menu().anchor === button).to.equal(true);
+      expect(label(focused())).to.equal('Add to new case');
+      expect(root().querySelector('[part="header__value"]')!.getAttribute('title')).to.equal(SUSPICIOUS_IP.value);
+    });
+
+    it('opens from the keyboard (Enter on the button)', async () => {
+      const button = await anchorFor(SUSPICIOUS_IP, await demoClient());
+      button.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => focused()?.getAttribute('role') === 'menuitem', 'focus moves into the menu');
+      expect(menu().open).to.equal(true);
+      expect(label(focused())).to.equal('Add to new case');
+    });
+
+    it('stays closed when pk-pivot-open is cancelled', async () => {
+      const button = await anchorFor(SUSPICIOUS_IP, await demoClient());
+      const cancel = (e: Event) => e.preventDefault();
+      document.addEventListener('pk-pivot-open', cancel, { once: true });
+      await click(button);
+      expect(menu().open).to.equal(false);
+    });
+  });
+
+  describe('keyboard', () => {
+    it('moves with ArrowDown/ArrowUp (wrapping), Home and End', async () => {
+      await openWithPointer(EVIL_DOMAIN, await demoClient());
+      await loaded();
+      const all = items();
+      const at = () => all.indexOf(focused()!);
+      const last = all.length - 1;
+      expect(all.length).to.be.greaterThan(4);
+      expect(at()).to.equal(0);
+      await sendKeys({ press: 'ArrowDown' });
+      expect(at()).to.equal(1);
+      await sendKeys({ press: 'ArrowUp' });
+      await sendKeys({ press: 'ArrowUp' });
+      expect(at()).to.equal(last);
+      await sendKeys({ press: 'ArrowDown' });
+      expect(at()).to.equal(0);
+      await sendKeys({ press: 'End' });
+      expect(at()).to.equal(last);
+      await sendKeys({ press: 'Home' });
+      expect(at()).to.equal(0);
+    });
+
+    it('jumps to the next item starting with a typed letter', async () => {
+      await openWithPointer(EVIL_DOMAIN, await demoClient());
+      await loaded();
+      await sendKeys({ press: 'c' });
+      expect(label(focused())).to.equal('Copy value');
+      await sendKeys({ press: 'c' });
+      expect(label(focused())).to.equal('Copy defanged value');
+    });
+
+    it('closes on Escape and returns focus to the button', async () => {
+      const button = await openWithPointer(SUSPICIOUS_IP, await demoClient());
+      const closed = oneEvent(document, 'pk-pivot-close');
+      await sendKeys({ press: 'Escape' });
+      expect((await closed).detail.reason).to.equal('escape');
+      expect(menu().open).to.equal(false);
+      expect(document.activeElement === button).to.equal(true);
+    });
+
+    it('closes on Tab', async () => {
+      await openWithPointer(SUSPICIOUS_IP, await demoClient());
+      const closed = oneEvent(document, 'pk-pivot-close');
+      await sendKeys({ press: 'Tab' });
+      expect((await closed).detail.reason).to.equal('tab');
+      expect(menu().open).to.equal(false);
+    });
+
+    it('closes on a click outside', async () => {
+      await openWithPointer(SUSPICIOUS_IP, await demoClient());
+      const closed = oneEvent(document, 'pk-pivot-close');
+      await sendMouse({ type: 'click', position: [700, 560] });
+      expect((await closed).detail.reason).to.equal('outside');
+      expect(menu().open).to.equal(false);
+    });
+  });
+
+  describe('casebook', () => {
+    it('adds the observable to a new case on the emulator, which becomes the current case', async () => {
+      const client = await demoClient();
+      await openWithPointer(SUSPICIOUS_IP, client);
+      const added = oneEvent(document, 'pk-add-to-case');
+      await sendKeys({ press: 'Enter' });
+      expect((await added).detail).to.deep.equal({ observable: SUSPICIOUS_IP, caseId: null });
+      await waitUntil(() => root().querySelector('[part="status"]')!.textContent!.includes('Added'), 'feedback');
+      const id = localStorage.getItem(CURRENT_CASE_KEY)!;
+      expect(id).to.match(/casebook-/);
+      const stored = await client.casebooks.get(id);
+      expect(stored.observables).to.deep.include(SUSPICIOUS_IP);
+      expect(stored.title).to.contain(SUSPICIOUS_IP.value);
+      expect(root().querySelector('[part="status"]')!.textContent).to.contain(stored.title!);
+      expect(label(item('Add to current case')!)).to.equal(`Add to current case (${stored.title})`);
+    });
+
+    it('adds to the current case, named in the item', async () => {
+      const client = await demoClient();
+      const kase = await client.casebooks.create({ title: 'Week 47 phishing', observables: [EVIL_DOMAIN] });
+      localStorage.setItem(CURRENT_CASE_KEY, kase.id);
+      await openWithPointer(SUSPICIOUS_IP, client);
+      await waitUntil(() => label(item('Add to current case')!) === 'Add to current case (Week 47 phishing)');
+      await sendKeys({ press: 'ArrowDown' });
+      const added = oneEvent(document, 'pk-add-to-case');
+      await sendKeys({ press: ' ' });
+      expect((await added).detail.caseId).to.equal(kase.id);
+      await waitUntil(() => root().querySelector('[part="status"]')!.textContent!.includes('Week 47 phishing'));
+      expect((await client.casebooks.get(kase.id)).observables).to.deep.include.members([EVIL_DOMAIN, SUSPICIOUS_IP]);
+    });
+
+    it('does nothing when the host cancels pk-add-to-case', async () => {
+      await openWithPointer(SUSPICIOUS_IP, await demoClient());
+      const cancel = (e: Event) => e.preventDefault();
+      document.addEventListener('pk-add-to-case', cancel, { once: true });
+      await sendKeys({ press: 'Enter' });
+      await menu().updateComplete;
+      expect(localStorage.getItem(CURRENT_CASE_KEY)).to.equal(null);
+      expect(root().querySelector('[part="status"]')!.textContent).to.equal('');
+    });
+  });
+
+  describe('response', () => {
+    async function openOnAction(client: PivotkitClient) {
+      await openWithPointer(EVIL_DOMAIN, client);
+      await waitUntil(() => item('Block this domain'), 'the block action loads');
+      for (let i = items().length; i > 0 && label(focused()) !== 'Block this domain'; i--) {
+        await sendKeys({ press: 'ArrowDown' });
+      }
+      expect(label(focused())).to.equal('Block this domain');
+      await sendKeys({ press: 'Enter' });
+      const dialog = root().querySelector('dialog')!;
+      await waitUntil(() => dialog.open, 'the confirmation opens');
+      return dialog;
+    }
+
+    it('asks for confirmation with Cancel as the default, then triggers and records a note in the current case', async () => {
+      const client = await demoClient();
+      const kase = await client.casebooks.create({ title: 'Response log' });
+      localStorage.setItem(CURRENT_CASE_KEY, kase.id);
+      const dialog = await openOnAction(client);
+      expect(dialog.getAttribute('role')).to.equal('alertdialog');
+      expect(root().activeElement!.textContent!.trim()).to.equal('Cancel');
+      await expect(menu()).to.be.accessible();
+      await sendKeys({ press: 'Tab' });
+      expect(root().activeElement!.textContent!.trim()).to.equal('Run');
+      await sendKeys({ press: 'Tab' }); // focus stays in the dialog
+      expect(root().activeElement!.textContent!.trim()).to.equal('Cancel');
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ up: 'Shift' });
+      const triggered = oneEvent(document, 'pk-response-triggered');
+      await sendKeys({ press: 'Enter' });
+      const { detail } = await triggered;
+      expect(detail.action.title).to.equal('Block this domain');
+      expect(detail.result.status).to.equal('success');
+      expect(detail.observable).to.deep.equal(EVIL_DOMAIN);
+      expect(dialog.open).to.equal(false);
+      expect(label(focused())).to.equal('Block this domain');
+      await waitUntil(() => root().querySelector('[part="status"]')!.textContent!.includes('succeeded'));
+      // The emulator now offers to unblock: the action really ran.
+      const after = await client.response.actions([EVIL_DOMAIN]);
+      expect(after.actions.map((a) => a.title)).to.include('Unblock this domain');
+      await waitUntil(async () => ((await client.casebooks.get(kase.id)).texts ?? []).length > 0, 'the note');
+      const note = (await client.casebooks.get(kase.id)).texts![0]!;
+      expect(note.text).to.contain('Block this domain').and.contain('demo-client').and.contain('success');
+      expect(note.text).to.match(/When: \d{4}-\d\d-\d\dT/);
+      // Put the emulator back for the other tests.
+      const unblock = after.actions.find((a) => a.title === 'Unblock this domain')!;
+      await client.response.trigger(unblock);
+    });
+
+    it('does nothing when the confirmation is cancelled (Escape closes only the dialog)', async () => {
+      const client = await demoClient();
+      let fired = false;
+      const onTriggered = () => (fired = true);
+      document.addEventListener('pk-response-triggered', onTriggered);
+      const dialog = await openOnAction(client);
+      await sendKeys({ press: 'Escape' });
+      expect(dialog.open).to.equal(false);
+      expect(menu().open).to.equal(true);
+      expect(label(focused())).to.equal('Block this domain');
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => dialog.open);
+      await sendKeys({ press: 'Enter' }); // Enter on Cancel, the default button
+      expect(dialog.open).to.equal(false);
+      document.removeEventListener('pk-response-triggered', onTriggered);
+      expect(fired).to.equal(false);
+      const actions = await client.response.actions([EVIL_DOMAIN]);
+      expect(actions.actions.map((a) => a.title)).to.include('Block this domain');
+    });
+  });
+
+  describe('verdicts', () => {
+    it('shows each module with its disposition name', async () => {
+      await openWithPointer(EVIL_DOMAIN, await demoClient());
+      await waitUntil(() => root().querySelector('[part="verdicts"]')!.getAttribute('aria-busy') === 'false');
+      const rows = [...root().querySelectorAll('[part="verdict"]')];
+      expect(rows.map((r) => r.querySelector('[part="verdict__module"]')!.textContent)).to.include('DNS Shield');
+      const badge = rows[0]!.querySelector('pk-verdict-badge')!;
+      expect(badge.disposition).to.equal(2);
+      expect(root().querySelectorAll('[part="conflict"]').length).to.equal(0);
+    });
+
+    it('says so when modules disagree', async () => {
+      await openWithPointer(DISPUTED, await demoClient());
+      await waitUntil(() => root().querySelector('[part="conflict"]'), 'the conflict notice');
+      expect(root().querySelector('[part="conflict"]')!.textContent).to.contain('Modules disagree');
+    });
+
+    it("shows a module's error beside the modules that answered", async () => {
+      await openWithPointer(MODULE_ERROR, await demoClient());
+      await waitUntil(() => root().querySelector('[part~="verdict--error"]'), 'the module error');
+      const error = root().querySelector('[part~="verdict--error"]')!;
+      expect(error.textContent).to.contain('DNS Shield');
+      const ok = [...root().querySelectorAll('[part="verdict"]')].find((r) =>
+        r.textContent!.includes('Reputation Feed'),
+      );
+      expect(ok!.querySelector('pk-verdict-badge')!.disposition).to.equal(3);
+      await expect(menu()).to.be.accessible();
+    });
+  });
+
+  describe('scopes and sign-in', () => {
+    it('shows sections the token does not allow as disabled, with the missing scopes', async () => {
+      await openWithPointer(EVIL_DOMAIN, await clientWithScopes('enrich:read'));
+      const newCase = item('Add to new case')!;
+      expect(newCase.getAttribute('aria-disabled')).to.equal('true');
+      expect(newCase.querySelector('[part="item__reason"]')!.textContent).to.match(/needs the .*casebook/);
+      const response = root().querySelector('[data-section="response"] [role="menuitem"]')!;
+      expect(response.getAttribute('aria-disabled')).to.equal('true');
+      expect(response.textContent).to.contain('response/trigger:write');
+      let added = false;
+      document.addEventListener('pk-add-to-case', () => (added = true), { once: true });
+      await sendKeys({ press: 'Enter' });
+      expect(added).to.equal(false);
+      await expect(menu()).to.be.accessible();
+    });
+
+    it('offers to sign in when there is no client', async () => {
+      await openWithPointer(SUSPICIOUS_IP, undefined);
+      expect(label(focused())).to.equal('Sign in to Threat Response…');
+      const asked = oneEvent(document, 'pk-request-sign-in');
+      await sendKeys({ press: 'Enter' });
+      await asked;
+      expect(menu().open).to.equal(false);
+    });
+  });
+
+  describe('untrusted content', () => {
+    it('renders a hostile value as text', async () => {
+      const hostile: Observable = { type: 'domain', value: '<img src=x onerror="window.__pwned=1">.example' };
+      await openWithPointer(hostile, await demoClient());
+      await loaded();
+      expect(root().querySelectorAll('img').length).to.equal(0);
+      expect(root().querySelector('[part="header__value"]')!.getAttribute('title')).to.equal(hostile.value);
+      expect(root().querySelector('[part="header"] .visually-hidden')!.textContent).to.equal(hostile.value);
+      expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+    });
+
+    it('never renders a javascript: refer URL as a link', async () => {
+      const real = await demoClient();
+      // The emulator's links are all https; add a hostile one as a compromised module would.
+      const client: PivotkitClient = Object.create(real, {
+        enrich: {
+          value: {
+            ...real.enrich,
+            refer: async (obs: Observable[]) => {
+              const r = await real.enrich.refer(obs);
+              const evil = { ...r.links[0]!, title: 'Evil lookup', url: 'javascript:alert(document.domain)' };
+              return { ...r, links: [...r.links, evil] };
+            },
+          },
+        },
+      });
+      await openWithPointer(EVIL_DOMAIN, client);
+      await waitUntil(() => item('Evil lookup'), 'links load');
+      const evil = item('Evil lookup')!;
+      expect(evil.localName).not.to.equal('a');
+      expect(evil.hasAttribute('href')).to.equal(false);
+      expect(evil.getAttribute('aria-disabled')).to.equal('true');
+      expect(evil.textContent).to.contain('javascript:alert(document.domain)');
+      const links = [...root().querySelectorAll('a')];
+      expect(links.length).to.be.greaterThan(0);
+      for (const a of links) {
+        expect(a.href).to.match(/^https?:/);
+        expect(a.target).to.equal('_blank');
+        expect(a.rel).to.equal('noopener noreferrer');
+      }
+    });
+  });
+
+  describe('accessibility', () => {
+    it('has no axe violations when open', async () => {
+      await openWithPointer(EVIL_DOMAIN, await demoClient());
+      await loaded();
+      await expect(menu()).to.be.accessible();
+    });
+
+    it('has no axe violations when signed out', async () => {
+      await openWithPointer(SUSPICIOUS_IP, undefined);
+      await expect(menu()).to.be.accessible();
+    });
+  });
+});
