@@ -89,7 +89,20 @@ export async function startEmulatorServer(
 ): Promise<Listening & { emulator: Emulator; store: Store }> {
   const store = options.store ?? openStore(options.data ?? defaultDataFile());
   const emulator = createEmulator({ ...options, store });
-  const server = await listen(emulator.fetch, options.port ?? 8787, options.host ?? 'localhost');
+  const host = options.host ?? 'localhost';
+  const server = await listen(
+    (req, env) =>
+      // The control endpoint only for requests addressed to this machine by name or loopback address, so a
+      // page that rebinds its own domain name to 127.0.0.1 cannot reach it.
+      new URL(req.url).pathname.startsWith('/__control') && !controlHostAllowed(req, host)
+        ? Response.json(
+            { error: 'forbidden', error_description: 'The control endpoint is local only' },
+            { status: 403 },
+          )
+        : emulator.fetch(req, env),
+    options.port ?? 8787,
+    host,
+  );
   return {
     ...server,
     emulator,
@@ -99,4 +112,10 @@ export async function startEmulatorServer(
       store.close();
     },
   };
+}
+
+function controlHostAllowed(req: Request, listenHost: string): boolean {
+  const hostname = new URL(req.url).hostname.replace(/^\[|\]$/g, '');
+  const allowed = ['localhost', '127.0.0.1', '::1', listenHost.replace(/^\[|\]$/g, '')];
+  return allowed.includes(hostname) || hostname.startsWith('127.');
 }

@@ -89,8 +89,8 @@ describe('fault injection', () => {
     tok = await emu.token();
   });
   after(() => emu.close());
-  const setFaults = (body: unknown) =>
-    fetch(`${emu.url}/__control/faults`, {
+  const setFaults = (body: unknown, action = 'faults') =>
+    fetch(`${emu.url}/__control/${action}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
@@ -148,15 +148,61 @@ describe('fault injection', () => {
     assert.match(((await res.json()) as { error_description: string }).error_description, /errorRate.*sparkle/);
   });
 
+  it('control takes JSON only, from local host names only, and never answers other origins', async () => {
+    const form = await fetch(`${emu.url}/__control/reset`, { method: 'POST', body: 'x' });
+    assert.equal(form.status, 415);
+    const port = new URL(emu.url).port;
+    const rebound = await new Promise<number>((resolve, reject) => {
+      // fetch cannot set Host: use node:http to send a request addressed to another name.
+      import('node:http')
+        .then(({ request }) => {
+          const req = request(
+            {
+              host: '127.0.0.1',
+              port,
+              path: '/__control/faults',
+              method: 'GET',
+              headers: { Host: `evil.example:${port}` },
+            },
+            (res) => {
+              res.resume();
+              resolve(res.statusCode ?? 0);
+            },
+          );
+          req.on('error', reject);
+          req.end();
+        })
+        .catch(reject);
+    });
+    assert.equal(rebound, 403);
+  });
+
   it('reset brings back the seeded state', async () => {
     const created = await emu.call(tok, 'POST', '/ctia/casebook', { title: 'to be forgotten' });
     assert.equal(created.status, 201);
-    assert.equal((await fetch(`${emu.url}/__control/reset`, { method: 'POST' })).status, 200);
+    assert.equal((await setFaults(null, 'reset')).status, 200);
     // The signing key was reset too: a fresh token is needed.
     assert.equal((await emu.call(tok, 'GET', '/ctia/casebook/search')).status, 401);
     tok = await emu.token();
     const found = await emu.call(tok, 'GET', '/ctia/casebook/search?query=forgotten');
     assert.deepEqual(found.body, []);
     assert.ok((await emu.call(tok, 'GET', '/ctia/incident/search')).body.length >= 5);
+  });
+});
+
+describe('control endpoint and CORS', () => {
+  it('sends no CORS headers for /__control, even with --cors *', async () => {
+    const emu = await startTestEmulator({ cors: '*' });
+    try {
+      const res = await fetch(`${emu.url}/__control/faults`, {
+        method: 'OPTIONS',
+        headers: { Origin: 'https://elsewhere.example', 'Access-Control-Request-Method': 'POST' },
+      });
+      assert.equal(res.headers.get('access-control-allow-origin'), null);
+      const api = await fetch(`${emu.url}/ctia/casebook/search`, { headers: { Origin: 'https://elsewhere.example' } });
+      assert.equal(api.headers.get('access-control-allow-origin'), '*');
+    } finally {
+      await emu.close();
+    }
   });
 });

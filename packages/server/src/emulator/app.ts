@@ -116,16 +116,15 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   );
 
   if (options.cors) {
-    app.use(
-      '*',
-      cors({
-        origin: options.cors,
-        allowMethods: ['DELETE', 'GET', 'PATCH', 'POST', 'PUT', 'OPTIONS'],
-        allowHeaders: ['Authorization', 'Content-Type', 'Accept'],
-        exposeHeaders: EXPOSED_HEADERS,
-        maxAge: 600,
-      }),
-    );
+    const withCors = cors({
+      origin: options.cors,
+      allowMethods: ['DELETE', 'GET', 'PATCH', 'POST', 'PUT', 'OPTIONS'],
+      allowHeaders: ['Authorization', 'Content-Type', 'Accept'],
+      exposeHeaders: EXPOSED_HEADERS,
+      maxAge: 600,
+    });
+    // The control endpoint never answers other origins: a web page cannot reset or break a developer's emulator.
+    app.use('*', (c, next) => (c.req.path.startsWith('/__control') ? next() : withCors(c, next)));
   }
 
   app.use('*', async (c, next) => {
@@ -628,6 +627,13 @@ export function createEmulator(options: EmulatorOptions): Emulator {
 
   // ---- control: faults, reset, clock (never part of the real API) ----
   if (options.control !== false) {
+    // JSON only: a cross-site "simple" POST (form or text/plain, no preflight) cannot reach these.
+    app.use('/__control/*', async (c, next) => {
+      if (c.req.method === 'POST' && !(c.req.header('content-type') ?? '').includes('application/json')) {
+        return json(c, { error: 'invalid_request', error_description: 'Send Content-Type: application/json' }, 415);
+      }
+      return next();
+    });
     app.post('/__control/faults', async (c) => {
       const body = await readJson(c);
       try {
