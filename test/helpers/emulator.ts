@@ -9,7 +9,14 @@ export function emulatorUrl(): Promise<string> {
   return cached;
 }
 
-/** Calls the emulator's control endpoint `POST /__control/<action>` (fault injection, reset). */
+/**
+ * Calls the emulator's control endpoint `POST /__control/<action>`:
+ * - `faults` with `{latencyMs, errorRate, errorStatus, rateLimitRate, retryAfter, malformedRate, dropRate, paths, count, seed}`
+ *   (`{}` turns faults off; see packages/server/README.md),
+ * - `reset` (back to the seeded data, new signing key),
+ * - `clock` with `{advanceMs}` (moves the emulator's clock: token expiry, timestamps).
+ * The emulator process is shared by every browser test file: undo what you change.
+ */
 export function emulatorControl(action: string, body?: unknown): Promise<{ status: number; body: string }> {
   return executeServerCommand('pk-emulator-control', { action, body }) as Promise<{ status: number; body: string }>;
 }
