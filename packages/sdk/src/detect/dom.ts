@@ -117,11 +117,16 @@ async function scanRoots(roots: readonly Node[], options: ScanDomOptions, intern
   let lastContainer: Node | null = null;
   let pendingBreak = false;
 
-  function flush(): void {
+  // Matches and counts of the current slice.
+  let matches: DomMatch[] = [];
+  let chars = 0;
+
+  /** Runs detection over the buffered text (a few kB at a time, so a slice stays short). */
+  function detectPending(): void {
     const text = parts.join('');
     const found: DetectedObservable[] = [];
     if (text.length) detectInto(text, want, found);
-    const matches: DomMatch[] = [];
+    chars += text.length;
     for (const m of found) {
       const a = locate(m.start);
       const b = locate(m.end - 1);
@@ -139,15 +144,22 @@ async function scanRoots(roots: readonly Node[], options: ScanDomOptions, intern
       };
       if (m.raw !== undefined) dm.raw = m.raw;
       matches.push(dm);
+      all.push(dm);
     }
-    for (const m of matches) all.push(m);
-    const progress: ScanProgress = { textNodes, chars: text.length, matches };
     parts = [];
     nodes = [];
     starts = [];
     pos = 0;
-    textNodes = 0;
     lastContainer = null;
+  }
+
+  /** Ends a slice: detection over what is left, then `onChunk`. */
+  function flush(): void {
+    detectPending();
+    const progress: ScanProgress = { textNodes, chars, matches };
+    matches = [];
+    chars = 0;
+    textNodes = 0;
     onChunk?.(progress);
   }
 
@@ -189,11 +201,18 @@ async function scanRoots(roots: readonly Node[], options: ScanDomOptions, intern
   let deadline = now() + sliceMs;
   let sinceCheck = 0;
 
-  /** At a run boundary: whether the slice is used up (checked every 64 boundaries) or the chunk is large. */
+  /**
+   * At a run boundary (no match can span it): detects over the buffer once it holds 8 K characters, and tells
+   * whether the slice is used up (the clock is read every 64 boundaries or after a detection).
+   */
   function sliceDone(): boolean {
-    if (++sinceCheck < 64 && pos < 262144) return false;
+    if (pos >= 8192) {
+      detectPending();
+      sinceCheck = 64;
+    }
+    if (++sinceCheck < 64) return false;
     sinceCheck = 0;
-    return now() >= deadline || pos >= 262144;
+    return now() >= deadline;
   }
 
   /** Scans the chunk, reports it and yields to the main thread. */

@@ -1,5 +1,5 @@
 import type { ObservableType } from '../observable.js';
-import { normalizeIPv6, parseIPv4 } from './ip.js';
+import { normalizeIPv6 } from './ip.js';
 import { FILE_SLDS, FILE_TLDS, isTld } from './tld.js';
 import type { DetectedObservable, DetectOptions } from './types.js';
 
@@ -130,21 +130,24 @@ const HASH_TYPES: Record<number, ObservableType> = { 32: 'md5', 40: 'sha1', 64: 
 export function detectInto(text: string, want: Want, out: DetectedObservable[]): void {
   const n = text.length;
   // Per-token state, shared by the helpers below.
-  let F = ''; // the token, refanged
-  let map: number[] | null = null; // F index → text index, when F differs from the text
-  let base = 0; // text index of F[0] when map is null
+  // The token is F[first, lim). Without defangs F is the text itself (no copy, absolute positions);
+  // with them, F is the refanged token and `map` gives the text index of each of its characters.
+  let F = text;
+  let map: number[] | null = null;
+  let first = 0;
+  let lim = 0;
   let tokEnd = 0;
   let resume: number; // text index where the scan goes on after a URL that ran past the token
 
-  const at = (k: number): number => (map ? (k < map.length ? map[k]! : tokEnd) : base + k);
+  const at = (k: number): number => (map ? (k < lim ? map[k]! : tokEnd) : k);
   const endAt = (k: number): number => at(k - 1) + 1; // k is exclusive; matches never end on a refanged char
-  const fc = (k: number): number => F.charCodeAt(k); // NaN past the end
+  // Past `lim` this reads the character after the token: never a token character, so never a match.
+  const fc = (k: number): number => F.charCodeAt(k);
 
   function emit(type: ObservableType, value: string, start: number, end: number, low: boolean): void {
     if (!want.types[type] || (low && !want.low)) return;
-    const raw = text.slice(start, end);
     const m: DetectedObservable = { type, value, start, end, confidence: low ? 'low' : 'high' };
-    if (raw !== value) m.raw = raw;
+    if (end - start !== value.length || !text.startsWith(value, start)) m.raw = text.slice(start, end);
     out.push(m);
   }
 
@@ -152,25 +155,56 @@ export function detectInto(text: string, want: Want, out: DetectedObservable[]):
     return map !== null && at(b - 1) + 1 - at(a) !== b - a;
   }
 
-  // A dotted chain F[a, b) with label boundaries: `ends[k]` is the end of label k.
-  const ends: number[] = [];
-  function readChain(a: number): number {
-    ends.length = 0;
+  // A dotted chain F[a, b): words joined by single dots. `nLabels` counts its labels, `digitsOnly` tells
+  // whether they are all decimal, `hashLen` whether one has the length of a hash (with or without `0x`).
+  let nLabels = 0;
+  let digitsOnly = 0;
+  let hashLen = false;
+  const HASH_LEN = new Uint8Array(67);
+  for (const len of [32, 34, 40, 42, 64, 66]) HASH_LEN[len] = 1;
+  function readChain(a: number, w = -1): number {
+    const f = F;
+    const end = lim;
     let j = a;
-    while (j < F.length && isWord(fc(j))) j++;
-    ends.push(j);
-    while (fc(j) === 46 && isWord(fc(j + 1))) {
-      j++;
-      while (j < F.length && isWord(fc(j))) j++;
-      if (ends.length < 130) ends.push(j);
+    let c = f.charCodeAt(j);
+    let digits = DIGIT;
+    if (w < 0) {
+      while (j < end && (c < 128 ? CC[c]! & WORD : wide(c) & WORD)) {
+        digits &= c < 128 ? CC[c]! : 0;
+        c = f.charCodeAt(++j);
+      }
+    } else {
+      for (; j < w; j++) digits &= CC[f.charCodeAt(j)] ?? 0;
+      c = f.charCodeAt(j);
     }
+    nLabels = 1;
+    hashLen = j - a <= 66 && HASH_LEN[j - a] === 1;
+    while (c === 46) {
+      c = f.charCodeAt(j + 1);
+      if (!(c < 128 ? CC[c]! & WORD : c === c && wide(c) & WORD)) break;
+      const ls = ++j;
+      while (j < end && (c < 128 ? CC[c]! & WORD : wide(c) & WORD)) {
+        digits &= c < 128 ? CC[c]! : 0;
+        c = f.charCodeAt(++j);
+      }
+      if (j - ls <= 66 && HASH_LEN[j - ls] === 1) hashLen = true;
+      nLabels++;
+    }
+    digitsOnly = digits;
     return j;
   }
 
-  /** Validates F[a, b) as a domain whose labels end at `ends`; returns its ASCII form or null. */
-  function domainValue(a: number, b: number, labelEnds: number[]): string | null {
-    if (labelEnds.length < 2 || labelEnds.length >= 128 || b - a > 253) return null;
-    const tldStart = labelEnds[labelEnds.length - 2]! + 1;
+  /** Start of the last label of F[a, b). */
+  function lastLabel(a: number, b: number): number {
+    let k = b - 1;
+    while (k > a && fc(k) !== 46) k--;
+    return k + 1;
+  }
+
+  /** Validates the chain F[a, b) of `count` labels as a domain; returns its ASCII form or null. */
+  function domainValue(a: number, b: number, count: number): string | null {
+    if (count < 2 || count >= 128 || b - a > 253) return null;
+    const tldStart = lastLabel(a, b);
     // The TLD: letters only (or an IDN); cheap test before anything else.
     let ascii = true;
     for (let k = tldStart; k < b; k++) {
@@ -179,11 +213,28 @@ export function detectInto(text: string, want: Want, out: DetectedObservable[]):
       else if (!((c | 32) >= 97 && (c | 32) <= 122) && !(c === 45 || (c >= 48 && c <= 57))) return null;
     }
     if (ascii && !isTld(F.slice(tldStart, b).toLowerCase())) return null;
+    if (ascii) {
+      // Labels: 1–63 characters, no `-` at either end, no `+`, `_` only below the registrable name.
+      let ls = a;
+      let label = 0;
+      for (let k = a; k <= b; k++) {
+        const c = k < b ? fc(k) : 46;
+        if (c === 46) {
+          const len = k - ls;
+          if (len === 0 || len > 63 || fc(ls) === 45 || fc(k - 1) === 45) return null;
+          ls = k + 1;
+          label++;
+        } else if (c === 43) return null;
+        else if (c === 95 && label >= count - 2) return null;
+        else if (c >= 128) ascii = false;
+      }
+      if (ascii) return F.slice(a, b).toLowerCase();
+    }
     const host = toAsciiHost(F.slice(a, b));
     if (!host || host.length > 253) return null;
     const labels = host.split('.');
-    if (labels.length !== labelEnds.length) return null;
-    if (!ascii && !isTld(labels[labels.length - 1]!)) return null;
+    if (labels.length !== count) return null;
+    if (!isTld(labels[labels.length - 1]!)) return null;
     for (let k = 0; k < labels.length; k++) {
       const l = labels[k]!;
       if (l.length === 0 || l.length > 63 || l.charCodeAt(0) === 45 || l.charCodeAt(l.length - 1) === 45) return null;
@@ -194,8 +245,8 @@ export function detectInto(text: string, want: Want, out: DetectedObservable[]):
   }
 
   /** Non-fatal doubts about a domain written at F[a, b). */
-  function domainLow(host: string, a: number, b: number, labelEnds: number[], next: number): boolean {
-    const tldStart = labelEnds[labelEnds.length - 2]! + 1;
+  function domainLow(host: string, a: number, b: number, next: number): boolean {
+    const tldStart = lastLabel(a, b);
     // `System.Net`, `Hello.World`, `sentence.Next`: a capitalised TLD in mixed case is code or a missing space.
     const c0 = fc(tldStart);
     if (c0 >= 65 && c0 <= 90) {
@@ -204,11 +255,10 @@ export function detectInto(text: string, want: Want, out: DetectedObservable[]):
       if (lower) return true;
     }
     if (next === 40) return true; // `logger.info(`: a call, not a host
-    const labels = host.split('.');
-    const tld = labels[labels.length - 1]!;
-    if (FILE_TLDS.has(tld) && !fangedIn(a, b) && (labels.length === 2 || FILE_SLDS.has(labels[labels.length - 2]!)))
-      return true;
-    return false;
+    const dot = host.lastIndexOf('.');
+    if (!FILE_TLDS.has(host.slice(dot + 1)) || fangedIn(a, b)) return false;
+    const dot2 = host.lastIndexOf('.', dot - 1);
+    return dot2 < 0 || FILE_SLDS.has(host.slice(dot2 + 1, dot));
   }
 
   /** Emits F[a, b) when it is a hash (`0x` prefix allowed); returns whether it has the shape of one. */
@@ -244,13 +294,19 @@ export function detectInto(text: string, want: Want, out: DetectedObservable[]):
   function ipv6At(a: number): number {
     let j = a;
     let colons = 0;
-    for (; j < F.length; j++) {
+    let double = false;
+    let dots = false;
+    for (; j < lim; j++) {
       const c = fc(j);
-      if (c === 58) colons++;
-      else if (!(c === 46 || (c < 128 && CC[c]! & HEX))) break;
+      if (c === 58) {
+        colons++;
+        if (fc(j - 1) === 58) double = true;
+      } else if (c === 46) dots = true;
+      else if (!(c < 128 && CC[c]! & HEX)) break;
     }
     const runEnd = j;
-    if (colons < 2 || runEnd - a > 45) return -runEnd;
+    // Without `::` an address has 8 groups (7 colons), or 6 and a dotted IPv4: times and MACs stop here.
+    if (colons < 2 || runEnd - a > 45 || (!double && (colons < 6 || (colons === 6 && !dots)))) return -runEnd;
     let e = runEnd;
     while (e > a && fc(e - 1) === 46) e--; // sentence dot
     if (fc(e - 1) === 58 && fc(e - 2) !== 58) e--; // `fe80::1: up`
@@ -263,7 +319,7 @@ export function detectInto(text: string, want: Want, out: DetectedObservable[]):
     if (next === 37 && e === runEnd) {
       // Zone id (`fe80::1%eth0`): part of the match, not of the value.
       let z = runEnd + 1;
-      while (z < F.length && (isWord(fc(z)) || fc(z) === 46)) z++;
+      while (z < lim && (isWord(fc(z)) || fc(z) === 46)) z++;
       if (z > runEnd + 1) end = z;
     }
     emit('ipv6', v, at(a), endAt(end), false);
@@ -274,7 +330,7 @@ export function detectInto(text: string, want: Want, out: DetectedObservable[]):
     const scheme = F.slice(a, a + schemeLen - 3).toLowerCase();
     const p = a + schemeLen;
     let q = p;
-    for (; q < F.length; q++) {
+    for (; q < lim; q++) {
       const c = fc(q);
       if (!(isWord(c) || c === 46 || c === 58 || c === 64 || c === 91 || c === 93 || c === 37)) break;
     }
@@ -294,13 +350,11 @@ export function detectInto(text: string, want: Want, out: DetectedObservable[]):
     } else {
       hostEnd = readChain(hostStart);
       if (hostEnd === hostStart) return q;
-      const labels = ends.slice();
-      const s = F.slice(hostStart, hostEnd);
-      if (labels.length === 4 && /^[\d.]+$/.test(s)) {
-        host = parseIPv4(s) ? s : null;
+      if (nLabels === 4 && isNumeric(hostStart, hostEnd)) {
+        host = isIPv4(hostStart, hostEnd) ? F.slice(hostStart, hostEnd) : null;
         hostType = 'ip';
       } else {
-        host = domainValue(hostStart, hostEnd, labels);
+        host = domainValue(hostStart, hostEnd, nLabels);
         hostType = 'domain';
       }
     }
@@ -308,14 +362,14 @@ export function detectInto(text: string, want: Want, out: DetectedObservable[]):
     let authEnd = hostEnd;
     if (fc(authEnd) === 58) {
       let k = authEnd + 1;
-      while (k < F.length && fc(k) >= 48 && fc(k) <= 57) k++;
+      while (k < lim && fc(k) >= 48 && fc(k) <= 57) k++;
       if (k - authEnd - 1 > 5 || +F.slice(authEnd + 1, k) > 65535) return q;
       authEnd = k;
     }
     if (authEnd !== q) return q;
     // The path runs in the original text, past the token if need be.
     const start = at(a);
-    const pathStart = q < F.length ? at(q) : tokEnd;
+    const pathStart = q < lim ? at(q) : tokEnd;
     let end = pathStart;
     const c0 = text.charCodeAt(pathStart);
     if (c0 === 47 || c0 === 63 || c0 === 35 || (want.defanged && c0 === 91 && text.startsWith('[/]', pathStart))) {
@@ -336,25 +390,34 @@ export function detectInto(text: string, want: Want, out: DetectedObservable[]):
     }
     if (end >= tokEnd) {
       resume = end;
-      return F.length;
+      return lim;
     }
     // The URL ended inside the token (`…/x)more`): go on from there.
     let k = q;
-    while (k < F.length && at(k) < end) k++;
+    while (k < lim && at(k) < end) k++;
     return k;
   }
 
   /** Parses a word (and what it starts) at F[a]; returns where parsing goes on. */
   function wordAt(a: number): number {
-    const pv = a > 0 ? fc(a - 1) : -1;
-    const c = fc(a);
-    if ((c | 32) === 104 || (c | 32) === 102 || (c | 32) === 115) {
+    const pv = a > first ? fc(a - 1) : -1;
+    const c = fc(a) | 32;
+    const c1 = fc(a + 1) | 32;
+    if (
+      (c === 104 && (c1 === 116 || c1 === 120 || c1 === 42)) ||
+      (c === 102 && (c1 === 116 || c1 === 120)) ||
+      (c === 115 && c1 === 102)
+    ) {
       const re = want.defanged ? SCHEME_DEFANGED : SCHEME;
       re.lastIndex = a;
       if (re.test(F)) return urlAt(a, re.lastIndex - a);
     }
     let w = a;
-    while (w < F.length && isWord(fc(w))) w++;
+    {
+      const f = F;
+      let ch = fc(a);
+      while (w < lim && (ch < 128 ? CC[ch]! & WORD : wide(ch) & WORD)) ch = f.charCodeAt(++w);
+    }
     if (fc(w) === 58 && w - a <= 4 && pv !== 58 && pv !== 46) {
       let hex = true;
       for (let k = a; k < w; k++) if (!(fc(k) < 128 && CC[fc(k)]! & HEX)) hex = false;
@@ -368,19 +431,20 @@ export function detectInto(text: string, want: Want, out: DetectedObservable[]):
     if (pv === 37 && w - a > 2 && cls(fc(a)) & HEX && cls(fc(a + 1)) & HEX) s = a + 2;
     while (s < w && (fc(s) === 45 || fc(s) === 43)) s++;
     if (s === w) return w;
-    const b = readChain(s);
+    const nx = fc(w);
+    if (nx !== 46 && nx !== 64) {
+      // A lone word: only a hash can start here.
+      const len = w - s;
+      if (len === 32 || len === 34 || len === 40 || len === 42 || len === 64 || len === 66) hashLabel(s, w);
+      return w;
+    }
+    const b = readChain(s, w);
     const next = fc(b);
     if (next === 64) return emailAt(s, b);
-    const labels = ends;
-    const count = labels.length;
+    const count = nLabels;
     // Numbers only: an IPv4 when exactly four octets, never a domain (`1.2.3.4.5`, `4.18.2.1507`).
-    let numeric = true;
-    for (let k = s; k < b && numeric; k++) {
-      const ch = fc(k);
-      if (!(ch === 46 || (ch >= 48 && ch <= 57))) numeric = false;
-    }
-    if (numeric) {
-      if (count === 4 && parseIPv4(F.slice(s, b))) {
+    if (digitsOnly) {
+      if (count === 4 && isIPv4(s, b)) {
         const start = at(s);
         emit('ip', F.slice(s, b), start, endAt(b), versionBefore(start));
       }
@@ -388,19 +452,40 @@ export function detectInto(text: string, want: Want, out: DetectedObservable[]):
     }
     // A chain holding a hash-length hex label is a file named after its digest (`<sha256>.exe`), not a host.
     let hashes = false;
-    for (let k = 0; k < count; k++) {
-      const le = labels[k]!;
-      const ls = k === 0 ? s : labels[k - 1]! + 1;
-      const len = le - ls;
-      if ((len === 32 || len === 34 || len === 40 || len === 42 || len === 64 || len === 66) && hashLabel(ls, le))
-        hashes = true;
-    }
+    if (hashLen)
+      for (let ls = s, k = s; k <= b; k++) {
+        if (k < b && fc(k) !== 46) continue;
+        const len = k - ls;
+        if ((len === 32 || len === 34 || len === 40 || len === 42 || len === 64 || len === 66) && hashLabel(ls, k))
+          hashes = true;
+        ls = k + 1;
+      }
     if (hashes || count < 2) return b;
-    const copy = labels.slice();
-    const host = domainValue(s, b, copy);
-    if (host) emit('domain', host, at(s), endAt(b), domainLow(host, s, b, copy, next));
+    const host = domainValue(s, b, count);
+    if (host) emit('domain', host, at(s), endAt(b), domainLow(host, s, b, next));
     else if (!isAsciiRange(s, b)) idnFallback(s, b);
     return b;
+  }
+
+  function isNumeric(a: number, b: number): boolean {
+    for (let k = a; k < b; k++) {
+      const c = fc(k);
+      if (!(c === 46 || (c >= 48 && c <= 57))) return false;
+    }
+    return true;
+  }
+
+  /** A dotted quad of digits and dots: octets 0–255 without leading zeros (inet_aton would read `010` as 8). */
+  function isIPv4(a: number, b: number): boolean {
+    let ls = a;
+    for (let k = a; k <= b; k++) {
+      if (k < b && fc(k) !== 46) continue;
+      const len = k - ls;
+      if (len === 0 || len > 3 || (len > 1 && fc(ls) === 48)) return false;
+      if (len === 3 && (fc(ls) - 48) * 100 + (fc(ls + 1) - 48) * 10 + fc(ls + 2) - 48 > 255) return false;
+      ls = k + 1;
+    }
+    return true;
   }
 
   function isAsciiRange(a: number, b: number): boolean {
@@ -415,12 +500,11 @@ export function detectInto(text: string, want: Want, out: DetectedObservable[]):
     for (let k = a; k < b && fc(k) !== 46; k++) if (fc(k) >= 128) s = k + 1;
     for (let k = b - 1; k >= a && fc(k) !== 46; k--) if (fc(k) >= 128) e = k;
     if (s === a && e === b) return;
-    const labels: number[] = [];
-    for (let k = s; k < e; k++) if (fc(k) === 46) labels.push(k);
-    labels.push(e);
+    let count = 1;
+    for (let k = s; k < e; k++) if (fc(k) === 46) count++;
     if (!isAsciiRange(s, e) || s >= e) return;
-    const host = domainValue(s, e, labels);
-    if (host) emit('domain', host, at(s), endAt(e), domainLow(host, s, e, labels, fc(e)));
+    const host = domainValue(s, e, count);
+    if (host) emit('domain', host, at(s), endAt(e), domainLow(host, s, e, fc(e)));
   }
 
   /** `local@domain`, the local part at F[a, b) and `@` at F[b]. */
@@ -428,8 +512,7 @@ export function detectInto(text: string, want: Want, out: DetectedObservable[]):
     const d = b + 1;
     if (!isWord(fc(d))) return b;
     const e = readChain(d);
-    const labels = ends.slice();
-    const host = domainValue(d, e, labels);
+    const host = domainValue(d, e, nLabels);
     if (!host) return b; // the part after `@` is parsed again on its own
     let localOk = b - a <= 64;
     for (let k = a; k < b && localOk; k++) if (fc(k) >= 128) localOk = false;
@@ -437,14 +520,13 @@ export function detectInto(text: string, want: Want, out: DetectedObservable[]):
     const ssh = fc(e) === 58 && (isWord(fc(e + 1)) || fc(e + 1) === 47);
     const before = out.length;
     if (localOk && !ssh) emit('email', `${F.slice(a, b).toLowerCase()}@${host}`, at(a), endAt(e), false);
-    if (want.nested || out.length === before)
-      emit('domain', host, at(d), endAt(e), domainLow(host, d, e, labels, fc(e)));
+    if (want.nested || out.length === before) emit('domain', host, at(d), endAt(e), domainLow(host, d, e, fc(e)));
     return e;
   }
 
   function parseToken(): void {
-    let k = 0;
-    while (k < F.length) {
+    let k = first;
+    while (k < lim) {
       const c = fc(k);
       const cl = cls(c);
       if (cl & WORD) {
@@ -452,7 +534,7 @@ export function detectInto(text: string, want: Want, out: DetectedObservable[]):
       } else if (
         c === 58 &&
         fc(k + 1) === 58 &&
-        (k === 0 || !(isWord(fc(k - 1)) || fc(k - 1) === 46 || fc(k - 1) === 58))
+        (k === first || !(isWord(fc(k - 1)) || fc(k - 1) === 46 || fc(k - 1) === 58))
       ) {
         const r = ipv6At(k);
         k = r > 0 ? r : Math.max(k + 2, -r);
@@ -505,6 +587,8 @@ export function detectInto(text: string, want: Want, out: DetectedObservable[]):
     }
     F = f;
     map = m;
+    first = 0;
+    lim = f.length;
   }
 
   for (let i = 0; i < n;) {
@@ -526,9 +610,10 @@ export function detectInto(text: string, want: Want, out: DetectedObservable[]):
     resume = 0;
     if (flags & FANG) buildFanged(s, i);
     else {
-      F = text.slice(s, i);
+      F = text;
       map = null;
-      base = s;
+      first = s;
+      lim = i;
     }
     parseToken();
     if (resume > i) i = resume;
