@@ -9,3 +9,13 @@ export {
   type DecorateHandle,
 } from './decorate/decorate.js';
 export { PkObservablePickEvent } from './events/observable-pick.js';
+export { PkPopup } from './components/popup/pk-popup.js';
+export { PkPivotMenu, type PivotMenuItem } from './components/pivot-menu/pk-pivot-menu.js';
+export { openPivotMenu, closePivotMenu, getPivotMenu, setPivotMenuItems } from './components/pivot-menu/shared.js';
+export { CURRENT_CASE_KEY, getCurrentCaseId, setCurrentCaseId } from './components/pivot-menu/current-case.js';
+export { PkPivotOpenEvent } from './events/pivot-open.js';
+export { PkPivotCloseEvent, type PivotCloseReason } from './events/pivot-close.js';
+export { PkAddToCaseEvent } from './events/add-to-case.js';
+export { PkResponseTriggeredEvent } from './events/response-triggered.js';
+export { PkRequestSignInEvent } from './events/request-sign-in.js';
+export { registerTranslation, type Translation } from './i18n/index.js';

@@ -20,14 +20,28 @@ export function safeHttpUrl(url: string): string | undefined {
   }
 }
 
-/** The value made unclickable for sharing in reports: `hxxps://evil[.]example/`, `10[.]0[.]0[.]1`. */
+/**
+ * The value made unclickable for sharing in reports: `hxxps://evil[.]example/`, `10[.]0[.]0[.]1`, `2001[:]db8[:][:]1`.
+ * Same output as `defang` in `@pivotkit/sdk/detect` for single observables, without pulling the detector
+ * (and its TLD list) into the menu's bundle.
+ */
 export function defang(o: Observable): string {
-  if (/^(sha256|sha1|md5)$/.test(o.type)) return o.value;
-  return o.value
-    .replace(/^http/i, (m) => (m[0] === 'H' ? 'HXXP' : 'hxxp'))
-    .replace(/\./g, '[.]')
-    .replace(/@/g, '[@]')
-    .replace(/:\/\//, '[://]');
+  const { type, value } = o;
+  if (type === 'url') {
+    const m = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)(.*)$/is.exec(value);
+    if (!m) return value.replace(/\./g, '[.]');
+    const scheme = m[1]!.toLowerCase().replace(/^http/, 'hxxp').replace(/^ftp/, 'fxp');
+    const at = m[2]!.lastIndexOf('@');
+    return `${scheme}://${m[2]!.slice(0, at + 1)}${m[2]!.slice(at + 1).replace(/\./g, '[.]')}${m[3]}`;
+  }
+  if (type === 'ip' || type === 'domain') return value.replace(/\./g, '[.]');
+  if (type === 'ipv6') return value.replace(/:/g, '[:]');
+  if (type === 'email') {
+    const at = value.indexOf('@');
+    if (at < 0) return value.replace(/\./g, '[.]');
+    return `${value.slice(0, at)}[@]${value.slice(at + 1).replace(/\./g, '[.]')}`;
+  }
+  return value;
 }
 
 // Actions that change something outside (block, isolate, delete, ...) get Cancel as their default button.

@@ -1,9 +1,9 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { createClient, type Observable, type PivotkitClient, type TokenResponse } from '@pivotkit/sdk';
-import { DEMO_CREDENTIALS, emulatorUrl } from '../../../../../test/helpers/emulator.js';
+import { DEMO_CREDENTIALS, emulatorControl, emulatorUrl } from '../../../../../test/helpers/emulator.js';
 import { CURRENT_CASE_KEY } from './current-case.js';
-import { closePivotMenu, getPivotMenu, openPivotMenu } from './shared.js';
+import { closePivotMenu, getPivotMenu, openPivotMenu, setPivotMenuItems } from './shared.js';
 
 // The emulator's demo table (packages/server/src/emulator/intel.ts) gives these fixed answers.
 const SUSPICIOUS_IP: Observable = { type: 'ip', value: '203.0.113.9' };
@@ -301,6 +301,20 @@ describe('pk-pivot-menu', () => {
       expect(root().querySelector('[part="conflict"]')!.textContent).to.contain('Modules disagree');
     });
 
+    it('shows that modules are being asked until they answer', async () => {
+      await emulatorControl('faults', { latencyMs: 300, paths: ['/iroh/iroh-enrich/deliberate'] });
+      try {
+        await openWithPointer(EVIL_DOMAIN, await demoClient());
+        const verdicts = root().querySelector('[part="verdicts"]')!;
+        expect(verdicts.getAttribute('aria-busy')).to.equal('true');
+        expect(verdicts.textContent).to.contain('Asking modules');
+        await waitUntil(() => verdicts.getAttribute('aria-busy') === 'false', 'modules answer', { timeout: 3000 });
+        expect(verdicts.querySelectorAll('pk-verdict-badge').length).to.be.greaterThan(0);
+      } finally {
+        await emulatorControl('faults', {});
+      }
+    });
+
     it("shows a module's error beside the modules that answered", async () => {
       await openWithPointer(MODULE_ERROR, await demoClient());
       await waitUntil(() => root().querySelector('[part~="verdict--error"]'), 'the module error');
@@ -379,6 +393,41 @@ describe('pk-pivot-menu', () => {
         expect(a.href).to.match(/^https?:/);
         expect(a.target).to.equal('_blank');
         expect(a.rel).to.equal('noopener noreferrer');
+      }
+    });
+  });
+
+  describe('copy and host items', () => {
+    it('copies the defanged value to the clipboard', async () => {
+      await openWithPointer(EVIL_DOMAIN, await demoClient());
+      await loaded();
+      await sendKeys({ press: 'End' });
+      expect(label(focused())).to.equal('Copy defanged value');
+      await sendKeys({ press: 'Enter' });
+      const status = root().querySelector('[part="status"]')!;
+      await waitUntil(() => status.textContent!.trim() !== '', 'feedback');
+      // Headless Chromium may refuse the clipboard; the menu must then say so rather than claim success.
+      if (status.textContent!.includes('Copied')) {
+        expect(status.textContent).to.contain('evil[.]example[.]net');
+      } else {
+        expect(status.textContent).to.contain('Could not copy');
+      }
+    });
+
+    it('shows host items and runs them with the observable', async () => {
+      const ran: unknown[] = [];
+      setPivotMenuItems([{ id: 'ticket', label: (o) => `Open a ticket for ${o.value}`, run: (o) => void ran.push(o) }]);
+      try {
+        const button = await openWithPointer(SUSPICIOUS_IP, await demoClient());
+        await sendKeys({ press: 'End' });
+        expect(label(focused())).to.equal(`Open a ticket for ${SUSPICIOUS_IP.value}`);
+        expect(focused()!.dataset['id']).to.equal('ticket');
+        await sendKeys({ press: 'Enter' });
+        expect(ran).to.deep.equal([SUSPICIOUS_IP]);
+        expect(menu().open).to.equal(false);
+        expect(document.activeElement === button).to.equal(true);
+      } finally {
+        setPivotMenuItems([]);
       }
     });
   });
