@@ -5,6 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { createClient } from '@pivotkit/sdk';
+import type { TokenResponse } from '@pivotkit/sdk';
 import { runCli, startServer } from './spawn-server.js';
 import type { ServerProcess } from './spawn-server.js';
 
@@ -151,6 +153,42 @@ describe('pivotkit-server relay', () => {
       .split('\n')
       .filter((l) => l.includes('POST /iroh/oauth2/token'));
     assert.equal(tokenCalls.length, 1);
+  });
+
+  it('gets a new token and retries once when the upstream rejects the cached one', async () => {
+    // A reset gives the emulator a new signing key: the relay's cached token is now invalid.
+    const reset = await fetch(`${upstream.url}/__control/reset`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    assert.equal(reset.status, 200, await reset.clone().text());
+    const res = await send('/ctia/casebook/search?limit=1');
+    assert.equal(res.status, 200);
+    const lines = upstream.output().split('\n');
+    assert.ok(lines.some((l) => l.includes('GET /ctia/casebook/search?limit=1 401')));
+    assert.equal(lines.filter((l) => l.includes('POST /iroh/oauth2/token')).length, 2);
+  });
+
+  it('serves the SDK: a tokenProvider that asks the relay, and no secret in the page', async () => {
+    const withOrigin: typeof fetch = (input, init) => {
+      const headers = new Headers(init?.headers);
+      headers.set('Origin', ORIGIN);
+      return fetch(input, { ...init, headers });
+    };
+    const client = createClient({
+      baseUrls: { visibility: relay.url, privateIntel: relay.url },
+      tokenProvider: async () =>
+        (await withOrigin(`${relay.url}/iroh/oauth2/token`, { method: 'POST' })).json() as Promise<TokenResponse>,
+      fetch: withOrigin,
+      cache: false,
+    });
+    const session = await client.signIn();
+    assert.deepEqual(session.scopes.sort(), ['casebook', 'enrich:read', 'response']);
+    const r = await client.enrich.deliberate([{ type: 'domain', value: 'disputed.example.com' }]);
+    assert.equal(r.verdictFor({ type: 'domain', value: 'disputed.example.com' })?.conflict, true);
+    const cb = await client.casebooks.create({ title: 'sdk via relay' });
+    assert.equal((await client.casebooks.get(cb.id)).title, 'sdk via relay');
   });
 
   it('never logs the secret or a token, in either process', () => {
