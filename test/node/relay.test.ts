@@ -191,6 +191,19 @@ describe('pivotkit-server relay', () => {
     assert.equal((await client.casebooks.get(cb.id)).title, 'sdk via relay');
   });
 
+  it('passes a 429 and its Retry-After through to the page', async () => {
+    const set = await fetch(`${upstream.url}/__control/faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ rateLimitRate: 1, retryAfter: 5, count: 1, paths: ['/ctia/casebook/search'] }),
+    });
+    assert.equal(set.status, 200);
+    const res = await send('/ctia/casebook/search');
+    assert.equal(res.status, 429);
+    assert.equal(res.headers.get('retry-after'), '5');
+    assert.match(res.headers.get('access-control-expose-headers') ?? '', /Retry-After/);
+  });
+
   it('never logs the secret or a token, in either process', () => {
     for (const out of [relay.output(), upstream.output()]) {
       assert.ok(!out.includes(CANARY));
