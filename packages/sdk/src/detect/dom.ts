@@ -1,4 +1,4 @@
-import { detectInto, resolveOptions } from './text.js';
+import { detectInto, resolveOptions, type Sink } from './text.js';
 import type { DetectedObservable, DetectOptions } from './types.js';
 
 /** An observable found in the DOM: where it starts and ends, as text nodes and offsets. */
@@ -58,7 +58,9 @@ const INLINE = new Set(
 const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
 
 function skipElement(el: Element): boolean {
-  if (SKIP.has(el.localName) || el.hasAttribute(IGNORE)) return true;
+  if (SKIP.has(el.localName)) return true;
+  if (!el.hasAttributes()) return false; // one call instead of two for the bare cells of a big table
+  if (el.hasAttribute(IGNORE)) return true;
   const ce = el.getAttribute('contenteditable');
   return ce !== null && ce !== 'false';
 }
@@ -122,30 +124,30 @@ async function scanRoots(roots: readonly Node[], options: ScanDomOptions, intern
   let chars = 0;
 
   /** Runs detection over the buffered text (a few kB at a time, so a slice stays short). */
+  let text = '';
+  const sink: Sink = (type, value, start, end, low) => {
+    const a = locate(start);
+    const b = locate(end - 1);
+    const startNode = nodes[a]!;
+    const dm: DomMatch = {
+      type,
+      value,
+      confidence: low ? 'low' : 'high',
+      nodes: a === b ? [startNode] : nodes.slice(a, b + 1),
+      startNode,
+      startOffset: start - starts[a]!,
+      endNode: nodes[b]!,
+      endOffset: end - starts[b]!,
+    };
+    if (end - start !== value.length || !text.startsWith(value, start)) dm.raw = text.slice(start, end);
+    matches.push(dm);
+    all.push(dm);
+  };
+
   function detectPending(): void {
-    const text = parts.join('');
-    const found: DetectedObservable[] = [];
-    if (text.length) detectInto(text, want, found);
+    text = parts.join('');
+    if (text.length) detectInto(text, want, [], sink);
     chars += text.length;
-    for (const m of found) {
-      const a = locate(m.start);
-      const b = locate(m.end - 1);
-      const startNode = nodes[a]!;
-      const endNode = nodes[b]!;
-      const dm: DomMatch = {
-        type: m.type,
-        value: m.value,
-        confidence: m.confidence,
-        nodes: nodes.slice(a, b + 1),
-        startNode,
-        startOffset: m.start - starts[a]!,
-        endNode,
-        endOffset: m.end - starts[b]!,
-      };
-      if (m.raw !== undefined) dm.raw = m.raw;
-      matches.push(dm);
-      all.push(dm);
-    }
     parts = [];
     nodes = [];
     starts = [];

@@ -126,8 +126,11 @@ export function resolveOptions(o: DetectOptions = {}): Want {
 
 const HASH_TYPES: Record<number, ObservableType> = { 32: 'md5', 40: 'sha1', 64: 'sha256' };
 
-/** Detects observables in `text`, appending them to `out` in order of position. */
-export function detectInto(text: string, want: Want, out: DetectedObservable[]): void {
+/** Receives each match of {@link detectInto} (the DOM scanner builds its own objects from these). */
+export type Sink = (type: ObservableType, value: string, start: number, end: number, low: boolean) => void;
+
+/** Detects observables in `text`, appending them to `out` (or passing them to `sink`) in order of position. */
+export function detectInto(text: string, want: Want, out: DetectedObservable[], sink?: Sink): void {
   const n = text.length;
   // Per-token state, shared by the helpers below.
   // The token is F[first, lim). Without defangs F is the text itself (no copy, absolute positions);
@@ -144,11 +147,17 @@ export function detectInto(text: string, want: Want, out: DetectedObservable[]):
   // Past `lim` this reads the character after the token: never a token character, so never a match.
   const fc = (k: number): number => F.charCodeAt(k);
 
-  function emit(type: ObservableType, value: string, start: number, end: number, low: boolean): void {
-    if (!want.types[type] || (low && !want.low)) return;
+  /** Reports a match unless its type or confidence is not wanted; tells whether it was reported. */
+  function emit(type: ObservableType, value: string, start: number, end: number, low: boolean): boolean {
+    if (!want.types[type] || (low && !want.low)) return false;
+    if (sink) {
+      sink(type, value, start, end, low);
+      return true;
+    }
     const m: DetectedObservable = { type, value, start, end, confidence: low ? 'low' : 'high' };
     if (end - start !== value.length || !text.startsWith(value, start)) m.raw = text.slice(start, end);
     out.push(m);
+    return true;
   }
 
   function fangedIn(a: number, b: number): boolean {
@@ -382,9 +391,7 @@ export function detectInto(text: string, want: Want, out: DetectedObservable[]):
     const hostText = hostType === 'ipv6' ? `[${host}]` : host;
     const path = text.slice(pathStart, end);
     const value = `${scheme2}://${userinfo}${hostText}${F.slice(hostEnd, authEnd)}${want.defanged ? refangPath(path) : path}`;
-    const before = out.length;
-    emit('url', value, start, end, false);
-    if (want.nested || out.length === before) {
+    if (!emit('url', value, start, end, false) || want.nested) {
       if (hostType === 'ipv6') emit('ipv6', host, at(hostStart + 1), endAt(hostEnd - 1), false);
       else emit(hostType, host, at(hostStart), endAt(hostEnd), false);
     }
@@ -518,9 +525,8 @@ export function detectInto(text: string, want: Want, out: DetectedObservable[]):
     for (let k = a; k < b && localOk; k++) if (fc(k) >= 128) localOk = false;
     // `git@github.com:org/repo.git` is an SSH remote, not a mailbox: report the host only.
     const ssh = fc(e) === 58 && (isWord(fc(e + 1)) || fc(e + 1) === 47);
-    const before = out.length;
-    if (localOk && !ssh) emit('email', `${F.slice(a, b).toLowerCase()}@${host}`, at(a), endAt(e), false);
-    if (want.nested || out.length === before) emit('domain', host, at(d), endAt(e), domainLow(host, d, e, fc(e)));
+    const shown = localOk && !ssh && emit('email', `${F.slice(a, b).toLowerCase()}@${host}`, at(a), endAt(e), false);
+    if (!shown || want.nested) emit('domain', host, at(d), endAt(e), domainLow(host, d, e, fc(e)));
     return e;
   }
 
