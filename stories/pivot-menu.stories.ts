@@ -164,3 +164,28 @@ export const HostileContent: Story = {
     }),
   },
 };
+
+/**
+ * Host items: `menu.items = [{ id, label, section?, run(observable) }]` (or `setPivotMenuItems()` for the shared
+ * menu). Labels are text, never HTML.
+ */
+export const HostItems: Story = {
+  play: async ({ canvasElement }) => {
+    const menu = canvasElement.querySelector('pk-pivot-menu')!;
+    menu.items = [
+      { id: 'ticket', label: (o) => `Open a ticket for ${o.value}`, run: (o) => console.warn('ticket for', o) },
+      { id: 'siem', label: 'Search the SIEM', section: 'pivot', run: () => {} },
+    ];
+    canvasElement.querySelector('button')?.click();
+  },
+};
+
+/**
+ * Keyboard: ArrowDown/ArrowUp move (and wrap), Home/End jump, a letter jumps to the next item starting with it,
+ * Enter or Space runs an item, Escape closes and puts focus back on the button, Tab closes and moves on.
+ * A response action asks for confirmation first; destructive ones focus Cancel.
+ */
+export const Keyboard: Story = {
+  args: { client: fakeClient(full({ modules: [{ module: 'Umbrella', disposition: 3 }] })) },
+  play: () => {},
+};

@@ -48,6 +48,7 @@ const en: Translation = {
   running: (a) => `Running “${a}”…`,
   actionSucceeded: (a) => `“${a}” succeeded`,
   actionFailed: (a) => `“${a}” failed`,
+  noteFailed: (m) => `(not recorded in the current case: ${m})`,
   actionNote: (n) => `Response action\nWho: ${n.who}\nWhat: ${n.what}\nWhen: ${n.when}\nResult: ${n.result}`,
   copy: 'Copy',
   copyValue: 'Copy value',

@@ -42,6 +42,7 @@ export interface Translation {
   running: (action: string) => string;
   actionSucceeded: (action: string) => string;
   actionFailed: (action: string) => string;
+  noteFailed: (message: string) => string;
   actionNote: (n: { who: string; what: string; when: string; result: string }) => string;
   copy: string;
   copyValue: string;

@@ -154,12 +154,16 @@ describe('pk-pivot-menu', () => {
       expect(document.activeElement === button).to.equal(true);
     });
 
-    it('closes on Tab', async () => {
-      await openWithPointer(SUSPICIOUS_IP, await demoClient());
+    it('closes on Tab, and Tab moves on from the button', async () => {
+      const button = await openWithPointer(SUSPICIOUS_IP, await demoClient());
+      const next = document.createElement('button');
+      next.textContent = 'next';
+      button.after(next);
       const closed = oneEvent(document, 'pk-pivot-close');
       await sendKeys({ press: 'Tab' });
       expect((await closed).detail.reason).to.equal('tab');
       expect(menu().open).to.equal(false);
+      expect(document.activeElement === next).to.equal(true);
     });
 
     it('closes on a click outside', async () => {

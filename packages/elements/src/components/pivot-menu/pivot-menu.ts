@@ -184,7 +184,8 @@ export class PkPivotMenu extends LitElement {
   async show(opts: { focus?: 'first' | 'last' } = {}): Promise<boolean> {
     const observable = this.observable;
     if (!observable) return false;
-    if (!this.dispatchEvent(new PkPivotOpenEvent({ observable, anchor: this.#anchorElement }))) return false;
+    const opening = new PkPivotOpenEvent({ observable, anchor: this.#anchorElement });
+    if (!this.dispatchEvent(opening)) return false;
     this.#resetDialog();
     this._status = '';
     this._results = new Map();
@@ -212,7 +213,8 @@ export class PkPivotMenu extends LitElement {
     const focusWasInside = this.matches(':focus-within');
     // Tab moves on from the anchor (the browser's own Tab runs after this); a click elsewhere keeps its focus.
     if (reason !== 'outside' || focusWasInside) this.#anchorElement?.focus();
-    this.dispatchEvent(new PkPivotCloseEvent({ observable: this.observable, reason }));
+    const closed = new PkPivotCloseEvent({ observable: this.observable, reason });
+    this.dispatchEvent(closed);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -313,7 +315,8 @@ export class PkPivotMenu extends LitElement {
     if (!client || !o || this._busy) return;
     const caseId = toCurrent ? this._caseId : null;
     if (toCurrent && !caseId) return;
-    if (!this.dispatchEvent(new PkAddToCaseEvent({ observable: o, caseId }))) return;
+    const adding = new PkAddToCaseEvent({ observable: o, caseId });
+    if (!this.dispatchEvent(adding)) return;
     const t = this.#l.t;
     this._busy = toCurrent ? 'current' : 'new';
     try {
@@ -346,7 +349,8 @@ export class PkPivotMenu extends LitElement {
   }
 
   #requestSignIn() {
-    this.dispatchEvent(new PkRequestSignInEvent());
+    const asking = new PkRequestSignInEvent();
+    this.dispatchEvent(asking);
     this.hide('api');
   }
 
@@ -422,7 +426,8 @@ export class PkPivotMenu extends LitElement {
     const summary = result.status === 'success' ? t.actionSucceeded(action.title) : t.actionFailed(action.title);
     const detail = result.errors.map((e) => e.message).join('; ');
     this.#say(detail ? `${summary}: ${detail}` : summary);
-    this.dispatchEvent(new PkResponseTriggeredEvent({ observable: o, action, result }));
+    const triggered = new PkResponseTriggeredEvent({ observable: o, action, result });
+    this.dispatchEvent(triggered);
     const caseId = this._caseId;
     if (caseId && client.can('casebook')) {
       const text = t.actionNote({
@@ -431,7 +436,9 @@ export class PkPivotMenu extends LitElement {
         when: new Date().toISOString(),
         result: detail ? `${result.status}: ${detail}` : result.status,
       });
-      await client.casebooks.addTexts(caseId, [{ type: 'note', text }]).catch(() => {});
+      await client.casebooks
+        .addTexts(caseId, [{ type: 'note', text }])
+        .catch((e: unknown) => this.#say(`${this._status} ${t.noteFailed(message(e))}`));
     }
   }
 
