@@ -138,6 +138,16 @@ describe('pivotkit-server relay', () => {
     }
   });
 
+  it('refuses other methods and oversized bodies', async () => {
+    assert.equal((await send('/ctia/casebook', { method: 'PROPFIND' })).status, 405);
+    const big = await send('/ctia/casebook', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: 'x', description: 'y'.repeat(1_100_000) }),
+    });
+    assert.equal(big.status, 413);
+  });
+
   it('obtains the token once and reuses it', async () => {
     for (let i = 0; i < 3; i++) {
       await (

@@ -96,6 +96,8 @@ const FORWARDED_RESPONSE_HEADERS = [
   'x-ratelimit-group-remaining',
 ];
 const EXPOSED = 'Retry-After, Location, X-Total-Hits, X-Next, X-Previous, X-Sort';
+/** The largest request body the relay buffers and forwards (a casebook with every field at its maximum fits). */
+export const MAX_BODY_BYTES = 1_000_000;
 
 export class RelayAuthError extends Error {}
 
@@ -167,6 +169,13 @@ export function createRelay(options: RelayOptions): { fetch: (req: Request) => P
       headers: { ...(body === null ? {} : { 'content-type': 'application/json' }), ...corsHeaders(origin), ...headers },
     });
 
+  const tooLarge = (origin: string | null) =>
+    reply(
+      413,
+      { error: 'body_too_large', error_description: `Bodies over ${MAX_BODY_BYTES} bytes are refused` },
+      origin,
+    );
+
   const handle = async (req: Request): Promise<Response> => {
     const url = new URL(req.url);
     const origin = req.headers.get('origin');
@@ -215,13 +224,23 @@ export function createRelay(options: RelayOptions): { fetch: (req: Request) => P
     ) {
       return reply(404, { error: 'not_relayed', error_description: `The relay does not forward ${path}` }, origin);
     }
+    if (!['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].includes(req.method)) {
+      return reply(
+        405,
+        { error: 'method_not_allowed', error_description: `The relay does not forward ${req.method}` },
+        origin,
+      );
+    }
+    const declared = Number(req.headers.get('content-length') ?? 0);
+    if (declared > MAX_BODY_BYTES) return tooLarge(origin);
     const target = `${path.startsWith('/ctia/') ? privateIntel : visibility}${path}${url.search}`;
     const headers = new Headers();
     for (const h of FORWARDED_REQUEST_HEADERS) {
       const v = req.headers.get(h);
       if (v) headers.set(h, v);
     }
-    const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await req.arrayBuffer();
+    const body = req.method === 'GET' ? undefined : await req.arrayBuffer();
+    if (body && body.byteLength > MAX_BODY_BYTES) return tooLarge(origin);
     let upstream: Response | undefined;
     for (let attempt = 0; attempt < 2; attempt++) {
       let token: CachedToken;

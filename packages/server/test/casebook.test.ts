@@ -164,6 +164,21 @@ describe('casebooks and incidents (CTIA)', () => {
     assert.equal((await emu.call(inspectOnly, 'GET', '/ctia/incident/search')).status, 403);
   });
 
+  it('creates an incident only with its required fields', async () => {
+    const bad = await emu.call(tok, 'POST', '/ctia/incident', { title: 'no status' });
+    assert.equal(bad.status, 400);
+    const ok = await emu.call(tok, 'POST', '/ctia/incident', {
+      title: 'Manual incident',
+      confidence: 'High',
+      status: 'New',
+      incident_time: { opened: '2026-11-20T10:00:00.000Z' },
+    });
+    assert.equal(ok.status, 201);
+    assert.match(ok.body.id, /\/ctia\/incident\/incident-/);
+    const found = await emu.call(tok, 'GET', '/ctia/incident/search?query=%22Manual%20incident%22');
+    assert.equal(found.body.length, 1);
+  });
+
   it('lists seeded incidents, filters by status, and changes a status', async () => {
     const all = await emu.call(tok, 'GET', '/ctia/incident/search');
     assert.ok(all.body.length >= 5);
