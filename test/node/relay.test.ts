@@ -166,11 +166,11 @@ describe('pivotkit-server relay', () => {
   });
 
   it('gets a new token and retries once when the upstream rejects the cached one', async () => {
-    // A reset gives the emulator a new signing key: the relay's cached token is now invalid.
+    // A new signing key upstream: the relay's cached token is now invalid.
     const reset = await fetch(`${upstream.url}/__control/reset`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: '{}',
+      body: JSON.stringify({ rotateKey: true }),
     });
     assert.equal(reset.status, 200, await reset.clone().text());
     const res = await send('/ctia/casebook/search?limit=1');

@@ -181,12 +181,19 @@ describe('fault injection', () => {
     const created = await emu.call(tok, 'POST', '/ctia/casebook', { title: 'to be forgotten' });
     assert.equal(created.status, 201);
     assert.equal((await setFaults(null, 'reset')).status, 200);
-    // The signing key was reset too: a fresh token is needed.
-    assert.equal((await emu.call(tok, 'GET', '/ctia/casebook/search')).status, 401);
-    tok = await emu.token();
+    // Tokens stay valid across a plain reset.
     const found = await emu.call(tok, 'GET', '/ctia/casebook/search?query=forgotten');
     assert.deepEqual(found.body, []);
     assert.ok((await emu.call(tok, 'GET', '/ctia/incident/search')).body.length >= 5);
+  });
+
+  it('reset with rotateKey invalidates every token handed out before', async () => {
+    assert.equal((await setFaults({ rotateKey: true }, 'reset')).status, 200);
+    const stale = await emu.call(tok, 'GET', '/ctia/casebook/search');
+    assert.equal(stale.status, 401);
+    assert.equal(stale.body.error, 'jwt_invalid_signature');
+    tok = await emu.token();
+    assert.equal((await emu.call(tok, 'GET', '/ctia/casebook/search')).status, 200);
   });
 });
 

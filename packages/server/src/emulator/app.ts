@@ -76,8 +76,8 @@ export interface Emulator {
   faults: Faults;
   /** Advances the emulator's clock (token expiry, timestamps) by `ms` on top of `clock`. */
   advanceClock(ms: number): void;
-  /** Back to the seeded state: clears the store (and the signing key), faults and clock offset. */
-  reset(): void;
+  /** Back to the seeded state: clears the store, faults and clock offset; `rotateKey` also invalidates every token. */
+  reset(options?: { rotateKey?: boolean }): void;
 }
 
 interface Env {
@@ -644,8 +644,9 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       return json(c, { faults: faults.config });
     });
     app.get('/__control/faults', (c) => json(c, { faults: faults.config }));
-    app.post('/__control/reset', (c) => {
-      emulator.reset();
+    app.post('/__control/reset', async (c) => {
+      const body = (await readJson(c)) as { rotateKey?: unknown } | null | typeof BAD_JSON;
+      emulator.reset({ rotateKey: body !== BAD_JSON && body !== null && body.rotateKey === true });
       return json(c, { reset: true });
     });
     app.post('/__control/clock', async (c) => {
@@ -664,9 +665,15 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     advanceClock(ms) {
       offset += ms;
     },
-    reset() {
-      store.transaction(() => store.clear());
-      tokens.reset();
+    reset(opts = {}) {
+      store.transaction(() => {
+        // Tokens handed out before a reset stay valid unless asked otherwise: tests reset between cases while a
+        // page-wide client keeps its session.
+        const key = opts.rotateKey ? undefined : store.get('meta', 'signing-key');
+        store.clear();
+        if (key) store.put('meta', 'signing-key', key);
+      });
+      if (opts.rotateKey) tokens.reset();
       faults.clear();
       offset = 0;
       seed(store, clock());
