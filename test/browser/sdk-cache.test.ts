@@ -65,8 +65,11 @@ describe('SDK verdict cache in IndexedDB', () => {
     };
     await cache.set('k', verdict);
     expect(await cache.get('k')).to.deep.equal(verdict);
+    await cache.setMany!([['a', verdict]]);
+    expect(await cache.getMany!(['k', 'a', 'missing'])).to.deep.equal([verdict, verdict, undefined]);
     now += 1_001;
     expect(await cache.get('k')).to.equal(undefined);
+    expect(await cache.getMany!(['k', 'a'])).to.deep.equal([undefined, undefined]);
   });
 
   it('is the default cache in a browser', async () => {

@@ -2,7 +2,7 @@
  * Verdict caches: enrichment verdicts kept for a while, so that a page reload does not enrich again.
  * @module
  */
-import { createStore, get, set, type UseStore } from 'idb-keyval';
+import { createStore, get, getMany, set, setMany, type UseStore } from 'idb-keyval';
 import type { ObservableVerdict, VerdictCache } from './types.js';
 
 /** Options of the built-in caches. */
@@ -73,6 +73,25 @@ export function indexedDbVerdictCache(
         await set(key, { v, exp: now() + ttl } satisfies Entry, db());
       } catch {
         // A cache that cannot write is just a cache that misses.
+      }
+    },
+    async getMany(keys) {
+      try {
+        const t = now();
+        return (await getMany<Entry | undefined>(keys, db())).map((e) => (e && e.exp > t ? e.v : undefined));
+      } catch {
+        return keys.map(() => undefined);
+      }
+    },
+    async setMany(entries) {
+      try {
+        const exp = now() + ttl;
+        await setMany(
+          entries.map(([k, v]) => [k, { v, exp } satisfies Entry]),
+          db(),
+        );
+      } catch {
+        // As in set().
       }
     },
   };

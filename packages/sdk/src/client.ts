@@ -316,7 +316,10 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
     let todo = all;
     if (kind === 'deliberate' && cache && !opts.fresh) {
       todo = [];
-      const hits = await Promise.all(all.map((o) => cache.get(cachePrefix + observableKey(o)).catch(() => undefined)));
+      const keys = all.map((o) => cachePrefix + observableKey(o));
+      const hits = await (cache.getMany ? cache.getMany(keys) : Promise.all(keys.map((k) => cache.get(k)))).catch(() =>
+        keys.map(() => undefined),
+      );
       all.forEach((o, i) => (hits[i] ? cached.push(hits[i]) : todo.push(o)));
     }
     const parts: ModuleResult[] = [];
@@ -366,8 +369,9 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
     const asked = new Set(todo.map(observableKey));
     for (const [k, v] of derived) if (!asked.has(k)) fresh.push(v);
     if (kind === 'deliberate' && cache && errors.length === 0) {
-      await Promise.all(
-        fresh.map((v) => cache.set(cachePrefix + observableKey(v.observable), v).catch(() => undefined)),
+      const entries = fresh.map((v): [string, ObservableVerdict] => [cachePrefix + observableKey(v.observable), v]);
+      await (cache.setMany ? cache.setMany(entries) : Promise.all(entries.map(([k, v]) => cache.set(k, v)))).catch(
+        () => undefined,
       );
     }
     const verdicts = [...cached, ...fresh];

@@ -251,6 +251,10 @@ export interface Incident {
 export interface VerdictCache {
   get(key: string): Promise<ObservableVerdict | undefined>;
   set(key: string, value: ObservableVerdict): Promise<void>;
+  /** Optional bulk read (one IndexedDB transaction instead of one per key); used when present. */
+  getMany?(keys: string[]): Promise<(ObservableVerdict | undefined)[]>;
+  /** Optional bulk write; used when present. */
+  setMany?(entries: [string, ObservableVerdict][]): Promise<void>;
 }
 
 /** Options of `createClient`. Checked once; a bad combination throws `PivotkitConfigError`. */
