@@ -83,6 +83,11 @@ describe('retries', () => {
     await assert.rejects(c.enrich.deliberate([{ type: 'ip', value: '1.2.3.4' }]), HttpStatusError);
     const enrichCalls = s.api().length;
     assert.equal(enrichCalls, 3);
+    assert.deepEqual(
+      s.api().map((r) => r.body),
+      Array(3).fill('[{"type":"ip","value":"1.2.3.4"}]'),
+      'each retry sends the body again',
+    );
     await assert.rejects(
       c.response.trigger({
         module: 'm',
