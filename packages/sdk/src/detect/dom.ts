@@ -57,8 +57,13 @@ const INLINE = new Set(
 
 const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
 
-function skipElement(el: Element): boolean {
-  if (SKIP.has(el.localName)) return true;
+/** Element kinds by tag name: inline (text runs on), skipped; any other is a block that starts a new run. */
+const KIND = new Map<string, number>();
+for (const t of INLINE) KIND.set(t, 1);
+for (const t of SKIP) KIND.set(t, 2);
+
+function skipElement(el: Element, kind = KIND.get(el.localName)): boolean {
+  if (kind === 2) return true;
   if (!el.hasAttributes()) return false; // one call instead of two for the bare cells of a big table
   if (el.hasAttribute(IGNORE)) return true;
   const ce = el.getAttribute('contenteditable');
@@ -117,6 +122,7 @@ async function scanRoots(roots: readonly Node[], options: ScanDomOptions, intern
   let pos = 0;
   let textNodes = 0;
   let lastContainer: Node | null = null;
+  let lastParent: Node | null = null;
   let pendingBreak = false;
 
   // Matches and counts of the current slice.
@@ -153,6 +159,7 @@ async function scanRoots(roots: readonly Node[], options: ScanDomOptions, intern
     starts = [];
     pos = 0;
     lastContainer = null;
+    lastParent = null;
   }
 
   /** Ends a slice: detection over what is left, then `onChunk`. */
@@ -183,9 +190,14 @@ async function scanRoots(roots: readonly Node[], options: ScanDomOptions, intern
       internal.seen.add(t);
     }
     const data = t.data;
-    let container: Node | null = t.parentNode;
-    while (container && container.nodeType === 1 && INLINE.has((container as Element).localName))
-      container = container.parentNode;
+    const parent = t.parentNode;
+    let container: Node | null = parent;
+    if (parent === lastParent) container = lastContainer;
+    else {
+      lastParent = parent;
+      while (container && container.nodeType === 1 && KIND.get((container as Element).localName) === 1)
+        container = container.parentNode;
+    }
     if ((pendingBreak || container !== lastContainer) && pos > 0) {
       parts.push('\n');
       pos++;
@@ -253,11 +265,12 @@ async function scanRoots(roots: readonly Node[], options: ScanDomOptions, intern
           continue;
         }
         const el = node as Element;
-        if (!INLINE.has(el.localName)) {
+        const kind = KIND.get(el.localName);
+        if (kind !== 1) {
           pendingBreak = true;
           if (sliceDone()) await pause();
         }
-        if (skipElement(el)) {
+        if (skipElement(el, kind)) {
           // Past the subtree: next sibling, or the next sibling of the nearest ancestor that has one.
           let next: Node | null = walker.nextSibling();
           while (!next && walker.parentNode()) next = walker.nextSibling();

@@ -129,500 +129,519 @@ const HASH_TYPES: Record<number, ObservableType> = { 32: 'md5', 40: 'sha1', 64: 
 /** Receives each match of {@link detectInto} (the DOM scanner builds its own objects from these). */
 export type Sink = (type: ObservableType, value: string, start: number, end: number, low: boolean) => void;
 
-/** Detects observables in `text`, appending them to `out` (or passing them to `sink`) in order of position. */
-export function detectInto(text: string, want: Want, out: DetectedObservable[], sink?: Sink): void {
-  const n = text.length;
-  // Per-token state, shared by the helpers below.
-  // The token is F[first, lim). Without defangs F is the text itself (no copy, absolute positions);
-  // with them, F is the refanged token and `map` gives the text index of each of its characters.
-  let F = text;
-  let map: number[] | null = null;
-  let first = 0;
-  let lim = 0;
-  let tokEnd = 0;
-  let resume: number; // text index where the scan goes on after a URL that ran past the token
+// Scan state, module-level so the helpers below stay the same functions from call to call (closures made
+// per call would defeat inlining in the optimizing compiler). detectInto is not re-entrant.
+let text = '';
+let n = 0;
+let want: Want;
+let out: DetectedObservable[] = [];
+let sink: Sink | undefined;
+// The token is F[first, lim). Without defangs F is the text itself (no copy, absolute positions);
+// with them, F is the refanged token and `map` gives the text index of each of its characters.
+let F = '';
+let map: number[] | null = null;
+let first = 0;
+let lim = 0;
+let tokEnd = 0;
+let resume = 0; // text index where the scan goes on after a URL that ran past the token
 
-  const at = (k: number): number => (map ? (k < lim ? map[k]! : tokEnd) : k);
-  const endAt = (k: number): number => at(k - 1) + 1; // k is exclusive; matches never end on a refanged char
-  // Past `lim` this reads the character after the token: never a token character, so never a match.
-  const fc = (k: number): number => F.charCodeAt(k);
+const at = (k: number): number => (map ? (k < lim ? map[k]! : tokEnd) : k);
+const endAt = (k: number): number => at(k - 1) + 1; // k is exclusive; matches never end on a refanged char
+// Past `lim` this reads the character after the token: never a token character, so never a match.
+const fc = (k: number): number => F.charCodeAt(k);
 
-  /** Reports a match unless its type or confidence is not wanted; tells whether it was reported. */
-  function emit(type: ObservableType, value: string, start: number, end: number, low: boolean): boolean {
-    if (!want.types[type] || (low && !want.low)) return false;
-    if (sink) {
-      sink(type, value, start, end, low);
-      return true;
-    }
-    const m: DetectedObservable = { type, value, start, end, confidence: low ? 'low' : 'high' };
-    if (end - start !== value.length || !text.startsWith(value, start)) m.raw = text.slice(start, end);
-    out.push(m);
+/** Reports a match unless its type or confidence is not wanted; tells whether it was reported. */
+function emit(type: ObservableType, value: string, start: number, end: number, low: boolean): boolean {
+  if (!want.types[type] || (low && !want.low)) return false;
+  if (sink) {
+    sink(type, value, start, end, low);
     return true;
   }
+  const m: DetectedObservable = { type, value, start, end, confidence: low ? 'low' : 'high' };
+  if (end - start !== value.length || !text.startsWith(value, start)) m.raw = text.slice(start, end);
+  out.push(m);
+  return true;
+}
 
-  function fangedIn(a: number, b: number): boolean {
-    return map !== null && at(b - 1) + 1 - at(a) !== b - a;
+function fangedIn(a: number, b: number): boolean {
+  return map !== null && at(b - 1) + 1 - at(a) !== b - a;
+}
+
+// A dotted chain F[a, b): words joined by single dots. `nLabels` counts its labels, `digitsOnly` tells
+// whether they are all decimal, `hashLen` whether one has the length of a hash (with or without `0x`).
+let nLabels = 0;
+let digitsOnly = 0;
+let hashLen = false;
+const HASH_LEN = new Uint8Array(67);
+for (const len of [32, 34, 40, 42, 64, 66]) HASH_LEN[len] = 1;
+function readChain(a: number, w = -1): number {
+  const f = F;
+  const end = lim;
+  let j = a;
+  let c = f.charCodeAt(j);
+  let digits = DIGIT;
+  if (w < 0) {
+    while (j < end && (c < 128 ? CC[c]! & WORD : wide(c) & WORD)) {
+      digits &= c < 128 ? CC[c]! : 0;
+      c = f.charCodeAt(++j);
+    }
+  } else {
+    for (; j < w; j++) digits &= CC[f.charCodeAt(j)] ?? 0;
+    c = f.charCodeAt(j);
   }
-
-  // A dotted chain F[a, b): words joined by single dots. `nLabels` counts its labels, `digitsOnly` tells
-  // whether they are all decimal, `hashLen` whether one has the length of a hash (with or without `0x`).
-  let nLabels = 0;
-  let digitsOnly = 0;
-  let hashLen = false;
-  const HASH_LEN = new Uint8Array(67);
-  for (const len of [32, 34, 40, 42, 64, 66]) HASH_LEN[len] = 1;
-  function readChain(a: number, w = -1): number {
-    const f = F;
-    const end = lim;
-    let j = a;
-    let c = f.charCodeAt(j);
-    let digits = DIGIT;
-    if (w < 0) {
-      while (j < end && (c < 128 ? CC[c]! & WORD : wide(c) & WORD)) {
-        digits &= c < 128 ? CC[c]! : 0;
-        c = f.charCodeAt(++j);
-      }
-    } else {
-      for (; j < w; j++) digits &= CC[f.charCodeAt(j)] ?? 0;
-      c = f.charCodeAt(j);
+  nLabels = 1;
+  hashLen = j - a <= 66 && HASH_LEN[j - a] === 1;
+  while (c === 46) {
+    c = f.charCodeAt(j + 1);
+    if (!(c < 128 ? CC[c]! & WORD : c === c && wide(c) & WORD)) break;
+    const ls = ++j;
+    while (j < end && (c < 128 ? CC[c]! & WORD : wide(c) & WORD)) {
+      digits &= c < 128 ? CC[c]! : 0;
+      c = f.charCodeAt(++j);
     }
-    nLabels = 1;
-    hashLen = j - a <= 66 && HASH_LEN[j - a] === 1;
-    while (c === 46) {
-      c = f.charCodeAt(j + 1);
-      if (!(c < 128 ? CC[c]! & WORD : c === c && wide(c) & WORD)) break;
-      const ls = ++j;
-      while (j < end && (c < 128 ? CC[c]! & WORD : wide(c) & WORD)) {
-        digits &= c < 128 ? CC[c]! : 0;
-        c = f.charCodeAt(++j);
-      }
-      if (j - ls <= 66 && HASH_LEN[j - ls] === 1) hashLen = true;
-      nLabels++;
-    }
-    digitsOnly = digits;
-    return j;
+    if (j - ls <= 66 && HASH_LEN[j - ls] === 1) hashLen = true;
+    nLabels++;
   }
+  digitsOnly = digits;
+  return j;
+}
 
-  /** Start of the last label of F[a, b). */
-  function lastLabel(a: number, b: number): number {
-    let k = b - 1;
-    while (k > a && fc(k) !== 46) k--;
-    return k + 1;
+/** Start of the last label of F[a, b). */
+function lastLabel(a: number, b: number): number {
+  let k = b - 1;
+  while (k > a && fc(k) !== 46) k--;
+  return k + 1;
+}
+
+/** Validates the chain F[a, b) of `count` labels as a domain; returns its ASCII form or null. */
+function domainValue(a: number, b: number, count: number): string | null {
+  if (count < 2 || count >= 128 || b - a > 253) return null;
+  const tldStart = lastLabel(a, b);
+  // The TLD: letters only (or an IDN); cheap test before anything else.
+  let ascii = true;
+  for (let k = tldStart; k < b; k++) {
+    const c = fc(k);
+    if (c >= 128) ascii = false;
+    else if (!((c | 32) >= 97 && (c | 32) <= 122) && !(c === 45 || (c >= 48 && c <= 57))) return null;
   }
-
-  /** Validates the chain F[a, b) of `count` labels as a domain; returns its ASCII form or null. */
-  function domainValue(a: number, b: number, count: number): string | null {
-    if (count < 2 || count >= 128 || b - a > 253) return null;
-    const tldStart = lastLabel(a, b);
-    // The TLD: letters only (or an IDN); cheap test before anything else.
-    let ascii = true;
-    for (let k = tldStart; k < b; k++) {
-      const c = fc(k);
-      if (c >= 128) ascii = false;
-      else if (!((c | 32) >= 97 && (c | 32) <= 122) && !(c === 45 || (c >= 48 && c <= 57))) return null;
-    }
-    if (ascii && !isTld(F.slice(tldStart, b).toLowerCase())) return null;
-    if (ascii) {
-      // Labels: 1–63 characters, no `-` at either end, no `+`, `_` only below the registrable name.
-      let ls = a;
-      let label = 0;
-      for (let k = a; k <= b; k++) {
-        const c = k < b ? fc(k) : 46;
-        if (c === 46) {
-          const len = k - ls;
-          if (len === 0 || len > 63 || fc(ls) === 45 || fc(k - 1) === 45) return null;
-          ls = k + 1;
-          label++;
-        } else if (c === 43) return null;
-        else if (c === 95 && label >= count - 2) return null;
-        else if (c >= 128) ascii = false;
-      }
-      if (ascii) return F.slice(a, b).toLowerCase();
-    }
-    const host = toAsciiHost(F.slice(a, b));
-    if (!host || host.length > 253) return null;
-    const labels = host.split('.');
-    if (labels.length !== count) return null;
-    if (!isTld(labels[labels.length - 1]!)) return null;
-    for (let k = 0; k < labels.length; k++) {
-      const l = labels[k]!;
-      if (l.length === 0 || l.length > 63 || l.charCodeAt(0) === 45 || l.charCodeAt(l.length - 1) === 45) return null;
-      if (l.includes('+')) return null;
-      if (k >= labels.length - 2 && l.includes('_')) return null;
-    }
-    return host;
-  }
-
-  /** Non-fatal doubts about a domain written at F[a, b). */
-  function domainLow(host: string, a: number, b: number, next: number): boolean {
-    const tldStart = lastLabel(a, b);
-    // `System.Net`, `Hello.World`, `sentence.Next`: a capitalised TLD in mixed case is code or a missing space.
-    const c0 = fc(tldStart);
-    if (c0 >= 65 && c0 <= 90) {
-      let lower = false;
-      for (let k = tldStart + 1; k < b; k++) if (fc(k) >= 97) lower = true;
-      if (lower) return true;
-    }
-    if (next === 40) return true; // `logger.info(`: a call, not a host
-    const dot = host.lastIndexOf('.');
-    if (!FILE_TLDS.has(host.slice(dot + 1)) || fangedIn(a, b)) return false;
-    const dot2 = host.lastIndexOf('.', dot - 1);
-    return dot2 < 0 || FILE_SLDS.has(host.slice(dot2 + 1, dot));
-  }
-
-  /** Emits F[a, b) when it is a hash (`0x` prefix allowed); returns whether it has the shape of one. */
-  function hashLabel(a: number, b: number): boolean {
-    let s = a;
-    if (b - a > 2 && fc(a) === 48 && (fc(a + 1) | 32) === 120) s = a + 2; // 0x prefix
-    const type = HASH_TYPES[b - s];
-    if (!type) return false;
-    let digit = false;
-    let letter = false;
-    for (let k = s; k < b; k++) {
-      const c = fc(k);
-      if (c < 128 && CC[c]! & HEX) {
-        if (c <= 57) digit = true;
-        else letter = true;
-      } else return false;
-    }
-    // All-decimal or all-letter runs of hash length are numbers or words, not digests.
-    if (!digit || !letter) return false;
-    emit(type, F.slice(s, b).toLowerCase(), at(s), endAt(b), false);
-    return true;
-  }
-
-  function versionBefore(start: number): boolean {
-    let k = start - 1;
-    while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 58 || text.charCodeAt(k) === 61)) k--;
-    const e = k + 1;
-    while (k >= 0 && e - k <= 10 && (text.charCodeAt(k) | 32) >= 97 && (text.charCodeAt(k) | 32) <= 122) k--;
-    return e - k > 1 && VERSION_WORDS.has(text.slice(k + 1, e).toLowerCase());
-  }
-
-  /** IPv6 run starting at F[a]; emits and returns its end, or returns -(end of the run) when it is not one. */
-  function ipv6At(a: number): number {
-    let j = a;
-    let colons = 0;
-    let double = false;
-    let dots = false;
-    for (; j < lim; j++) {
-      const c = fc(j);
-      if (c === 58) {
-        colons++;
-        if (fc(j - 1) === 58) double = true;
-      } else if (c === 46) dots = true;
-      else if (!(c < 128 && CC[c]! & HEX)) break;
-    }
-    const runEnd = j;
-    // Without `::` an address has 8 groups (7 colons), or 6 and a dotted IPv4: times and MACs stop here.
-    if (colons < 2 || runEnd - a > 45 || (!double && (colons < 6 || (colons === 6 && !dots)))) return -runEnd;
-    let e = runEnd;
-    while (e > a && fc(e - 1) === 46) e--; // sentence dot
-    if (fc(e - 1) === 58 && fc(e - 2) !== 58) e--; // `fe80::1: up`
-    // Touching a letter, `_` or `-`: `Foo::Bar`, `dead:beef:…:cafeX`.
-    const next = fc(runEnd);
-    if (next === next && isWord(next)) return -runEnd;
-    const v = normalizeIPv6(F.slice(a, e));
-    if (!v) return -runEnd;
-    let end = e;
-    if (next === 37 && e === runEnd) {
-      // Zone id (`fe80::1%eth0`): part of the match, not of the value.
-      let z = runEnd + 1;
-      while (z < lim && (isWord(fc(z)) || fc(z) === 46)) z++;
-      if (z > runEnd + 1) end = z;
-    }
-    emit('ipv6', v, at(a), endAt(end), false);
-    return end;
-  }
-
-  function urlAt(a: number, schemeLen: number): number {
-    const scheme = F.slice(a, a + schemeLen - 3).toLowerCase();
-    const p = a + schemeLen;
-    let q = p;
-    for (; q < lim; q++) {
-      const c = fc(q);
-      if (!(isWord(c) || c === 46 || c === 58 || c === 64 || c === 91 || c === 93 || c === 37)) break;
-    }
-    let atSign = q - 1; // the last `@` of the authority is the end of the userinfo
-    while (atSign >= p && fc(atSign) !== 64) atSign--;
-    const hostStart = atSign >= p ? atSign + 1 : p;
-    let hostEnd: number;
-    let hostType: ObservableType;
-    let host: string | null;
-    if (fc(hostStart) === 91) {
-      let close = hostStart + 1;
-      while (close < q && fc(close) !== 93) close++;
-      if (close >= q) return q;
-      host = normalizeIPv6(F.slice(hostStart + 1, close));
-      hostType = 'ipv6';
-      hostEnd = close + 1;
-    } else {
-      hostEnd = readChain(hostStart);
-      if (hostEnd === hostStart) return q;
-      if (nLabels === 4 && isNumeric(hostStart, hostEnd)) {
-        host = isIPv4(hostStart, hostEnd) ? F.slice(hostStart, hostEnd) : null;
-        hostType = 'ip';
-      } else {
-        host = domainValue(hostStart, hostEnd, nLabels);
-        hostType = 'domain';
-      }
-    }
-    if (!host) return q;
-    let authEnd = hostEnd;
-    if (fc(authEnd) === 58) {
-      let k = authEnd + 1;
-      while (k < lim && fc(k) >= 48 && fc(k) <= 57) k++;
-      if (k - authEnd - 1 > 5 || +F.slice(authEnd + 1, k) > 65535) return q;
-      authEnd = k;
-    }
-    if (authEnd !== q) return q;
-    // The path runs in the original text, past the token if need be.
-    const start = at(a);
-    const pathStart = q < lim ? at(q) : tokEnd;
-    let end = pathStart;
-    const c0 = text.charCodeAt(pathStart);
-    if (c0 === 47 || c0 === 63 || c0 === 35 || (want.defanged && c0 === 91 && text.startsWith('[/]', pathStart))) {
-      while (end < n && !endsUrl(text.charCodeAt(end))) end++;
-      end = trimUrlEnd(text, pathStart, end);
-    }
-    let scheme2 = scheme.replace(/xx|\*\*/, 'tt');
-    if (scheme2[0] === 'f') scheme2 = scheme2.replace('x', 't');
-    const userinfo = atSign >= p ? F.slice(p, atSign + 1) : '';
-    const hostText = hostType === 'ipv6' ? `[${host}]` : host;
-    const path = text.slice(pathStart, end);
-    const value = `${scheme2}://${userinfo}${hostText}${F.slice(hostEnd, authEnd)}${want.defanged ? refangPath(path) : path}`;
-    if (!emit('url', value, start, end, false) || want.nested) {
-      if (hostType === 'ipv6') emit('ipv6', host, at(hostStart + 1), endAt(hostEnd - 1), false);
-      else emit(hostType, host, at(hostStart), endAt(hostEnd), false);
-    }
-    if (end >= tokEnd) {
-      resume = end;
-      return lim;
-    }
-    // The URL ended inside the token (`…/x)more`): go on from there.
-    let k = q;
-    while (k < lim && at(k) < end) k++;
-    return k;
-  }
-
-  /** Parses a word (and what it starts) at F[a]; returns where parsing goes on. */
-  function wordAt(a: number): number {
-    const pv = a > first ? fc(a - 1) : -1;
-    const c = fc(a) | 32;
-    const c1 = fc(a + 1) | 32;
-    if (
-      (c === 104 && (c1 === 116 || c1 === 120 || c1 === 42)) ||
-      (c === 102 && (c1 === 116 || c1 === 120)) ||
-      (c === 115 && c1 === 102)
-    ) {
-      const re = want.defanged ? SCHEME_DEFANGED : SCHEME;
-      re.lastIndex = a;
-      if (re.test(F)) return urlAt(a, re.lastIndex - a);
-    }
-    let w = a;
-    {
-      const f = F;
-      let ch = fc(a);
-      while (w < lim && (ch < 128 ? CC[ch]! & WORD : wide(ch) & WORD)) ch = f.charCodeAt(++w);
-    }
-    if (fc(w) === 58 && w - a <= 4 && pv !== 58 && pv !== 46) {
-      let hex = true;
-      for (let k = a; k < w; k++) if (!(fc(k) < 128 && CC[fc(k)]! & HEX)) hex = false;
-      if (hex) {
-        const r = ipv6At(a);
-        if (r > 0) return r;
-      }
-    }
-    let s = a;
-    // `%2Fevil.com` in a percent-encoded URL: the escape is not part of the name.
-    if (pv === 37 && w - a > 2 && cls(fc(a)) & HEX && cls(fc(a + 1)) & HEX) s = a + 2;
-    while (s < w && (fc(s) === 45 || fc(s) === 43)) s++;
-    if (s === w) return w;
-    const nx = fc(w);
-    if (nx !== 46 && nx !== 64) {
-      // A lone word: only a hash can start here.
-      const len = w - s;
-      if (len === 32 || len === 34 || len === 40 || len === 42 || len === 64 || len === 66) hashLabel(s, w);
-      return w;
-    }
-    const b = readChain(s, w);
-    const next = fc(b);
-    if (next === 64) return emailAt(s, b);
-    const count = nLabels;
-    // Numbers only: an IPv4 when exactly four octets, never a domain (`1.2.3.4.5`, `4.18.2.1507`).
-    if (digitsOnly) {
-      if (count === 4 && isIPv4(s, b)) {
-        const start = at(s);
-        emit('ip', F.slice(s, b), start, endAt(b), versionBefore(start));
-      }
-      return b;
-    }
-    // A chain holding a hash-length hex label is a file named after its digest (`<sha256>.exe`), not a host.
-    let hashes = false;
-    if (hashLen)
-      for (let ls = s, k = s; k <= b; k++) {
-        if (k < b && fc(k) !== 46) continue;
+  if (ascii && !isTld(F.slice(tldStart, b).toLowerCase())) return null;
+  if (ascii) {
+    // Labels: 1–63 characters, no `-` at either end, no `+`, `_` only below the registrable name.
+    let ls = a;
+    let label = 0;
+    for (let k = a; k <= b; k++) {
+      const c = k < b ? fc(k) : 46;
+      if (c === 46) {
         const len = k - ls;
-        if ((len === 32 || len === 34 || len === 40 || len === 42 || len === 64 || len === 66) && hashLabel(ls, k))
-          hashes = true;
+        if (len === 0 || len > 63 || fc(ls) === 45 || fc(k - 1) === 45) return null;
         ls = k + 1;
-      }
-    if (hashes || count < 2) return b;
-    const host = domainValue(s, b, count);
-    if (host) emit('domain', host, at(s), endAt(b), domainLow(host, s, b, next));
-    else if (!isAsciiRange(s, b)) idnFallback(s, b);
+        label++;
+      } else if (c === 43) return null;
+      else if (c === 95 && label >= count - 2) return null;
+      else if (c >= 128) ascii = false;
+    }
+    if (ascii) return F.slice(a, b).toLowerCase();
+  }
+  const host = toAsciiHost(F.slice(a, b));
+  if (!host || host.length > 253) return null;
+  const labels = host.split('.');
+  if (labels.length !== count) return null;
+  if (!isTld(labels[labels.length - 1]!)) return null;
+  for (let k = 0; k < labels.length; k++) {
+    const l = labels[k]!;
+    if (l.length === 0 || l.length > 63 || l.charCodeAt(0) === 45 || l.charCodeAt(l.length - 1) === 45) return null;
+    if (l.includes('+')) return null;
+    if (k >= labels.length - 2 && l.includes('_')) return null;
+  }
+  return host;
+}
+
+/** Non-fatal doubts about a domain written at F[a, b). */
+function domainLow(host: string, a: number, b: number, next: number): boolean {
+  const tldStart = lastLabel(a, b);
+  // `System.Net`, `Hello.World`, `sentence.Next`: a capitalised TLD in mixed case is code or a missing space.
+  const c0 = fc(tldStart);
+  if (c0 >= 65 && c0 <= 90) {
+    let lower = false;
+    for (let k = tldStart + 1; k < b; k++) if (fc(k) >= 97) lower = true;
+    if (lower) return true;
+  }
+  if (next === 40) return true; // `logger.info(`: a call, not a host
+  const dot = host.lastIndexOf('.');
+  if (!FILE_TLDS.has(host.slice(dot + 1)) || fangedIn(a, b)) return false;
+  const dot2 = host.lastIndexOf('.', dot - 1);
+  return dot2 < 0 || FILE_SLDS.has(host.slice(dot2 + 1, dot));
+}
+
+/** Emits F[a, b) when it is a hash (`0x` prefix allowed); returns whether it has the shape of one. */
+function hashLabel(a: number, b: number): boolean {
+  let s = a;
+  if (b - a > 2 && fc(a) === 48 && (fc(a + 1) | 32) === 120) s = a + 2; // 0x prefix
+  const type = HASH_TYPES[b - s];
+  if (!type) return false;
+  let digit = false;
+  let letter = false;
+  for (let k = s; k < b; k++) {
+    const c = fc(k);
+    if (c < 128 && CC[c]! & HEX) {
+      if (c <= 57) digit = true;
+      else letter = true;
+    } else return false;
+  }
+  // All-decimal or all-letter runs of hash length are numbers or words, not digests.
+  if (!digit || !letter) return false;
+  emit(type, F.slice(s, b).toLowerCase(), at(s), endAt(b), false);
+  return true;
+}
+
+function versionBefore(start: number): boolean {
+  let k = start - 1;
+  while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 58 || text.charCodeAt(k) === 61)) k--;
+  const e = k + 1;
+  while (k >= 0 && e - k <= 10 && (text.charCodeAt(k) | 32) >= 97 && (text.charCodeAt(k) | 32) <= 122) k--;
+  return e - k > 1 && VERSION_WORDS.has(text.slice(k + 1, e).toLowerCase());
+}
+
+/** IPv6 run starting at F[a]; emits and returns its end, or returns -(end of the run) when it is not one. */
+function ipv6At(a: number): number {
+  let j = a;
+  let colons = 0;
+  let double = false;
+  let dots = false;
+  for (; j < lim; j++) {
+    const c = fc(j);
+    if (c === 58) {
+      colons++;
+      if (fc(j - 1) === 58) double = true;
+    } else if (c === 46) dots = true;
+    else if (!(c < 128 && CC[c]! & HEX)) break;
+  }
+  const runEnd = j;
+  // Without `::` an address has 8 groups (7 colons), or 6 and a dotted IPv4: times and MACs stop here.
+  if (colons < 2 || runEnd - a > 45 || (!double && (colons < 6 || (colons === 6 && !dots)))) return -runEnd;
+  let e = runEnd;
+  while (e > a && fc(e - 1) === 46) e--; // sentence dot
+  if (fc(e - 1) === 58 && fc(e - 2) !== 58) e--; // `fe80::1: up`
+  // Touching a letter, `_` or `-`: `Foo::Bar`, `dead:beef:…:cafeX`.
+  const next = fc(runEnd);
+  if (next === next && isWord(next)) return -runEnd;
+  const v = normalizeIPv6(F.slice(a, e));
+  if (!v) return -runEnd;
+  let end = e;
+  if (next === 37 && e === runEnd) {
+    // Zone id (`fe80::1%eth0`): part of the match, not of the value.
+    let z = runEnd + 1;
+    while (z < lim && (isWord(fc(z)) || fc(z) === 46)) z++;
+    if (z > runEnd + 1) end = z;
+  }
+  emit('ipv6', v, at(a), endAt(end), false);
+  return end;
+}
+
+function urlAt(a: number, schemeLen: number): number {
+  const scheme = F.slice(a, a + schemeLen - 3).toLowerCase();
+  const p = a + schemeLen;
+  let q = p;
+  for (; q < lim; q++) {
+    const c = fc(q);
+    if (!(isWord(c) || c === 46 || c === 58 || c === 64 || c === 91 || c === 93 || c === 37)) break;
+  }
+  let atSign = q - 1; // the last `@` of the authority is the end of the userinfo
+  while (atSign >= p && fc(atSign) !== 64) atSign--;
+  const hostStart = atSign >= p ? atSign + 1 : p;
+  let hostEnd: number;
+  let hostType: ObservableType;
+  let host: string | null;
+  if (fc(hostStart) === 91) {
+    let close = hostStart + 1;
+    while (close < q && fc(close) !== 93) close++;
+    if (close >= q) return q;
+    host = normalizeIPv6(F.slice(hostStart + 1, close));
+    hostType = 'ipv6';
+    hostEnd = close + 1;
+  } else {
+    hostEnd = readChain(hostStart);
+    if (hostEnd === hostStart) return q;
+    if (nLabels === 4 && isNumeric(hostStart, hostEnd)) {
+      host = isIPv4(hostStart, hostEnd) ? F.slice(hostStart, hostEnd) : null;
+      hostType = 'ip';
+    } else {
+      host = domainValue(hostStart, hostEnd, nLabels);
+      hostType = 'domain';
+    }
+  }
+  if (!host) return q;
+  let authEnd = hostEnd;
+  if (fc(authEnd) === 58) {
+    let k = authEnd + 1;
+    while (k < lim && fc(k) >= 48 && fc(k) <= 57) k++;
+    if (k - authEnd - 1 > 5 || +F.slice(authEnd + 1, k) > 65535) return q;
+    authEnd = k;
+  }
+  if (authEnd !== q) return q;
+  // The path runs in the original text, past the token if need be.
+  const start = at(a);
+  const pathStart = q < lim ? at(q) : tokEnd;
+  let end = pathStart;
+  const c0 = text.charCodeAt(pathStart);
+  if (c0 === 47 || c0 === 63 || c0 === 35 || (want.defanged && c0 === 91 && text.startsWith('[/]', pathStart))) {
+    while (end < n && !endsUrl(text.charCodeAt(end))) end++;
+    end = trimUrlEnd(text, pathStart, end);
+  }
+  let scheme2 = scheme.replace(/xx|\*\*/, 'tt');
+  if (scheme2[0] === 'f') scheme2 = scheme2.replace('x', 't');
+  const userinfo = atSign >= p ? F.slice(p, atSign + 1) : '';
+  const hostText = hostType === 'ipv6' ? `[${host}]` : host;
+  const path = text.slice(pathStart, end);
+  const value = `${scheme2}://${userinfo}${hostText}${F.slice(hostEnd, authEnd)}${want.defanged ? refangPath(path) : path}`;
+  if (!emit('url', value, start, end, false) || want.nested) {
+    if (hostType === 'ipv6') emit('ipv6', host, at(hostStart + 1), endAt(hostEnd - 1), false);
+    else emit(hostType, host, at(hostStart), endAt(hostEnd), false);
+  }
+  if (end >= tokEnd) {
+    resume = end;
+    return lim;
+  }
+  // The URL ended inside the token (`…/x)more`): go on from there.
+  let k = q;
+  while (k < lim && at(k) < end) k++;
+  return k;
+}
+
+/** Parses a word (and what it starts) at F[a]; returns where parsing goes on. */
+function wordAt(a: number): number {
+  const pv = a > first ? fc(a - 1) : -1;
+  const c = fc(a) | 32;
+  const c1 = fc(a + 1) | 32;
+  if (
+    (c === 104 && (c1 === 116 || c1 === 120 || c1 === 42)) ||
+    (c === 102 && (c1 === 116 || c1 === 120)) ||
+    (c === 115 && c1 === 102)
+  ) {
+    const re = want.defanged ? SCHEME_DEFANGED : SCHEME;
+    re.lastIndex = a;
+    if (re.test(F)) return urlAt(a, re.lastIndex - a);
+  }
+  let w = a;
+  {
+    const f = F;
+    let ch = fc(a);
+    while (w < lim && (ch < 128 ? CC[ch]! & WORD : wide(ch) & WORD)) ch = f.charCodeAt(++w);
+  }
+  if (fc(w) === 58 && w - a <= 4 && pv !== 58 && pv !== 46) {
+    let hex = true;
+    for (let k = a; k < w; k++) if (!(fc(k) < 128 && CC[fc(k)]! & HEX)) hex = false;
+    if (hex) {
+      const r = ipv6At(a);
+      if (r > 0) return r;
+    }
+  }
+  let s = a;
+  // `%2Fevil.com` in a percent-encoded URL: the escape is not part of the name.
+  if (pv === 37 && w - a > 2 && cls(fc(a)) & HEX && cls(fc(a + 1)) & HEX) s = a + 2;
+  while (s < w && (fc(s) === 45 || fc(s) === 43)) s++;
+  if (s === w) return w;
+  const nx = fc(w);
+  if (nx !== 46 && nx !== 64) {
+    // A lone word: only a hash can start here.
+    const len = w - s;
+    if (len === 32 || len === 34 || len === 40 || len === 42 || len === 64 || len === 66) hashLabel(s, w);
+    return w;
+  }
+  const b = readChain(s, w);
+  const next = fc(b);
+  if (next === 64) return emailAt(s, b);
+  const count = nLabels;
+  // Numbers only: an IPv4 when exactly four octets, never a domain (`1.2.3.4.5`, `4.18.2.1507`).
+  if (digitsOnly) {
+    if (count === 4 && isIPv4(s, b)) {
+      const start = at(s);
+      emit('ip', F.slice(s, b), start, endAt(b), versionBefore(start));
+    }
     return b;
   }
-
-  function isNumeric(a: number, b: number): boolean {
-    for (let k = a; k < b; k++) {
-      const c = fc(k);
-      if (!(c === 46 || (c >= 48 && c <= 57))) return false;
-    }
-    return true;
-  }
-
-  /** A dotted quad of digits and dots: octets 0–255 without leading zeros (inet_aton would read `010` as 8). */
-  function isIPv4(a: number, b: number): boolean {
-    let ls = a;
-    for (let k = a; k <= b; k++) {
+  // A chain holding a hash-length hex label is a file named after its digest (`<sha256>.exe`), not a host.
+  let hashes = false;
+  if (hashLen)
+    for (let ls = s, k = s; k <= b; k++) {
       if (k < b && fc(k) !== 46) continue;
       const len = k - ls;
-      if (len === 0 || len > 3 || (len > 1 && fc(ls) === 48)) return false;
-      if (len === 3 && (fc(ls) - 48) * 100 + (fc(ls + 1) - 48) * 10 + fc(ls + 2) - 48 > 255) return false;
+      if ((len === 32 || len === 34 || len === 40 || len === 42 || len === 64 || len === 66) && hashLabel(ls, k))
+        hashes = true;
       ls = k + 1;
     }
-    return true;
-  }
+  if (hashes || count < 2) return b;
+  const host = domainValue(s, b, count);
+  if (host) emit('domain', host, at(s), endAt(b), domainLow(host, s, b, next));
+  else if (!isAsciiRange(s, b)) idnFallback(s, b);
+  return b;
+}
 
-  function isAsciiRange(a: number, b: number): boolean {
-    for (let k = a; k < b; k++) if (fc(k) >= 128) return false;
-    return true;
+function isNumeric(a: number, b: number): boolean {
+  for (let k = a; k < b; k++) {
+    const c = fc(k);
+    if (!(c === 46 || (c >= 48 && c <= 57))) return false;
   }
+  return true;
+}
 
-  /** `请访问evil.com获取`: text without spaces around an ASCII host; retry on the ASCII part alone. */
-  function idnFallback(a: number, b: number): void {
-    let s = a;
-    let e = b;
-    for (let k = a; k < b && fc(k) !== 46; k++) if (fc(k) >= 128) s = k + 1;
-    for (let k = b - 1; k >= a && fc(k) !== 46; k--) if (fc(k) >= 128) e = k;
-    if (s === a && e === b) return;
-    let count = 1;
-    for (let k = s; k < e; k++) if (fc(k) === 46) count++;
-    if (!isAsciiRange(s, e) || s >= e) return;
-    const host = domainValue(s, e, count);
-    if (host) emit('domain', host, at(s), endAt(e), domainLow(host, s, e, fc(e)));
+/** A dotted quad of digits and dots: octets 0–255 without leading zeros (inet_aton would read `010` as 8). */
+function isIPv4(a: number, b: number): boolean {
+  let ls = a;
+  for (let k = a; k <= b; k++) {
+    if (k < b && fc(k) !== 46) continue;
+    const len = k - ls;
+    if (len === 0 || len > 3 || (len > 1 && fc(ls) === 48)) return false;
+    if (len === 3 && (fc(ls) - 48) * 100 + (fc(ls + 1) - 48) * 10 + fc(ls + 2) - 48 > 255) return false;
+    ls = k + 1;
   }
+  return true;
+}
 
-  /** `local@domain`, the local part at F[a, b) and `@` at F[b]. */
-  function emailAt(a: number, b: number): number {
-    const d = b + 1;
-    if (!isWord(fc(d))) return b;
-    const e = readChain(d);
-    const host = domainValue(d, e, nLabels);
-    if (!host) return b; // the part after `@` is parsed again on its own
-    let localOk = b - a <= 64;
-    for (let k = a; k < b && localOk; k++) if (fc(k) >= 128) localOk = false;
-    // `git@github.com:org/repo.git` is an SSH remote, not a mailbox: report the host only.
-    const ssh = fc(e) === 58 && (isWord(fc(e + 1)) || fc(e + 1) === 47);
-    const shown = localOk && !ssh && emit('email', `${F.slice(a, b).toLowerCase()}@${host}`, at(a), endAt(e), false);
-    if (!shown || want.nested) emit('domain', host, at(d), endAt(e), domainLow(host, d, e, fc(e)));
-    return e;
+function isAsciiRange(a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (fc(k) >= 128) return false;
+  return true;
+}
+
+/** `请访问evil.com获取`: text without spaces around an ASCII host; retry on the ASCII part alone. */
+function idnFallback(a: number, b: number): void {
+  let s = a;
+  let e = b;
+  for (let k = a; k < b && fc(k) !== 46; k++) if (fc(k) >= 128) s = k + 1;
+  for (let k = b - 1; k >= a && fc(k) !== 46; k--) if (fc(k) >= 128) e = k;
+  if (s === a && e === b) return;
+  let count = 1;
+  for (let k = s; k < e; k++) if (fc(k) === 46) count++;
+  if (!isAsciiRange(s, e) || s >= e) return;
+  const host = domainValue(s, e, count);
+  if (host) emit('domain', host, at(s), endAt(e), domainLow(host, s, e, fc(e)));
+}
+
+/** `local@domain`, the local part at F[a, b) and `@` at F[b]. */
+function emailAt(a: number, b: number): number {
+  const d = b + 1;
+  if (!isWord(fc(d))) return b;
+  const e = readChain(d);
+  const host = domainValue(d, e, nLabels);
+  if (!host) return b; // the part after `@` is parsed again on its own
+  let localOk = b - a <= 64;
+  for (let k = a; k < b && localOk; k++) if (fc(k) >= 128) localOk = false;
+  // `git@github.com:org/repo.git` is an SSH remote, not a mailbox: report the host only.
+  const ssh = fc(e) === 58 && (isWord(fc(e + 1)) || fc(e + 1) === 47);
+  const shown = localOk && !ssh && emit('email', `${F.slice(a, b).toLowerCase()}@${host}`, at(a), endAt(e), false);
+  if (!shown || want.nested) emit('domain', host, at(d), endAt(e), domainLow(host, d, e, fc(e)));
+  return e;
+}
+
+function parseToken(): void {
+  let k = first;
+  while (k < lim) {
+    const c = fc(k);
+    const cl = cls(c);
+    if (cl & WORD) {
+      k = wordAt(k);
+    } else if (
+      c === 58 &&
+      fc(k + 1) === 58 &&
+      (k === first || !(isWord(fc(k - 1)) || fc(k - 1) === 46 || fc(k - 1) === 58))
+    ) {
+      const r = ipv6At(k);
+      k = r > 0 ? r : Math.max(k + 2, -r);
+    } else k++;
   }
+}
 
-  function parseToken(): void {
-    let k = first;
-    while (k < lim) {
-      const c = fc(k);
-      const cl = cls(c);
-      if (cl & WORD) {
-        k = wordAt(k);
-      } else if (
-        c === 58 &&
-        fc(k + 1) === 58 &&
-        (k === first || !(isWord(fc(k - 1)) || fc(k - 1) === 46 || fc(k - 1) === 58))
-      ) {
-        const r = ipv6At(k);
-        k = r > 0 ? r : Math.max(k + 2, -r);
-      } else k++;
-    }
-  }
-
-  function buildFanged(s: number, e: number): void {
-    let f = '';
-    const m: number[] = [];
-    for (let j = s; j < e;) {
-      const c = text.charCodeAt(j);
-      if (want.defanged && (c === 91 || c === 40 || c === 123)) {
-        const close = CLOSE[c]!;
-        let k = j + 1;
-        while (k < e && k - j <= 4 && text.charCodeAt(k) !== close) k++;
-        if (k < e && text.charCodeAt(k) === close) {
-          const rep = BRACKET_FANGS[text.slice(j + 1, k).toLowerCase()];
-          if (rep) {
-            f += rep;
-            for (let r = 0; r < rep.length; r++) m.push(j);
-            j = k + 1;
-            continue;
-          }
-        }
-      } else if (want.defanged && c === 92 && text.charCodeAt(j + 1) === 46) {
-        f += '.';
-        m.push(j);
-        j += 2;
-        continue;
-      } else if (c >= 128) {
-        const w = wide(c);
-        if (w & FANG) {
-          if (w & TRIG) {
-            if (want.defanged) {
-              f += '.';
-              m.push(j);
-            } else {
-              f += text[j];
-              m.push(j);
-            }
-          }
-          j++;
+function buildFanged(s: number, e: number): void {
+  let f = '';
+  const m: number[] = [];
+  for (let j = s; j < e;) {
+    const c = text.charCodeAt(j);
+    if (want.defanged && (c === 91 || c === 40 || c === 123)) {
+      const close = CLOSE[c]!;
+      let k = j + 1;
+      while (k < e && k - j <= 4 && text.charCodeAt(k) !== close) k++;
+      if (k < e && text.charCodeAt(k) === close) {
+        const rep = BRACKET_FANGS[text.slice(j + 1, k).toLowerCase()];
+        if (rep) {
+          f += rep;
+          for (let r = 0; r < rep.length; r++) m.push(j);
+          j = k + 1;
           continue;
         }
       }
-      f += text[j];
+    } else if (want.defanged && c === 92 && text.charCodeAt(j + 1) === 46) {
+      f += '.';
       m.push(j);
-      j++;
-    }
-    F = f;
-    map = m;
-    first = 0;
-    lim = f.length;
-  }
-
-  for (let i = 0; i < n;) {
-    let c = text.charCodeAt(i);
-    let k = c < 128 ? CC[c]! : wide(c);
-    if (!(k & TOK)) {
-      i++;
+      j += 2;
       continue;
+    } else if (c >= 128) {
+      const w = wide(c);
+      if (w & FANG) {
+        if (w & TRIG) {
+          if (want.defanged) {
+            f += '.';
+            m.push(j);
+          } else {
+            f += text[j];
+            m.push(j);
+          }
+        }
+        j++;
+        continue;
+      }
     }
-    const s = i;
-    let flags = 0;
-    do {
-      flags |= k;
-      c = text.charCodeAt(++i);
-      k = c < 128 ? CC[c]! : c !== c ? 0 : wide(c);
-    } while (k & TOK);
-    if (!(flags & TRIG) && i - s < 32) continue;
-    tokEnd = i;
-    resume = 0;
-    if (flags & FANG) buildFanged(s, i);
-    else {
-      F = text;
-      map = null;
-      first = s;
-      lim = i;
+    f += text[j];
+    m.push(j);
+    j++;
+  }
+  F = f;
+  map = m;
+  first = 0;
+  lim = f.length;
+}
+
+/** Detects observables in `text`, appending them to `out` (or passing them to `sink`) in order of position. */
+export function detectInto(input: string, options: Want, found: DetectedObservable[], onMatch?: Sink): void {
+  text = input;
+  n = input.length;
+  want = options;
+  out = found;
+  sink = onMatch;
+  try {
+    for (let i = 0; i < n;) {
+      let c = text.charCodeAt(i);
+      let k = c < 128 ? CC[c]! : wide(c);
+      if (!(k & TOK)) {
+        i++;
+        continue;
+      }
+      const s = i;
+      let flags = 0;
+      do {
+        flags |= k;
+        c = text.charCodeAt(++i);
+        k = c < 128 ? CC[c]! : c !== c ? 0 : wide(c);
+      } while (k & TOK);
+      if (!(flags & TRIG) && i - s < 32) continue;
+      tokEnd = i;
+      resume = 0;
+      if (flags & FANG) buildFanged(s, i);
+      else {
+        F = text;
+        map = null;
+        first = s;
+        lim = i;
+      }
+      parseToken();
+      if (resume > i) i = resume;
     }
-    parseToken();
-    if (resume > i) i = resume;
+  } finally {
+    // Let go of the caller's strings and arrays.
+    text = '';
+    F = '';
+    map = null;
+    out = [];
+    sink = undefined;
   }
 }
 
