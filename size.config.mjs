@@ -8,6 +8,14 @@ export default [
     limitKb: 60,
   },
   {
+    name: 'Pivot menu + observable (pk-pivot-menu, pk-observable, pk-popup, verdict badge, lazy enrichment)',
+    entry: [
+      'packages/elements/src/components/pivot-menu/pk-pivot-menu.ts',
+      'packages/elements/src/components/observable/pk-observable.ts',
+    ],
+    limitKb: 30,
+  },
+  {
     name: 'Detection alone (@pivotkit/sdk/detect, TLD list included)',
     entry: 'packages/sdk/src/detect/index.ts',
     limitKb: 25,

@@ -32,7 +32,7 @@ const puppeteer = require('puppeteer-core') as {
   launch(o: { executablePath: string; headless: boolean; args: string[] }): Promise<Browser>;
 };
 
-const TARGETS = { decorateMs: 1500, renderedMs: 3000, openMs: 100 };
+const TARGETS = { decorateMs: 2500, renderedMs: 3000, longestFrameMs: 250, openMs: 100 };
 const ROWS = 2500; // four observables per row: 10,000
 
 const bundle = await build({
@@ -97,11 +97,16 @@ try {
   const calls = await page.evaluate(() => window.__bench.enrichCalls());
   console.log(`page: ${d.observables} decorated observables (${ROWS} rows)`);
   console.log(`enrich.deliberate calls after 10 scroll positions: ${calls} (only what was scrolled into view)`);
-  line('decorate() (scan, split, insert)', d.decorateMs, TARGETS.decorateMs);
+  line('decorate() until its sliced scan is done', d.decorateMs, TARGETS.decorateMs);
   line('decorate() until every button is rendered', d.renderedMs, TARGETS.renderedMs);
+  line('longest frame while decorating', d.longestFrameMs, TARGETS.longestFrameMs);
   line('open menu: click -> visible (median)', median, TARGETS.openMs);
   line('open menu: click -> visible (worst of 10)', worst, TARGETS.openMs * 2);
-  const over = d.decorateMs > TARGETS.decorateMs || d.renderedMs > TARGETS.renderedMs || median > TARGETS.openMs;
+  const over =
+    d.decorateMs > TARGETS.decorateMs ||
+    d.renderedMs > TARGETS.renderedMs ||
+    d.longestFrameMs > TARGETS.longestFrameMs ||
+    median > TARGETS.openMs;
   process.exitCode = over ? 1 : 0;
 } finally {
   await browser.close();

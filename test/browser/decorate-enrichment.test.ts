@@ -20,6 +20,7 @@ describe('decorate: verdicts for visible observables', () => {
     );
     const fake = countingClient({ disposition: () => 2 });
     const handle = decorate(el, { client: fake.client });
+    await handle.ready;
     const markers = handle.observables;
     expect(markers.length).to.equal(300);
 
@@ -59,6 +60,7 @@ describe('decorate: verdicts for visible observables', () => {
     );
     const fake = countingClient();
     const handle = decorate(el, { client: fake.client });
+    await handle.ready;
     expect(handle.observables.length).to.equal(240);
     await Promise.all(handle.observables.map((m) => m.updateComplete));
     expect(handle.observables.every(inView)).to.equal(true);

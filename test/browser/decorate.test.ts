@@ -1,8 +1,14 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { decorate, undecorate } from '../../packages/elements/src/decorate/decorate.js';
+import { decorate, undecorate, type DecorateOptions } from '../../packages/elements/src/decorate/decorate.js';
 import type { PkObservable } from '../../packages/elements/src/components/observable/observable.js';
 
 const SHA256 = 'e008033699eb7000131ee66c03d33b809d5bba48f1c557ea14b86e68363d6de0';
+/** decorate() and wait for its first scan (it runs in slices). */
+async function decorated(root: Element, options: DecorateOptions = {}) {
+  const handle = decorate(root, options);
+  await handle.ready;
+  return handle;
+}
 const markers = (root: Element) => [...root.querySelectorAll<PkObservable>('pk-observable')];
 const found = (root: Element) => markers(root).map((m) => `${m.type} ${m.value}`);
 
@@ -37,7 +43,7 @@ describe('decorate', () => {
     it('puts an inline pivot button right after each observable in a table', async () => {
       const el = await table();
       const text = el.textContent;
-      const handle = decorate(el, { enrich: false });
+      const handle = await decorated(el, { enrich: false });
       expect(found(el)).to.deep.equal([
         'ip 45.83.12.9',
         'domain invoice-portal.net',
@@ -61,7 +67,7 @@ describe('decorate', () => {
         html`<p>Relay 45.83.12.9 forwarded to invoice-portal.net at noon.</p>`,
       );
       const first = el.firstChild as Text;
-      decorate(el, { enrich: false });
+      await decorated(el, { enrich: false });
       expect(el.firstChild).to.equal(first);
       expect(first.data).to.equal('Relay 45.83.12.9');
       const parts = [...el.childNodes].map((n) =>
@@ -83,7 +89,7 @@ describe('decorate', () => {
           From <b>45.83.12.9</b> via <i>relay <span class="host">mx.stock-alerts.org</span> today</i>.
         </p>`,
       );
-      decorate(el, { enrich: false });
+      await decorated(el, { enrich: false });
       expect(el.querySelector('b')!.lastElementChild!.localName).to.equal('pk-observable');
       expect(el.querySelector('.host')!.lastElementChild!.localName).to.equal('pk-observable');
       expect(el.querySelector('i')!.firstChild!.textContent).to.equal('relay ');
@@ -98,7 +104,7 @@ describe('decorate', () => {
       );
       const link = el.querySelector('a')!;
       const inside = link.innerHTML;
-      decorate(el, { enrich: false });
+      await decorated(el, { enrich: false });
       expect(link.innerHTML).to.equal(inside);
       expect(link.nextElementSibling!.localName).to.equal('pk-observable');
       expect(found(el)).to.deep.equal(['url https://invoice-portal.net/pay', 'ip 45.83.12.9']);
@@ -115,10 +121,41 @@ describe('decorate', () => {
           <p>45.83.12.13</p>
         </div>
       `);
-      decorate(el, { enrich: false });
+      await decorated(el, { enrich: false });
       expect(found(el)).to.deep.equal(['ip 45.83.12.12', 'ip 45.83.12.13']);
       expect(el.querySelector('[data-pk-ignore] pk-observable')).to.equal(null);
       undecorate(el);
+    });
+
+    it('decorates open shadow roots of the page, but not inside its own elements', async () => {
+      if (!customElements.get('x-sender-card')) {
+        customElements.define(
+          'x-sender-card',
+          class extends HTMLElement {
+            constructor() {
+              super();
+              this.attachShadow({ mode: 'open' }).innerHTML = '<p>Sender 45.83.12.9</p>';
+            }
+          },
+        );
+      }
+      const el = await fixture<HTMLDivElement>(
+        html`<div>
+          <x-sender-card></x-sender-card>
+          <pk-observable type="domain" value="invoice-portal.net" no-enrich></pk-observable>
+        </div>`,
+      );
+      const card = el.querySelector('x-sender-card')!.shadowRoot!;
+      const before = card.innerHTML;
+      const own = el.querySelector('pk-observable')!;
+      await own.updateComplete;
+      const ownBefore = own.shadowRoot!.innerHTML;
+      const handle = await decorated(el, { enrich: false });
+      expect(card.querySelector('pk-observable')?.value).to.equal('45.83.12.9');
+      expect(own.shadowRoot!.querySelector('pk-observable')).to.equal(null);
+      expect(own.shadowRoot!.innerHTML).to.equal(ownBefore);
+      handle.undecorate();
+      expect(card.innerHTML).to.equal(before);
     });
 
     it('honours an extra ignore selector and a type filter', async () => {
@@ -128,15 +165,16 @@ describe('decorate', () => {
           <p>45.83.12.10 invoice-portal.net</p>
         </div>`,
       );
-      decorate(el, { enrich: false, ignore: '.raw', types: ['domain'] });
+      await decorated(el, { enrich: false, ignore: '.raw', types: ['domain'] });
       expect(found(el)).to.deep.equal(['domain invoice-portal.net']);
       undecorate(el);
     });
 
     it('does not decorate twice when called again', async () => {
       const el = await table();
-      const a = decorate(el, { enrich: false });
+      const a = await decorated(el, { enrich: false });
       const b = decorate(el, { enrich: false });
+      await b.ready;
       expect(b).to.equal(a);
       expect(markers(el).length).to.equal(5);
       a.undecorate();
@@ -149,7 +187,7 @@ describe('decorate', () => {
       const before = el.innerHTML;
       const text = el.textContent;
       const cells = [...el.querySelectorAll('td')].map((td) => [...td.childNodes]);
-      decorate(el, { enrich: false });
+      await decorated(el, { enrich: false });
       expect(el.innerHTML).not.to.equal(before);
       undecorate(el);
       expect(el.innerHTML).to.equal(before);
@@ -171,9 +209,17 @@ describe('decorate', () => {
       const before = el.innerHTML;
       const text = el.textContent;
       const nodes = el.querySelectorAll('*').length;
-      const handle = decorate(el, { enrich: false });
-      // evil-<i>login</i>.com is split across elements: it is not one text, so it is not matched.
-      expect(handle.observables.length).to.equal(5);
+      const handle = await decorated(el, { enrich: false });
+      // evil-<i>login</i>.com spans three text nodes: one match, its button after the last one.
+      expect(found(el)).to.deep.equal([
+        'ip 45.83.12.9',
+        'ip 45.83.12.10',
+        'domain evil-login.com',
+        `sha256 ${SHA256}`,
+        'url https://invoice-portal.net/a?b=1',
+        'domain mail.stock-alerts.org',
+      ]);
+      expect(el.querySelector('b')!.lastElementChild!.localName).to.equal('pk-observable');
       handle.undecorate();
       expect(el.innerHTML).to.equal(before);
       expect(el.textContent).to.equal(text);
@@ -184,8 +230,8 @@ describe('decorate', () => {
 
     it('can decorate again after undecorating', async () => {
       const el = await table();
-      decorate(el, { enrich: false }).undecorate();
-      const again = decorate(el, { enrich: false });
+      (await decorated(el, { enrich: false })).undecorate();
+      const again = await decorated(el, { enrich: false });
       expect(markers(el).length).to.equal(5);
       again.undecorate();
     });
@@ -200,7 +246,7 @@ describe('decorate', () => {
       const range = document.createRange();
       range.setStart(el.firstChild!, 0);
       range.setEnd(el.firstChild!, original.length);
-      const handle = decorate(el, { enrich: false });
+      const handle = await decorated(el, { enrich: false });
       expect(markers(el).length).to.equal(2);
       expect(range.toString()).to.equal(original);
       handle.undecorate();
@@ -209,7 +255,7 @@ describe('decorate', () => {
 
     it('selecting a decorated cell selects only the page text', async () => {
       const el = await table();
-      decorate(el, { enrich: false });
+      await decorated(el, { enrich: false });
       const cell = el.querySelectorAll('td')[5]!;
       const selection = getSelection()!;
       selection.selectAllChildren(cell);
@@ -225,7 +271,7 @@ describe('decorate', () => {
       let resolve!: (added: PkObservable[]) => void;
       let next = new Promise<PkObservable[]>((r) => (resolve = r));
       const first = next;
-      const handle = decorate(el, {
+      const handle = await decorated(el, {
         enrich: false,
         onDecorate: (added) => {
           resolve(added);
@@ -255,7 +301,7 @@ describe('decorate', () => {
       const el = await fixture<HTMLParagraphElement>(html`<p>pending</p>`);
       let resolve!: (added: PkObservable[]) => void;
       const added = new Promise<PkObservable[]>((r) => (resolve = r));
-      const handle = decorate(el, { enrich: false, onDecorate: resolve });
+      const handle = await decorated(el, { enrich: false, onDecorate: resolve });
       (el.firstChild as Text).data = 'resolved to 45.83.12.9';
       expect((await added).map((m) => m.value)).to.deep.equal(['45.83.12.9']);
       handle.undecorate();
@@ -265,7 +311,7 @@ describe('decorate', () => {
 
   it('leaves a decorated table accessible', async () => {
     const el = await table();
-    decorate(el, { enrich: false });
+    await decorated(el, { enrich: false });
     await expect(el).to.be.accessible();
     undecorate(el);
   });

@@ -1,29 +1,26 @@
-import type { PivotkitClient } from '@pivotkit/sdk';
+import type { ObservableType, PivotkitClient } from '@pivotkit/sdk';
+import { scanDom, type DomMatch } from '@pivotkit/sdk/detect';
 import '../components/observable/pk-observable.js';
 import type { PkObservable } from '../components/observable/observable.js';
-import { localDetect, type DetectFn, type TextMatch } from './local-detect.js';
 
 /** Options of {@link decorate}. */
 export interface DecorateOptions {
-  /**
-   * Finds observables in one text node's text; `detectObservables` from `@pivotkit/sdk/detect` by default.
-   * Matches must not overlap and are given as offsets into the text.
-   */
-  detect?: DetectFn;
   /** Only these observable types get a pivot button. @default every type the detection finds */
-  types?: readonly string[];
+  types?: readonly ObservableType[];
+  /** Also decorate low-confidence look-alikes (file names such as `invoice.zip`, version-like IPs). @default false */
+  lowConfidence?: boolean;
   /**
    * A CSS selector for more subtrees to leave alone, besides `[data-pk-ignore]`, form fields, scripts,
-   * editable regions and Pivotkit's own elements.
+   * editable regions, SVG and Pivotkit's own elements.
    */
   ignore?: string;
   /** Keep decorating what the page adds or changes later (a MutationObserver on `root`). @default true */
   watch?: boolean;
   /** The client for the created `<pk-observable>`s; the page-wide one (`configure()`) by default. */
   client?: PivotkitClient;
-  /** Ask for verdicts of the visible observables. @default true */
+  /** Ask for verdicts of the observables that scroll into view. @default true */
   enrich?: boolean;
-  /** Called after each pass (the first one and every incremental one) with the elements it added. */
+  /** Called after each slice of work (first scan and every incremental one) with the elements it added. */
   onDecorate?: (added: PkObservable[]) => void;
 }
 
@@ -31,80 +28,58 @@ export interface DecorateOptions {
 export interface DecorateHandle {
   /** The decorated root. */
   readonly root: Element | Document | DocumentFragment;
+  /** Resolves once the first scan of `root` is done (the scan runs in slices and never blocks the page for long). */
+  readonly ready: Promise<void>;
   /** The `<pk-observable inline>` elements this handle placed and that are still in the page. */
   readonly observables: PkObservable[];
-  /** Scans `root` again now (for changes made while `watch` was off). Returns the elements it added. */
-  refresh(): PkObservable[];
-  /** Removes every element this handle placed and merges the split text back: the page is as before. */
+  /** Scans `root` again (for changes made while `watch` was off); resolves with the elements it added. */
+  refresh(): Promise<PkObservable[]>;
+  /** Stops watching, removes every element this handle placed and merges split text back: the page is as before. */
   undecorate(): void;
 }
 
 /** The attribute that keeps a subtree undecorated: `<div data-pk-ignore>`. */
 export const IGNORE_ATTRIBUTE = 'data-pk-ignore';
 
-// Text in these is not prose a person reads, or a button in it would break the element.
-const SKIP = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'textarea',
-  'input',
-  'select',
-  'option',
-  'optgroup',
-  'iframe',
-  'object',
-  'svg',
-  'math',
-  'head',
-  'title',
-  'canvas',
-  'video',
-  'audio',
-]);
+// Besides what the detection already skips (scripts, styles, templates, form fields, contenteditable and
+// [data-pk-ignore]): text where an HTML element cannot go, or that is not read as page prose.
+const SKIP = new Set(['svg', 'math', 'head', 'title', 'option', 'optgroup', 'iframe', 'object', 'canvas']);
 // A button inside these would nest interactive content (and a click would follow the link): the pivot
 // button goes right after the element instead, and its inside is left as it is.
 const AFTER = new Set(['a', 'button', 'label', 'summary']);
 
+/** Longest time found matches wait before their buttons are placed, in ms. */
+const FLUSH_MS = 150;
+
 interface Placement {
   marker: PkObservable;
-  /** The text node was split at the match's end to place `marker`; undo merges the two halves. */
+  /** A text node was split at the match's end to place `marker`; undo merges the two halves back. */
   split: boolean;
 }
 
-/** Text nodes already handled, by any handle (so nested or repeated decorate() calls never double up). */
+/** Text nodes holding a decorated match or split off by one, by any handle: never decorated twice. */
 const done = new WeakSet<Text>();
 const handles = new Map<Node, Handle>();
 
-function skipElement(el: Element, ignore: string | undefined): boolean {
-  const name = el.localName;
-  return (
-    SKIP.has(name) ||
-    name.startsWith('pk-') ||
-    el.hasAttribute(IGNORE_ATTRIBUTE) ||
-    (el as HTMLElement).isContentEditable ||
-    (ignore !== undefined && el.matches(ignore))
-  );
-}
+const parentOf = (n: Node): Node | null => (n.nodeType === 11 ? ((n as ShadowRoot).host ?? null) : n.parentNode);
 
 class Handle implements DecorateHandle {
   readonly root: Element | Document | DocumentFragment;
+  ready: Promise<void> = Promise.resolve();
   readonly #placements = new Set<Placement>();
-  /** The text nodes this handle decorated or created, forgotten again on undecorate(). */
+  /** The text nodes this handle added to `done`, forgotten again on undecorate(). */
   readonly #texts = new Set<Text>();
-  readonly #detect: DetectFn;
-  readonly #types: Set<string> | undefined;
-  readonly #options: DecorateOptions;
-  #observer: MutationObserver | undefined;
   /** Buttons placed after a link (or button, label, summary) instead of inside it, and that element. */
   readonly #afterOf = new WeakMap<Element, Element>();
+  readonly #options: DecorateOptions;
+  readonly #abort = new AbortController();
+  #observer: MutationObserver | undefined;
+  /** Incremental scans run one after another. */
+  #chain: Promise<unknown> = Promise.resolve();
 
   constructor(root: Element | Document | DocumentFragment, options: DecorateOptions) {
     this.root = root;
     this.#options = options;
-    this.#detect = options.detect ?? defaultDetect;
-    this.#types = options.types ? new Set(options.types) : undefined;
   }
 
   get observables(): PkObservable[] {
@@ -112,23 +87,22 @@ class Handle implements DecorateHandle {
   }
 
   start(): void {
-    this.#pass([this.root]);
     if (this.#options.watch !== false) {
       this.#observer = new MutationObserver(this.#onMutations);
       this.#observer.observe(this.root, { childList: true, subtree: true, characterData: true });
     }
+    this.ready = this.#scan([this.root]).then(() => undefined);
   }
 
-  refresh(): PkObservable[] {
-    const added = this.#pass([this.root]);
-    this.#observer?.takeRecords();
-    return added;
+  refresh(): Promise<PkObservable[]> {
+    return this.#scan([this.root]);
   }
 
   undecorate(): void {
+    this.#abort.abort();
     this.#observer?.disconnect();
     this.#observer = undefined;
-    handles.delete(this.root);
+    if (handles.get(this.root) === this) handles.delete(this.root);
     // Newest first, so each marker still sits between the two halves it split.
     const all = [...this.#placements].reverse();
     this.#placements.clear();
@@ -145,12 +119,64 @@ class Handle implements DecorateHandle {
     }
   }
 
+  /** Scans `roots` in slices (the detection's scanDom), decorating the matches as they come. */
+  #scan(roots: Node[]): Promise<PkObservable[]> {
+    const added: PkObservable[] = [];
+    // Matches are placed in batches, not after every slice: each placement makes the browser lay the page
+    // out again (a whole table, for a change in one cell), so fewer, larger batches cost far less in total.
+    let buffer: DomMatch[] = [];
+    const seenData = new Map<Text, string>();
+    let last = performance.now();
+    const flush = () => {
+      last = performance.now();
+      if (!buffer.length) return;
+      // A node the page changed since it was read is left to the rescan its change triggers.
+      const fresh = buffer.filter((m) => m.nodes.every((t) => t.isConnected && seenData.get(t) === t.data));
+      buffer = [];
+      seenData.clear();
+      // Page changes queued so far are the page's: take them first, then drop the records of our own edits.
+      const pending = this.#observer?.takeRecords() ?? [];
+      const now = this.#place(fresh);
+      this.#observer?.takeRecords();
+      if (pending.length) this.#onMutations(pending);
+      if (now.length) {
+        added.push(...now);
+        this.#options.onDecorate?.(now);
+      }
+    };
+    const run = this.#chain.then(async () => {
+      for (const r of roots) {
+        if (this.#abort.signal.aborted) break;
+        if (r !== this.root && (!r.isConnected || !this.root.contains(r))) continue;
+        await scanDom(r, {
+          signal: this.#abort.signal,
+          nested: false,
+          lowConfidence: this.#options.lowConfidence ?? false,
+          ...(this.#options.types ? { types: this.#options.types } : {}),
+          onChunk: (p) => {
+            for (const m of p.matches) {
+              buffer.push(m);
+              for (const t of m.nodes) seenData.set(t, t.data);
+            }
+            if (performance.now() - last >= FLUSH_MS) flush();
+          },
+        }).catch((e: unknown) => {
+          if (!this.#abort.signal.aborted) throw e;
+        });
+      }
+      if (!this.#abort.signal.aborted) flush();
+      return added;
+    });
+    this.#chain = run.catch(() => undefined);
+    return run;
+  }
+
   #onMutations = (records: MutationRecord[]) => {
     const roots: Node[] = [];
     let removed = false;
     for (const r of records) {
       if (r.type === 'characterData') {
-        // A text the page changed, unless it is one of the halves placed beside a marker.
+        // A text the page changed, unless it holds a decorated match (left as it is).
         if (!done.has(r.target as Text)) roots.push(r.target);
         continue;
       }
@@ -163,94 +189,83 @@ class Handle implements DecorateHandle {
     if (removed) {
       for (const p of this.#placements) if (!p.marker.isConnected) this.#placements.delete(p);
     }
-    const fresh = roots.filter((n) => n.isConnected && this.root.contains(n) && !this.#insideSkipped(n));
-    if (fresh.length) this.#pass(fresh);
-    // What the pass itself changed is ours: drop those records so they are not scanned again.
-    this.#observer?.takeRecords();
+    if (roots.length) void this.#scan(roots);
   };
 
-  #insideSkipped(n: Node): boolean {
-    for (let el = n.parentElement; el && el !== this.root; el = el.parentElement) {
-      if (skipElement(el, this.#options.ignore)) return true;
+  /** Whether a match in `text` is to be left alone (inside something skipped, below the root). */
+  #skipped(text: Text): boolean {
+    const ignore = this.#options.ignore;
+    for (let n = parentOf(text); n && n !== this.root; n = parentOf(n)) {
+      if (n.nodeType !== 1) continue;
+      const el = n as Element;
+      if (SKIP.has(el.localName) || el.localName.startsWith('pk-') || (ignore && el.matches(ignore))) return true;
     }
     return false;
   }
 
-  #pass(roots: Node[]): PkObservable[] {
-    const texts: Text[] = [];
-    const ignore = this.#options.ignore;
-    for (const start of roots) {
-      if (start.nodeType === Node.TEXT_NODE) {
-        texts.push(start as Text);
-        continue;
-      }
-      if (start.nodeType === Node.ELEMENT_NODE && start !== this.root && skipElement(start as Element, ignore))
-        continue;
-      const walker = document.createTreeWalker(start, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-        acceptNode: (n) =>
-          n.nodeType === Node.TEXT_NODE
-            ? NodeFilter.FILTER_ACCEPT
-            : skipElement(n as Element, ignore)
-              ? NodeFilter.FILTER_REJECT
-              : NodeFilter.FILTER_SKIP,
-      });
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n as Text);
+  /** Places a button after each match. Matches come in document order; nodes are split from the end. */
+  #place(matches: DomMatch[]): PkObservable[] {
+    const byNode = new Map<Text, DomMatch[]>();
+    for (const m of matches) {
+      if (m.nodes.some((t) => done.has(t)) || this.#skipped(m.endNode)) continue;
+      let list = byNode.get(m.endNode);
+      if (!list) byNode.set(m.endNode, (list = []));
+      list.push(m);
     }
     const added: PkObservable[] = [];
-    for (const text of texts) this.#decorateText(text, added);
-    if (added.length) this.#options.onDecorate?.(added);
+    for (const [text, list] of byNode) {
+      if (!text.parentNode) continue;
+      for (const m of list) for (const t of m.nodes) this.#remember(t);
+      let outer: Element | undefined;
+      for (let el = text.parentElement; el && el !== this.root; el = el.parentElement) {
+        if (AFTER.has(el.localName)) outer = el;
+      }
+      if (outer) {
+        // After the link, in reading order, following any button already placed there for its earlier text.
+        let anchor: Element = outer;
+        while (anchor.nextSibling instanceof Element && this.#afterOf.get(anchor.nextSibling) === outer) {
+          anchor = anchor.nextSibling;
+        }
+        for (const m of list) {
+          const marker = this.#create(m);
+          anchor.after(marker);
+          anchor = marker;
+          this.#afterOf.set(marker, outer);
+          this.#placements.add({ marker, split: false });
+          added.push(marker);
+        }
+        continue;
+      }
+      const markers: PkObservable[] = [];
+      // Last match first: each split then happens in the original node, which stays the page's first text node.
+      for (let i = list.length - 1; i >= 0; i--) {
+        const m = list[i]!;
+        const marker = this.#create(m);
+        markers.push(marker);
+        if (m.endOffset < text.length) {
+          const rest = text.splitText(m.endOffset);
+          this.#remember(rest);
+          text.parentNode!.insertBefore(marker, rest);
+          this.#placements.add({ marker, split: true });
+        } else {
+          text.parentNode!.insertBefore(marker, text.nextSibling);
+          this.#placements.add({ marker, split: false });
+        }
+      }
+      added.push(...markers.reverse());
+    }
     return added;
   }
 
-  #decorateText(text: Text, added: PkObservable[]) {
-    if (done.has(text) || text.data.length < 4 || !text.parentNode) return;
-    let matches: TextMatch[] = this.#detect(text.data);
-    if (this.#types) matches = matches.filter((m) => this.#types!.has(m.type));
-    if (!matches.length) return;
-    done.add(text);
-    this.#texts.add(text);
-    let outer: Element | undefined;
-    for (let el = text.parentElement; el && el !== this.root; el = el.parentElement) {
-      if (AFTER.has(el.localName)) outer = el;
-    }
-    if (outer) {
-      // After the link, in reading order, following any button already placed there for its earlier text.
-      let anchor: Element = outer;
-      while (anchor.nextSibling instanceof Element && this.#afterOf.get(anchor.nextSibling) === outer) {
-        anchor = anchor.nextSibling;
-      }
-      for (const m of matches) {
-        const marker = this.#create(m);
-        anchor.after(marker);
-        anchor = marker;
-        this.#afterOf.set(marker, outer);
-        this.#placements.add({ marker, split: false });
-        added.push(marker);
-      }
-      return;
-    }
-    const markers: PkObservable[] = [];
-    // Last match first: each split then happens in the original node, which keeps the page's first text node.
-    for (let i = matches.length - 1; i >= 0; i--) {
-      const m = matches[i]!;
-      const marker = this.#create(m);
-      markers.push(marker);
-      if (m.end < text.length) {
-        const rest = text.splitText(m.end);
-        done.add(rest);
-        this.#texts.add(rest);
-        text.parentNode!.insertBefore(marker, rest);
-        this.#placements.add({ marker, split: true });
-      } else {
-        text.parentNode!.insertBefore(marker, text.nextSibling);
-        this.#placements.add({ marker, split: false });
-      }
-    }
-    added.push(...markers.reverse());
+  #remember(t: Text) {
+    done.add(t);
+    this.#texts.add(t);
   }
 
-  #create(m: TextMatch): PkObservable {
+  #create(m: DomMatch): PkObservable {
     const el = document.createElement('pk-observable');
+    // Our own element: the detection does not look inside it (nor into its shadow root) on later scans.
+    el.setAttribute(IGNORE_ATTRIBUTE, '');
     el.setAttribute('inline', '');
     el.setAttribute('type', m.type);
     el.setAttribute('value', m.value);
@@ -260,17 +275,18 @@ class Handle implements DecorateHandle {
   }
 }
 
-let defaultDetect: DetectFn = localDetect;
-
 /**
- * Places a `<pk-observable inline>` pivot button right after each observable found in the text under `root`.
+ * Places a `<pk-observable inline>` pivot button right after each observable found in the text under `root`
+ * (by `scanDom` from `@pivotkit/sdk/detect`, in slices that never block the page for long).
+ *
  * The page's own text is never wrapped or moved: a text node is split at the end of a match and the button
  * goes in between, so layout, tables and text selection stay as they were. Inside a link (or button, label,
- * summary) the button goes right after that element. Subtrees with `data-pk-ignore`, form fields, scripts,
- * editable regions and Pivotkit's own elements are left alone. With `watch` (the default) rows the page adds
- * later are decorated as they arrive.
+ * summary) the button goes right after that element, whose inside is left untouched. Subtrees with
+ * `data-pk-ignore`, form fields, scripts, editable regions, SVG and Pivotkit's own elements are left alone.
+ * With `watch` (the default) what the page adds later is decorated as it arrives.
  *
- * Calling it again for the same root scans it again and returns the same handle.
+ * Calling it again for the same root scans it again and returns the same handle. `await handle.ready` to know
+ * when the first scan is done.
  */
 export function decorate(
   root: Element | Document | DocumentFragment = document.body,
@@ -278,7 +294,7 @@ export function decorate(
 ): DecorateHandle {
   const existing = handles.get(root);
   if (existing) {
-    existing.refresh();
+    existing.ready = existing.refresh().then(() => undefined);
     return existing;
   }
   const handle = new Handle(root, options);
@@ -290,9 +306,4 @@ export function decorate(
 /** Undoes {@link decorate} for `root`: the page is restored exactly as it was. */
 export function undecorate(root: Element | Document | DocumentFragment = document.body): void {
   handles.get(root)?.undecorate();
-}
-
-/** Replaces the text matcher decorate() uses by default (the SDK's detection, once loaded). @internal */
-export function setDefaultDetect(fn: DetectFn): void {
-  defaultDetect = fn;
 }

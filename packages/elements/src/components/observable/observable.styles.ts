@@ -67,9 +67,15 @@ export default css`
     background: var(--_accent);
     border-color: var(--_accent);
   }
-  [part='pivot'] .caret {
-    width: 0.75em;
-    height: 0.75em;
+  /* The menu caret is drawn by CSS: one element less per observable on pages with thousands of them. */
+  [part='pivot']::after {
+    content: '';
+    width: 0.32em;
+    height: 0.32em;
+    margin: 0 0.2em 0.15em 0.25em;
+    border-right: 1.5px solid currentColor;
+    border-bottom: 1.5px solid currentColor;
+    transform: rotate(45deg);
   }
   :host([inline]) [part='pivot'] .type {
     width: 0.85em;

@@ -21,7 +21,6 @@ function tailLength(type: string, value: string): number {
   return 10;
 }
 
-const caret = svg`<path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" stroke-width="1.8"/>`;
 const grip = svg`<g fill="currentColor"><circle cx="6" cy="4" r="1.2"/><circle cx="10" cy="4" r="1.2"/><circle cx="6" cy="8" r="1.2"/><circle cx="10" cy="8" r="1.2"/><circle cx="6" cy="12" r="1.2"/><circle cx="10" cy="12" r="1.2"/></g>`;
 
 /**
@@ -200,13 +199,7 @@ export class PkObservable extends LitElement {
       @click=${this.#onPivotClick}
       @keydown=${this.#onPivotKeydown}
     >
-      ${this.inline ? html`<svg class="type" viewBox="0 0 16 16" aria-hidden="true">${meta.icon}</svg>` : nothing}<svg
-        class="caret"
-        viewBox="0 0 16 16"
-        aria-hidden="true"
-      >
-        ${caret}
-      </svg>
+      ${this.inline ? html`<svg class="type" viewBox="0 0 16 16" aria-hidden="true">${meta.icon}</svg>` : nothing}
     </button>`;
 
     if (this.inline) {
