@@ -283,7 +283,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
         headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
         json: c.json,
         idempotent: c.idempotent ?? false,
-        ...(c.signal ? { signal: c.signal } : {}),
+        signal: c.signal,
       });
       if (res.status === 401) {
         if (attempt === 0) {
@@ -337,7 +337,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
             json: batch,
             idempotent: true,
             schema: S.enrichEnvelope,
-            ...(opts.signal ? { signal: opts.signal } : {}),
+            signal: opts.signal,
           }));
         } catch (e) {
           // When fanned out per module, one module's server trouble is that module's error, not the call's.
@@ -396,7 +396,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
             json: batch,
             idempotent: true,
             schema,
-            ...(signal ? { signal } : {}),
+            signal,
           }),
       ),
       concurrency,
@@ -419,7 +419,6 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
   };
   const asCasebook = (c: z.output<typeof S.casebook>) => ({ ...c, id: shortId(c.id) }) as Casebook;
   const asIncident = (c: z.output<typeof S.incident>) => ({ ...c, id: shortId(c.id) }) as Incident;
-  const signalOf = (opts?: CallOptions) => (opts?.signal ? { signal: opts.signal } : {});
   const toAction = (a: z.output<typeof S.action>): ResponseAction => ({
     module: a.module,
     moduleInstanceId: a.module_instance_id,
@@ -460,7 +459,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
         json: { content: text },
         idempotent: true,
         schema: S.inspectResponse,
-        ...signalOf(opts),
+        signal: opts?.signal,
       });
       return data.map((o) => ({ type: o.type, value: o.value }));
     },
@@ -508,7 +507,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           json: sighting,
           idempotent: true,
           schema: S.actionsEnvelope,
-          ...signalOf(opts),
+          signal: opts?.signal,
         });
         return { actions: data.data.map(toAction), errors: (data.errors ?? []).map(toModuleError) };
       },
@@ -539,7 +538,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           query: [...target.searchParams],
           idempotent: false,
           schema: S.triggerEnvelope,
-          ...signalOf(opts),
+          signal: opts?.signal,
         });
         return { status: data.data.status, errors: (data.errors ?? []).map(toModuleError) };
       },
@@ -554,7 +553,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           query: [['wait_for', 'true']],
           json: input,
           schema: S.casebook,
-          ...signalOf(opts),
+          signal: opts?.signal,
         });
         return asCasebook(data);
       },
@@ -565,7 +564,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           path: casebookPath(id),
           idempotent: true,
           schema: S.casebook,
-          ...signalOf(opts),
+          signal: opts?.signal,
         });
         return asCasebook(data);
       },
@@ -584,7 +583,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           query,
           idempotent: true,
           schema: S.casebookList,
-          ...signalOf(opts),
+          signal: opts?.signal,
         });
         return page(data.map(asCasebook), headers);
       },
@@ -598,7 +597,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           // PATCH here replaces the given fields: sending it twice changes nothing more.
           idempotent: true,
           schema: S.casebook,
-          ...signalOf(opts),
+          signal: opts?.signal,
         });
         return asCasebook(data);
       },
@@ -614,7 +613,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           json: casebook,
           idempotent: true,
           schema: S.casebook,
-          ...signalOf(opts),
+          signal: opts?.signal,
         });
         return asCasebook(data);
       },
@@ -625,7 +624,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           path: `ctia/casebook/external_id/${encodeURIComponent(externalId)}`,
           idempotent: true,
           schema: S.casebookList,
-          ...signalOf(opts),
+          signal: opts?.signal,
         });
         return data.map(asCasebook);
       },
@@ -638,7 +637,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           json: { operation, bundle },
           idempotent: operation !== 'add',
           schema: S.casebook,
-          ...signalOf(opts),
+          signal: opts?.signal,
         });
         return asCasebook(data);
       },
@@ -655,7 +654,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           query: [['wait_for', 'true']],
           idempotent: true,
           schema: undefined,
-          ...signalOf(opts),
+          signal: opts?.signal,
         });
       },
     },
@@ -674,7 +673,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           query,
           idempotent: true,
           schema: S.incidentList,
-          ...signalOf(opts),
+          signal: opts?.signal,
         });
         return page(data.map(asIncident), headers);
       },
@@ -685,7 +684,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           path: incidentPath(id),
           idempotent: true,
           schema: S.incident,
-          ...signalOf(opts),
+          signal: opts?.signal,
         });
         return asIncident(data);
       },
@@ -703,7 +702,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           query: [['wait_for', 'true']],
           json: input,
           schema: S.incident,
-          ...signalOf(opts),
+          signal: opts?.signal,
         });
         return asIncident(data);
       },
@@ -716,7 +715,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           json: patch,
           idempotent: true,
           schema: S.incident,
-          ...signalOf(opts),
+          signal: opts?.signal,
         });
         return asIncident(data);
       },
@@ -727,7 +726,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           path: incidentPath(id, '/link'),
           json: { casebook_id: shortId(casebookId), ...(opts?.tlp ? { tlp: opts.tlp } : {}) },
           schema: S.relationship,
-          ...signalOf(opts),
+          signal: opts?.signal,
         });
         return data as { id: string; type: 'relationship'; [key: string]: unknown };
       },
@@ -739,7 +738,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           json: { status },
           idempotent: true,
           schema: S.incident,
-          ...signalOf(opts),
+          signal: opts?.signal,
         });
         return asIncident(data);
       },
@@ -764,7 +763,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
       query,
       idempotent: true,
       schema: S.count,
-      ...signalOf(opts),
+      signal: opts?.signal,
     });
     return data;
   }
@@ -789,7 +788,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
       json: body,
       idempotent,
       schema: S.casebook,
-      ...signalOf(opts),
+      signal: opts?.signal,
     });
     return asCasebook(data);
   }
