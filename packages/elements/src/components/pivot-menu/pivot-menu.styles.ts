@@ -93,12 +93,14 @@ export default css`
     text-overflow: ellipsis;
     white-space: nowrap;
   }
-  [part~='verdict--error'],
-  [part='verdict__error'] {
+  [part~='verdict--error'] {
+    flex-direction: column;
+    align-items: stretch;
+    gap: 0;
     color: var(--_danger);
   }
   [part='verdict__error'] {
-    text-align: end;
+    font-size: 0.9em;
     overflow-wrap: anywhere;
   }
   [part='conflict'] {
@@ -145,6 +147,12 @@ export default css`
   [part='item__reason'] {
     font-size: 0.8em;
     color: var(--_fg-muted);
+  }
+  [part='status'] {
+    /* Stays in view at the bottom of the scrolling box, so feedback shows wherever the item was. */
+    position: sticky;
+    bottom: 0;
+    background: var(--_bg);
   }
   [part='status']:not(:empty) {
     padding: 0.4rem 0.75rem;
