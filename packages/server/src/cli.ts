@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // pivotkit-server: the Threat Response emulator (default) and the secret-holding relay.
+import { isRegion } from '@pivotkit/sdk';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
@@ -9,7 +10,6 @@ import { checkFaults } from './faults.js';
 import type { FaultConfig } from './faults.js';
 import { defaultDataFile, listen, startEmulatorServer } from './node.js';
 import { REGION_HOSTS, createRelay, readCredentials } from './relay.js';
-import type { RelayRegion } from './relay.js';
 
 const HELP = `pivotkit-server: a local emulator of the Cisco Threat Response / XDR API, and a relay
 that keeps the API client secret on your server.
@@ -199,8 +199,8 @@ async function relay(): Promise<void> {
     'upstream-private-intel': { type: 'string' },
     quiet: { type: 'boolean' },
   });
-  const region = o.region as RelayRegion | undefined;
-  if (!region || !(region in REGION_HOSTS)) fail('relay needs --region nam, eu or apjc');
+  const region = o.region;
+  if (!isRegion(region)) fail('relay needs --region nam, eu or apjc');
   const allowed = origins(o['allow-origin']);
   if (!allowed) fail('relay needs --allow-origin <origins> (the pages allowed to use it)');
   let credentials;

@@ -4,20 +4,15 @@
  * Web standards only (fetch, Request, Response); `node.ts` serves it.
  * @module
  */
+import { REGIONS } from '@pivotkit/sdk';
+import type { Region } from '@pivotkit/sdk';
 import { readFileSync } from 'node:fs';
 import { REDACTED, requestLogLine } from './redact.js';
 
-export type RelayRegion = 'nam' | 'eu' | 'apjc';
+export type RelayRegion = Region;
 
-/** Threat Response hosts per region (api-contract.md §1, §5). */
-export const REGION_HOSTS: Record<RelayRegion, { visibility: string; privateIntel: string }> = {
-  nam: { visibility: 'https://visibility.amp.cisco.com', privateIntel: 'https://private.intel.amp.cisco.com' },
-  eu: { visibility: 'https://visibility.eu.amp.cisco.com', privateIntel: 'https://private.intel.eu.amp.cisco.com' },
-  apjc: {
-    visibility: 'https://visibility.apjc.amp.cisco.com',
-    privateIntel: 'https://private.intel.apjc.amp.cisco.com',
-  },
-};
+/** Threat Response hosts per region: the SDK's `REGIONS` (api-contract.md §1, §5). */
+export const REGION_HOSTS: Readonly<Record<RelayRegion, { visibility: string; privateIntel: string }>> = REGIONS;
 
 /** Path prefixes the relay forwards; everything else is refused. */
 export const RELAYED_PATHS = [
