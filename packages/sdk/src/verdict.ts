@@ -31,6 +31,17 @@ function better(a: Candidate, b: Candidate): boolean {
   return a.priority !== b.priority ? a.priority > b.priority : a.disposition < b.disposition;
 }
 
+/** Severity rank of a disposition, most severe first: Malicious, Suspicious, Clean, Common, Unknown. */
+const SEVERITY: Record<Disposition, number> = { 2: 0, 3: 1, 1: 2, 4: 3, 5: 4 };
+
+/**
+ * Across modules: the highest priority wins, and on a tie the most severe disposition, so that one module's
+ * Malicious is never hidden behind another's Clean (the disagreement also sets `conflict`).
+ */
+function moreSevere(a: Candidate, b: Candidate): boolean {
+  return a.priority !== b.priority ? a.priority > b.priority : SEVERITY[a.disposition] < SEVERITY[b.disposition];
+}
+
 /** One module's disposition for each observable: its unexpired verdicts, else its unexpired judgements. */
 function moduleCandidates(m: ModuleResult, now: number): Map<string, { observable: Observable; best: Candidate }> {
   const out = new Map<string, { observable: Observable; best: Candidate }>();
@@ -55,7 +66,8 @@ function moduleCandidates(m: ModuleResult, now: number): Map<string, { observabl
 
 /**
  * Derives one verdict per observable across modules. Each module contributes its own verdict (CTIM rule within
- * the module); across modules the highest judgement priority wins, ties broken by CTIM's disposition order.
+ * the module: highest judgement priority, ties to Clean > Malicious > Suspicious > Common > Unknown); across
+ * modules the highest priority wins, ties going to the most severe (Malicious > Suspicious > Clean > Common).
  * Unknown never beats a real disposition. `conflict` is set when modules name different dispositions other
  * than Unknown, so that a widget can show the disagreement rather than one merged colour.
  */
@@ -72,7 +84,7 @@ export function deriveVerdicts(modules: readonly ModuleResult[], now: number = D
   for (const { observable, entries } of byKey.values()) {
     const known = entries.filter((e) => e.disposition !== 5);
     let win: Candidate = { disposition: 5, priority: -Infinity };
-    for (const e of known) if (better(e, win)) win = e;
+    for (const e of known) if (moreSevere(e, win)) win = e;
     out.push({
       observable,
       disposition: win.disposition,

@@ -57,10 +57,18 @@ describe('derived verdicts', () => {
     assert.equal(v!.conflict, true);
   });
 
-  it('breaks ties in CTIM order (Clean > Malicious > Suspicious > Common > Unknown)', () => {
-    const [v] = deriveVerdicts([mod('a', [verdict(3)]), mod('b', [verdict(1)])]);
-    assert.equal(v!.dispositionName, 'Clean');
+  it('breaks ties across modules towards the most severe, and flags the conflict', () => {
+    const [v] = deriveVerdicts([mod('a', [verdict(1)]), mod('b', [verdict(3)]), mod('c', [verdict(4)])]);
+    assert.equal(v!.dispositionName, 'Suspicious');
     assert.equal(v!.conflict, true);
+    const [w] = deriveVerdicts([mod('a', [verdict(4)]), mod('b', [verdict(1)])]);
+    assert.equal(w!.dispositionName, 'Clean');
+  });
+
+  it('breaks ties within one module in CTIM order (Clean > Malicious > Suspicious > Common > Unknown)', () => {
+    const [v] = deriveVerdicts([mod('a', [verdict(2), verdict(1)])]);
+    assert.equal(v!.dispositionName, 'Clean');
+    assert.equal(v!.conflict, false);
   });
 
   it('skips expired verdicts and falls back to judgements when a module sent no verdict', () => {
