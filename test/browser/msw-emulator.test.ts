@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { createClient } from '@pivotkit/sdk';
 import { startEmulatorWorker } from '@pivotkit/server/msw';
 import type { EmulatorWorker } from '@pivotkit/server/msw';
 
@@ -67,6 +68,22 @@ describe('the emulator as msw handlers (@pivotkit/server/msw)', () => {
     const page = await fetch(`${base}/ctia/casebook/search?limit=1`, { headers });
     expect(Number(page.headers.get('X-Total-Hits'))).to.be.greaterThan(1);
     expect(page.headers.get('X-Next')).to.match(/offset=1/);
+  });
+
+  it('serves the SDK in the page, as Storybook stories use it', async () => {
+    const client = createClient({
+      baseUrls: { visibility: base, privateIntel: base },
+      credentials: { clientId: 'demo-client', clientSecret: 'demo-secret' },
+      cache: false,
+    });
+    await client.signIn();
+    expect(client.can('casebook')).to.equal(true);
+    const r = await client.enrich.deliberate([
+      { type: 'sha256', value: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' },
+    ]);
+    expect(r.verdicts[0]!.conflict).to.equal(true);
+    const cb = await client.casebooks.create({ title: 'SDK in msw' });
+    expect((await client.casebooks.get(cb.id)).title).to.equal('SDK in msw');
   });
 
   it('turns an injected dropped connection into a network error', async () => {
