@@ -16,6 +16,8 @@ export interface MessageRow {
   /** The console's own verdict and what it did, independent of Threat Response. */
   verdict: 'Malicious' | 'Phishing' | 'Spam' | 'Graymail' | 'Clean';
   action: 'Quarantined' | 'Dropped' | 'Delivered' | 'Rewritten';
+  /** An internal host whose user clicked a link of the message (an endpoint the analyst may isolate). */
+  clickedFrom: string | undefined;
 }
 
 /** mulberry32: small, fast, and good enough for made-up data. */
@@ -62,6 +64,8 @@ export const DEMO = {
   unknownDomain: 'unknown.example.org',
   moduleErrorDomain: 'module-error.example.com',
   maliciousIp: '198.51.100.7',
+  suspiciousIpv6: '2001:db8::bad',
+  internalHost: '10.20.30.40',
   suspiciousIp: '203.0.113.9',
   cleanIp: '192.0.2.10',
   maliciousUrl: 'http://evil.example.net/payload.exe',
@@ -90,7 +94,7 @@ export function generateMessages(count: number, from = 0, seed = 47): MessageRow
     const ip = () => `${pick([45, 91, 185, 193, 104, 23, 52, 77, 146])}.${int(256)}.${int(256)}.${1 + int(254)}`;
     const recipient = `${pick(PEOPLE)}@acme-corp.com`;
     const kind = r();
-    let row: Omit<MessageRow, 'id' | 'time' | 'recipient'>;
+    let row: Omit<MessageRow, 'id' | 'time' | 'recipient' | 'clickedFrom'>;
     if (kind < 0.22) {
       // A campaign from one of the emulator's known-bad sources.
       const variant = int(4);
@@ -100,7 +104,7 @@ export function generateMessages(count: number, from = 0, seed = 47): MessageRow
       row = {
         sender: variant === 0 ? DEMO.maliciousSender : `billing@${domain}`,
         subject: pick(BAD_SUBJECTS).replace('{n}', num()),
-        senderIp: [DEMO.maliciousIp, DEMO.suspiciousIp, DEMO.maliciousIp, ip()][variant]!,
+        senderIp: [DEMO.maliciousIp, DEMO.suspiciousIp, DEMO.maliciousIp, DEMO.suspiciousIpv6][variant]!,
         senderDomain: domain,
         urls: variant === 0 ? [DEMO.maliciousUrl] : [`https://${domain}/login?session=${hex(8)}`],
         attachment:
@@ -139,8 +143,13 @@ export function generateMessages(count: number, from = 0, seed = 47): MessageRow
         action: 'Delivered',
       };
     }
+    const clicked =
+      row.urls.length > 0 && row.verdict !== 'Clean' && row.action !== 'Dropped' && r() < 0.35
+        ? pick([DEMO.internalHost, DEMO.internalHost, `10.20.${30 + int(20)}.${2 + int(200)}`])
+        : undefined;
     rows.push({
       ...row,
+      clickedFrom: clicked,
       id: `MID-${String(880_000 + i * 7)}`,
       time: stamp(start - i * 97_000 - int(60_000)),
       recipient,

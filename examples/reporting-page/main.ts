@@ -40,6 +40,7 @@ function rowOf(m: MessageRow): HTMLTableRowElement {
   else att.append(el('span', 'none', '—'));
   const verdict = el('td', 'verdict');
   verdict.append(el('span', `chip chip--${m.verdict.toLowerCase()}`, m.verdict), el('span', 'action', m.action));
+  if (m.clickedFrom) verdict.append(el('div', 'clicked', `Link clicked from ${m.clickedFrom}`));
   tr.append(time, verdict, sender, subject, ip, domain, urls, att);
   return tr;
 }
@@ -59,7 +60,7 @@ function renderCards() {
     ['Messages', rows.length, ''],
     ['Malicious or phishing', count((m) => m.verdict === 'Malicious' || m.verdict === 'Phishing'), 'bad'],
     ['Quarantined', count((m) => m.action === 'Quarantined'), 'warn'],
-    ['With attachments', count((m) => !!m.attachment), ''],
+    ['Links clicked', count((m) => !!m.clickedFrom), 'warn'],
   ];
   document.getElementById('cards')!.replaceChildren(
     ...cards.map(([label, n, tone]) => {
