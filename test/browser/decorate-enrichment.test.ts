@@ -3,6 +3,8 @@ import { decorate } from '../../packages/elements/src/decorate/decorate.js';
 import { BATCH_SIZE } from '../../packages/elements/src/decorate/verdict-scheduler.js';
 import type { PkObservable } from '../../packages/elements/src/components/observable/observable.js';
 import { countingClient } from '../helpers/counting-client.js';
+import { DEMO_CREDENTIALS, emulatorUrl } from '../helpers/emulator.js';
+import { createClient } from '@pivotkit/sdk';
 
 const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
 const ipOf = (i: number) => `91.${Math.floor(i / 250) + 10}.${i % 250}.7`;
@@ -74,6 +76,36 @@ describe('decorate: verdicts for visible observables', () => {
     // Both copies of each value got the one answer.
     await Promise.all(handle.observables.map((m: PkObservable) => m.updateComplete));
     expect(handle.observables.every((m) => m.verdict?.disposition === 5)).to.equal(true);
+    handle.undecorate();
+  });
+});
+
+describe('decorate: verdicts from the emulator', () => {
+  it('shows the emulator verdict of a visible observable', async () => {
+    const base = await emulatorUrl();
+    const client = createClient({
+      baseUrls: { visibility: base, privateIntel: base },
+      credentials: { ...DEMO_CREDENTIALS },
+      cache: false,
+    });
+    const asked: Promise<unknown>[] = [];
+    const deliberate = client.enrich.deliberate.bind(client.enrich);
+    client.enrich.deliberate = (obs, opts) => {
+      const p = deliberate(obs, opts);
+      asked.push(p);
+      return p;
+    };
+    const el = await fixture<HTMLParagraphElement>(html`<p>Beacon to 198.51.100.7 from the mail relay</p>`);
+    const handle = decorate(el, { client });
+    await handle.ready;
+    const [marker] = handle.observables;
+    expect(marker!.value).to.equal('198.51.100.7');
+    while (!asked.length) await frame();
+    await asked[0];
+    await marker!.updateComplete;
+    // The emulator's documented demo value: Malicious in every module that knows it.
+    expect(marker!.verdict?.disposition).to.equal(2);
+    expect(marker!.shadowRoot!.querySelector('pk-verdict-badge')!.disposition).to.equal(2);
     handle.undecorate();
   });
 });
