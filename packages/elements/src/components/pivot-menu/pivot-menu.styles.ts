@@ -54,13 +54,18 @@ export default css`
     text-overflow: ellipsis;
     user-select: all;
   }
-  [part='verdicts'],
-  [part~='group'] {
+  [part='verdicts'] {
     padding: 0.25rem 0;
     border-bottom: 1px solid var(--_border);
   }
-  [part~='group']:last-child {
-    border-bottom: 0;
+  [part~='group'] {
+    padding: 0.25rem 0;
+  }
+  [part='separator'] {
+    border-top: 1px solid var(--_border);
+  }
+  [part='menu'] > [part='separator']:first-child {
+    display: none;
   }
   [part='group__label'],
   [part='subgroup__label'] {
@@ -74,7 +79,9 @@ export default css`
   [part='subgroup__label'] {
     text-transform: none;
     letter-spacing: 0;
-    padding-left: 1rem;
+  }
+  [part='subgroup'] [part~='item'] {
+    padding-left: 1.25rem;
   }
   [part='verdict-list'] {
     list-style: none;

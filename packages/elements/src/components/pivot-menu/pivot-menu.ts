@@ -87,6 +87,7 @@ const caseTitles = new Map<string, string>();
  * @csspart verdict--error - A module's error.
  * @csspart conflict - The "Modules disagree" notice.
  * @csspart menu - The `role="menu"` list of items.
+ * @csspart separator - The line between two sections (`role="separator"`).
  * @csspart group - A section of items.
  * @csspart group__label - A section's visible label.
  * @csspart item - A menu item.
@@ -490,10 +491,11 @@ export class PkPivotMenu extends LitElement {
   }
 
   #group(id: string, label: string, body: unknown): TemplateResult {
-    return html`<div role="group" part="group" aria-labelledby=${`g-${id}`} data-section=${id}>
-      <div part="group__label" id=${`g-${id}`} role="presentation">${label}</div>
-      ${body}
-    </div>`;
+    return html`<div role="separator" part="separator"></div>
+      <div role="group" part="group" aria-labelledby=${`g-${id}`} data-section=${id}>
+        <div part="group__label" id=${`g-${id}`} role="presentation">${label}</div>
+        ${body}
+      </div>`;
   }
 
   #hostItems(section: NonNullable<PivotMenuItem['section']>, o: Observable) {
