@@ -29,6 +29,7 @@ describe('pivotkit-server CLI', () => {
       '--drop-rate',
       '--fault-paths',
       '--fault-seed',
+      '--module-latency',
       '--region',
       '--allow-origin',
       '--credentials-file',

@@ -44,6 +44,8 @@ emulate options:
   --drop-rate <0-1>      Share of requests whose connection is closed with no answer.
   --fault-paths <list>   Comma-separated path fragments the faults apply to. Default: every path.
   --fault-seed <n>       Seed for the fault decisions, to repeat a run. Default 1.
+  --module-latency <list> Extra delay per module for observe/deliberate, e.g. "Endpoint Guard=800,DNS Shield=200"
+                         (names or module instance ids), so per-module answers arrive one by one.
 
 relay options:
   --region <r>           nam, eu or apjc: the Threat Response region to forward to. Required.
@@ -128,6 +130,7 @@ async function emulate(): Promise<void> {
     'drop-rate': { type: 'string' },
     'fault-paths': { type: 'string' },
     'fault-seed': { type: 'string' },
+    'module-latency': { type: 'string' },
   });
   let clients: ClientConfig[] | undefined;
   if (o.clients) {
@@ -151,6 +154,14 @@ async function emulate(): Promise<void> {
   setFault('dropRate', 'drop-rate');
   setFault('seed', 'fault-seed');
   if (o['fault-paths']) faults.paths = o['fault-paths'].split(',').filter(Boolean);
+  if (o['module-latency']) {
+    faults.moduleLatencyMs = Object.fromEntries(
+      o['module-latency'].split(',').map((pair) => {
+        const at = pair.lastIndexOf('=');
+        return [pair.slice(0, at).trim(), num('module-latency', pair.slice(at + 1))!];
+      }),
+    );
+  }
   const faultProblems = checkFaults(faults);
   if (faultProblems.length) fail(faultProblems.join('; '));
 

@@ -8,6 +8,12 @@ import { seededRandom } from './emulator/hash.js';
 export interface FaultConfig {
   /** Added to every matching request, in ms. */
   latencyMs?: number;
+  /**
+   * Extra delay for observe/deliberate calls that a module answers, by module name or instance id, in ms
+   * (e.g. `{"Endpoint Guard": 800}`): a call waits for its slowest module, so per-module calls (`?mids=`) arrive
+   * one by one, as the real service's modules do.
+   */
+  moduleLatencyMs?: Record<string, number>;
   /** Share (0–1) of matching requests answered with `errorStatus`. */
   errorRate?: number;
   /** @default 500 */
@@ -65,6 +71,12 @@ export class Faults {
     return this.matches(path) ? (this.#config.latencyMs ?? 0) : 0;
   }
 
+  /** The delay for an enrich call answered by these modules (the slowest one's). */
+  moduleLatency(modules: { module: string; module_instance_id: string }[]): number {
+    const table = this.#config.moduleLatencyMs ?? {};
+    return Math.max(0, ...modules.map((m) => table[m.module_instance_id] ?? table[m.module] ?? 0));
+  }
+
   /** The fault for one request (consumes one of `count`, when a fault is chosen). */
   decide(path: string): FaultAction {
     const c = this.#config;
@@ -91,6 +103,13 @@ export function checkFaults(c: unknown): string[] {
       if (typeof v !== 'number' || v < 0 || v > 1) errs.push(`${k} must be a number from 0 to 1`);
     } else if (numbers.includes(k)) {
       if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) errs.push(`${k} must be a number ≥ 0`);
+    } else if (k === 'moduleLatencyMs') {
+      const ok =
+        typeof v === 'object' &&
+        v !== null &&
+        !Array.isArray(v) &&
+        Object.values(v).every((n) => typeof n === 'number' && Number.isFinite(n) && n >= 0);
+      if (!ok) errs.push('moduleLatencyMs must map module names or ids to numbers ≥ 0');
     } else if (k === 'paths') {
       if (!Array.isArray(v) || !v.every((s) => typeof s === 'string')) errs.push('paths must be an array of strings');
     } else errs.push(`unknown fault setting ${k}`);

@@ -142,6 +142,26 @@ describe('fault injection', () => {
     await setFaults({});
   });
 
+  it('delays a slow module, so per-module calls arrive in order of speed', async () => {
+    await setFaults({ moduleLatencyMs: { 'Endpoint Guard': 300 } });
+    const order: string[] = [];
+    const hash = [{ type: 'sha256', value: '275a021bbfb6489e54d471899f7db9d1663fc695ec2fe2a2c4538aabf651fd0f' }];
+    const ask = (mid: string, name: string) =>
+      emu.call(tok, 'POST', `/iroh/iroh-enrich/deliberate/observables?mids=${mid}`, hash).then((r) => {
+        order.push(name);
+        return r;
+      });
+    const start = performance.now();
+    const [slow] = await Promise.all([
+      ask('7d0c3f1e-5a2b-4c1d-9e8f-1a2b3c4d5e03', 'endpoint'),
+      ask('7d0c3f1e-5a2b-4c1d-9e8f-1a2b3c4d5e01', 'feed'),
+    ]);
+    assert.deepEqual(order, ['feed', 'endpoint']);
+    assert.equal(slow.body.data[0].module, 'Endpoint Guard');
+    assert.ok(performance.now() - start >= 295);
+    await setFaults({});
+  });
+
   it('rejects nonsense settings with 400', async () => {
     const res = await setFaults({ errorRate: 7, sparkle: true });
     assert.equal(res.status, 400);

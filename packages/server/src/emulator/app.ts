@@ -348,7 +348,13 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       if (denied) return denied;
       const obs = await observablesBody(c);
       if (obs instanceof Response) return obs;
-      return json(c, enrich(mode, obs, intel(c), mids(c)));
+      const wanted = mids(c);
+      const answering = MODULES.filter(
+        (m) => (!wanted.length || wanted.includes(m.module_instance_id)) && obs.some((o) => m.types.includes(o.type)),
+      );
+      const delay = faults.moduleLatency(answering);
+      if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+      return json(c, enrich(mode, obs, intel(c), wanted));
     });
   }
   app.post('/iroh/iroh-enrich/refer/observables', async (c) => {
