@@ -9,7 +9,7 @@ import type { ClientConfig } from './emulator/auth.js';
 import { checkFaults } from './faults.js';
 import type { FaultConfig } from './faults.js';
 import { defaultDataFile, listen, startEmulatorServer } from './node.js';
-import { REGION_HOSTS, createRelay, readCredentials } from './relay.js';
+import { REGION_HOSTS, RELAYED_PATHS, createRelay, readCredentials } from './relay.js';
 
 const HELP = `pivotkit-server: a local emulator of the Cisco Threat Response / XDR API, and a relay
 that keeps the API client secret on your server.
@@ -60,7 +60,7 @@ relay options:
   --upstream-private-intel <url>   Override the region's private-intel (CTIA) host.
   --quiet                Do not log requests.
 
-The relay forwards only ${'/iroh/iroh-inspect, /iroh/iroh-enrich, /iroh/iroh-response, /ctia/casebook, /ctia/incident'}
+The relay forwards only paths under ${RELAYED_PATHS.join(', ')}
 and answers POST /iroh/oauth2/token itself with a placeholder token: the browser holds no secret and no real token.
 `;
 
