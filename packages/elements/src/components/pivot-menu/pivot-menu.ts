@@ -69,7 +69,15 @@ const caseTitles = new Map<string, string>();
  * always rendered as text; refer links are links only when they are http(s).
  *
  * Hosts add items with `items` (see `PivotMenuItem`), for example
- * `menu.items = [{ id: 'ticket', label: 'Open a ticket', run: (o) => openTicket(o) }]`.
+ * `menu.items = [{ id: 'ticket', label: 'Open a ticket', run: (o) => openTicket(o) }]`, or with
+ * `setPivotMenuItems([...])` for the shared menu.
+ *
+ * Signed out: with no client, or a client whose `signIn()` fails (no credentials, no token provider, a
+ * refused token), the menu offers "Sign in", which fires `pk-request-sign-in`. A client that can get a token
+ * without the user (credentials or a token provider) is signed in when the menu opens.
+ *
+ * The current case is the id in `localStorage['pk-current-case']` (only the id); "Add to new case" makes the
+ * new case current. After a response action, a note (who, what, when, result) is added to the current case.
  *
  * @event {PkPivotOpenEvent} pk-pivot-open - The menu is about to open for `detail.observable`; cancelable.
  * @event {PkPivotCloseEvent} pk-pivot-close - The menu closed; `detail.reason` says why.
