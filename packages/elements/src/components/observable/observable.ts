@@ -32,7 +32,20 @@ const grip = svg`<g fill="currentColor"><circle cx="6" cy="4" r="1.2"/><circle c
  * @dependency pk-verdict-badge
  * @dependency pk-pivot-menu
  *
- * @event pk-observable-pick - The drag handle was activated with Enter or Space (the keyboard alternative
+ * @description Full mode shows a drag handle, the type's icon, the value (cut in the middle when long; the
+ * whole value stays in the text, so a copy and a screen reader get all of it, and in the tooltip), the verdict
+ * and the pivot button. Inline mode (`inline`, what `decorate()` places) shows only the pivot button and the
+ * verdict, beside the page's own text.
+ *
+ * Drag and drop: the drag data holds `application/x-pivotkit-observable+json` (`{"type","value"}`, exported as
+ * `OBSERVABLE_MIME`) and `text/plain` (the value). In inline mode the pivot button is the drag source. With the
+ * keyboard, Enter or Space on the drag handle fires `pk-observable-pick` instead.
+ *
+ * Verdicts are asked lazily: one page-wide IntersectionObserver notices when the observable scrolls into view,
+ * and visible observables are enriched in batches (see `no-enrich`). Values are untrusted: they are only ever
+ * rendered as text.
+ *
+ * @event {PkObservablePickEvent} pk-observable-pick - The drag handle was activated with Enter or Space (the keyboard alternative
  * to dragging). A drop target that takes the observable calls `preventDefault()`; otherwise the pivot menu
  * opens so that its Casebook section can add it.
  *
@@ -47,11 +60,6 @@ const grip = svg`<g fill="currentColor"><circle cx="6" cy="4" r="1.2"/><circle c
  *
  * @cssproperty [--value-max-width=26ch] - Widest the value may grow before it is cut in the middle.
  * @cssproperty [--gap=0.3em] - Space between the parts.
- *
- * Drag and drop: the drag data holds `application/x-pivotkit-observable+json` (`{"type","value"}`) and
- * `text/plain` (the value). In inline mode the pivot button is the drag source.
- *
- * Values are untrusted: they are only ever rendered as text.
  */
 export class PkObservable extends LitElement {
   static override styles = [tokens, styles];
@@ -81,7 +89,7 @@ export class PkObservable extends LitElement {
   @property({ attribute: false }) client: PivotkitClient | undefined;
 
   /** Whether this observable's pivot menu is open (drives `aria-expanded`). */
-  @state() protected expanded = false;
+  @state() private expanded = false;
 
   /** The shared menu while it is open for this observable. */
   #menu: PkPivotMenu | undefined;
