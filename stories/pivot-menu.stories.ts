@@ -48,6 +48,7 @@ const meta: Meta<Args> = {
   title: 'Elements/Pivot menu',
   component: 'pk-pivot-menu',
   render,
+  argTypes: { client: { control: false }, observable: { control: 'object' } },
   args: { observable: ip, client: fakeClient(full({ modules: [{ module: 'Umbrella', disposition: 2 }] })) },
   play: async ({ canvasElement }) => {
     canvasElement.querySelector('button')?.click();
