@@ -6,4 +6,17 @@ export default {
   outdir: '.',
   litelement: true,
   dependencies: false,
+  plugins: [
+    {
+      // Private members (`#x`, `private _x`) are not API: keep them out of the manifest and Storybook's tables.
+      name: 'pk-drop-private-members',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const mod of customElementsManifest.modules ?? []) {
+          for (const d of mod.declarations ?? []) {
+            if (d.members) d.members = d.members.filter((m) => m.privacy !== 'private' && !m.name.startsWith('#'));
+          }
+        }
+      },
+    },
+  ],
 };

@@ -129,22 +129,32 @@ export class PkPivotMenu extends LitElement {
   /** Extra items from the host page. */
   @property({ attribute: false }) items: PivotMenuItem[] = [];
 
+  /** @internal */
   @state() private _auth: Auth = 'none';
+  /** @internal */
   @state() private _verdicts: Load<{ modules: ModuleVerdict[]; errors: ModuleError[]; conflict: boolean }> = {
     s: 'loading',
   };
   // What has arrived while the enrich call is still running.
+  /** @internal */
   @state() private _partial: { modules: ModuleVerdict[]; errors: ModuleError[]; conflict: boolean } = {
     modules: [],
     errors: [],
     conflict: false,
   };
+  /** @internal */
   @state() private _links: Load<{ links: ReferLink[]; errors: ModuleError[] }> = { s: 'loading' };
+  /** @internal */
   @state() private _actions: Load<{ actions: ResponseAction[]; errors: ModuleError[] }> = { s: 'loading' };
+  /** @internal */
   @state() private _caseId: string | null = null;
+  /** @internal */
   @state() private _status = '';
+  /** @internal */
   @state() private _busy = '';
+  /** @internal */
   @state() private _confirm: { action: ResponseAction; item: HTMLElement | undefined } | undefined;
+  /** @internal */
   @state() private _results = new Map<string, TriggerResult>();
 
   #l = new LocalizeController(this);
