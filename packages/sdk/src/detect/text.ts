@@ -147,8 +147,7 @@ let resume = 0; // text index where the scan goes on after a URL that ran past t
 
 const at = (k: number): number => (map ? (k < lim ? map[k]! : tokEnd) : k);
 const endAt = (k: number): number => at(k - 1) + 1; // k is exclusive; matches never end on a refanged char
-// Past `lim` this reads the character after the token: never a token character, so never a match.
-const fc = (k: number): number => F.charCodeAt(k);
+// Helpers read F with `f.charCodeAt`: past `lim` that is the character after the token, never a token character.
 
 /** Reports a match unless its type or confidence is not wanted; tells whether it was reported. */
 function emit(type: ObservableType, value: string, start: number, end: number, low: boolean): boolean {
@@ -157,9 +156,9 @@ function emit(type: ObservableType, value: string, start: number, end: number, l
     sink(type, value, start, end, low);
     return true;
   }
-  const m: DetectedObservable = { type, value, start, end, confidence: low ? 'low' : 'high' };
-  if (end - start !== value.length || !text.startsWith(value, start)) m.raw = text.slice(start, end);
-  out.push(m);
+  const raw = end - start !== value.length || !text.startsWith(value, start) ? text.slice(start, end) : undefined;
+  // One object shape for every match (raw always present, maybe undefined) keeps property access monomorphic.
+  out.push({ type, value, start, end, raw, confidence: low ? 'low' : 'high' });
   return true;
 }
 
@@ -208,45 +207,58 @@ function readChain(a: number, w = -1): number {
 
 /** Start of the last label of F[a, b). */
 function lastLabel(a: number, b: number): number {
+  const f = F;
   let k = b - 1;
-  while (k > a && fc(k) !== 46) k--;
+  while (k > a && f.charCodeAt(k) !== 46) k--;
   return k + 1;
 }
 
+/** The TLD of the last domain domainValue() accepted (lower-case ASCII). */
+let lastTld = '';
+
 /** Validates the chain F[a, b) of `count` labels as a domain; returns its ASCII form or null. */
 function domainValue(a: number, b: number, count: number): string | null {
+  const f = F;
   if (count < 2 || count >= 128 || b - a > 253) return null;
   const tldStart = lastLabel(a, b);
   // The TLD: letters only (or an IDN); cheap test before anything else.
   let ascii = true;
+  let upper = false;
   for (let k = tldStart; k < b; k++) {
-    const c = fc(k);
+    const c = f.charCodeAt(k);
     if (c >= 128) ascii = false;
-    else if (!((c | 32) >= 97 && (c | 32) <= 122) && !(c === 45 || (c >= 48 && c <= 57))) return null;
+    else if (c >= 65 && c <= 90) upper = true;
+    else if (!(c >= 97 && c <= 122) && !(c === 45 || (c >= 48 && c <= 57))) return null;
   }
-  if (ascii && !isTld(F.slice(tldStart, b).toLowerCase())) return null;
+  if (ascii) {
+    const tld = F.slice(tldStart, b);
+    lastTld = upper ? tld.toLowerCase() : tld;
+    if (!isTld(lastTld)) return null;
+  }
   if (ascii) {
     // Labels: 1–63 characters, no `-` at either end, no `+`, `_` only below the registrable name.
     let ls = a;
     let label = 0;
     for (let k = a; k <= b; k++) {
-      const c = k < b ? fc(k) : 46;
+      const c = k < b ? f.charCodeAt(k) : 46;
       if (c === 46) {
         const len = k - ls;
-        if (len === 0 || len > 63 || fc(ls) === 45 || fc(k - 1) === 45) return null;
+        if (len === 0 || len > 63 || f.charCodeAt(ls) === 45 || f.charCodeAt(k - 1) === 45) return null;
         ls = k + 1;
         label++;
       } else if (c === 43) return null;
       else if (c === 95 && label >= count - 2) return null;
       else if (c >= 128) ascii = false;
+      else if (c >= 65 && c <= 90) upper = true;
     }
-    if (ascii) return F.slice(a, b).toLowerCase();
+    if (ascii) return upper ? F.slice(a, b).toLowerCase() : F.slice(a, b);
   }
   const host = toAsciiHost(F.slice(a, b));
   if (!host || host.length > 253) return null;
   const labels = host.split('.');
   if (labels.length !== count) return null;
-  if (!isTld(labels[labels.length - 1]!)) return null;
+  lastTld = labels[labels.length - 1]!;
+  if (!isTld(lastTld)) return null;
   for (let k = 0; k < labels.length; k++) {
     const l = labels[k]!;
     if (l.length === 0 || l.length > 63 || l.charCodeAt(0) === 45 || l.charCodeAt(l.length - 1) === 45) return null;
@@ -258,39 +270,46 @@ function domainValue(a: number, b: number, count: number): string | null {
 
 /** Non-fatal doubts about a domain written at F[a, b). */
 function domainLow(host: string, a: number, b: number, next: number): boolean {
+  const f = F;
   const tldStart = lastLabel(a, b);
   // `System.Net`, `Hello.World`, `sentence.Next`: a capitalised TLD in mixed case is code or a missing space.
-  const c0 = fc(tldStart);
+  const c0 = f.charCodeAt(tldStart);
   if (c0 >= 65 && c0 <= 90) {
     let lower = false;
-    for (let k = tldStart + 1; k < b; k++) if (fc(k) >= 97) lower = true;
+    for (let k = tldStart + 1; k < b; k++) if (f.charCodeAt(k) >= 97) lower = true;
     if (lower) return true;
   }
   if (next === 40) return true; // `logger.info(`: a call, not a host
-  const dot = host.lastIndexOf('.');
-  if (!FILE_TLDS.has(host.slice(dot + 1)) || fangedIn(a, b)) return false;
+  if (!FILE_TLDS.has(lastTld) || fangedIn(a, b)) return false;
+  const dot = host.length - lastTld.length - 1;
   const dot2 = host.lastIndexOf('.', dot - 1);
   return dot2 < 0 || FILE_SLDS.has(host.slice(dot2 + 1, dot));
 }
 
 /** Emits F[a, b) when it is a hash (`0x` prefix allowed); returns whether it has the shape of one. */
 function hashLabel(a: number, b: number): boolean {
+  const f = F;
   let s = a;
-  if (b - a > 2 && fc(a) === 48 && (fc(a + 1) | 32) === 120) s = a + 2; // 0x prefix
+  if (b - a > 2 && f.charCodeAt(a) === 48 && (f.charCodeAt(a + 1) | 32) === 120) s = a + 2; // 0x prefix
   const type = HASH_TYPES[b - s];
   if (!type) return false;
   let digit = false;
   let letter = false;
+  let upper = false;
   for (let k = s; k < b; k++) {
-    const c = fc(k);
+    const c = f.charCodeAt(k);
     if (c < 128 && CC[c]! & HEX) {
       if (c <= 57) digit = true;
-      else letter = true;
+      else {
+        letter = true;
+        if (c <= 70) upper = true;
+      }
     } else return false;
   }
   // All-decimal or all-letter runs of hash length are numbers or words, not digests.
   if (!digit || !letter) return false;
-  emit(type, F.slice(s, b).toLowerCase(), at(s), endAt(b), false);
+  const value = F.slice(s, b);
+  emit(type, upper ? value.toLowerCase() : value, at(s), endAt(b), false);
   return true;
 }
 
@@ -304,15 +323,16 @@ function versionBefore(start: number): boolean {
 
 /** IPv6 run starting at F[a]; emits and returns its end, or returns -(end of the run) when it is not one. */
 function ipv6At(a: number): number {
+  const f = F;
   let j = a;
   let colons = 0;
   let double = false;
   let dots = false;
   for (; j < lim; j++) {
-    const c = fc(j);
+    const c = f.charCodeAt(j);
     if (c === 58) {
       colons++;
-      if (fc(j - 1) === 58) double = true;
+      if (f.charCodeAt(j - 1) === 58) double = true;
     } else if (c === 46) dots = true;
     else if (!(c < 128 && CC[c]! & HEX)) break;
   }
@@ -320,10 +340,10 @@ function ipv6At(a: number): number {
   // Without `::` an address has 8 groups (7 colons), or 6 and a dotted IPv4: times and MACs stop here.
   if (colons < 2 || runEnd - a > 45 || (!double && (colons < 6 || (colons === 6 && !dots)))) return -runEnd;
   let e = runEnd;
-  while (e > a && fc(e - 1) === 46) e--; // sentence dot
-  if (fc(e - 1) === 58 && fc(e - 2) !== 58) e--; // `fe80::1: up`
+  while (e > a && f.charCodeAt(e - 1) === 46) e--; // sentence dot
+  if (f.charCodeAt(e - 1) === 58 && f.charCodeAt(e - 2) !== 58) e--; // `fe80::1: up`
   // Touching a letter, `_` or `-`: `Foo::Bar`, `dead:beef:…:cafeX`.
-  const next = fc(runEnd);
+  const next = f.charCodeAt(runEnd);
   if (next === next && isWord(next)) return -runEnd;
   const v = normalizeIPv6(F.slice(a, e));
   if (!v) return -runEnd;
@@ -331,7 +351,7 @@ function ipv6At(a: number): number {
   if (next === 37 && e === runEnd) {
     // Zone id (`fe80::1%eth0`): part of the match, not of the value.
     let z = runEnd + 1;
-    while (z < lim && (isWord(fc(z)) || fc(z) === 46)) z++;
+    while (z < lim && (isWord(f.charCodeAt(z)) || f.charCodeAt(z) === 46)) z++;
     if (z > runEnd + 1) end = z;
   }
   emit('ipv6', v, at(a), endAt(end), false);
@@ -339,22 +359,23 @@ function ipv6At(a: number): number {
 }
 
 function urlAt(a: number, schemeLen: number): number {
+  const f = F;
   const scheme = F.slice(a, a + schemeLen - 3).toLowerCase();
   const p = a + schemeLen;
   let q = p;
   for (; q < lim; q++) {
-    const c = fc(q);
+    const c = f.charCodeAt(q);
     if (!(isWord(c) || c === 46 || c === 58 || c === 64 || c === 91 || c === 93 || c === 37)) break;
   }
   let atSign = q - 1; // the last `@` of the authority is the end of the userinfo
-  while (atSign >= p && fc(atSign) !== 64) atSign--;
+  while (atSign >= p && f.charCodeAt(atSign) !== 64) atSign--;
   const hostStart = atSign >= p ? atSign + 1 : p;
   let hostEnd: number;
   let hostType: ObservableType;
   let host: string | null;
-  if (fc(hostStart) === 91) {
+  if (f.charCodeAt(hostStart) === 91) {
     let close = hostStart + 1;
-    while (close < q && fc(close) !== 93) close++;
+    while (close < q && f.charCodeAt(close) !== 93) close++;
     if (close >= q) return q;
     host = normalizeIPv6(F.slice(hostStart + 1, close));
     hostType = 'ipv6';
@@ -372,9 +393,9 @@ function urlAt(a: number, schemeLen: number): number {
   }
   if (!host) return q;
   let authEnd = hostEnd;
-  if (fc(authEnd) === 58) {
+  if (f.charCodeAt(authEnd) === 58) {
     let k = authEnd + 1;
-    while (k < lim && fc(k) >= 48 && fc(k) <= 57) k++;
+    while (k < lim && f.charCodeAt(k) >= 48 && f.charCodeAt(k) <= 57) k++;
     if (k - authEnd - 1 > 5 || +F.slice(authEnd + 1, k) > 65535) return q;
     authEnd = k;
   }
@@ -383,9 +404,11 @@ function urlAt(a: number, schemeLen: number): number {
   const start = at(a);
   const pathStart = q < lim ? at(q) : tokEnd;
   let end = pathStart;
+  let brackets = false; // a defang may hide in the path
   const c0 = text.charCodeAt(pathStart);
   if (c0 === 47 || c0 === 63 || c0 === 35 || (want.defanged && c0 === 91 && text.startsWith('[/]', pathStart))) {
-    while (end < n && !endsUrl(text.charCodeAt(end))) end++;
+    for (let c = c0; end < n && !endsUrl(c); c = text.charCodeAt(++end))
+      if (c === 91 || c === 40 || c === 123 || c === 92) brackets = true;
     end = trimUrlEnd(text, pathStart, end);
   }
   let scheme2 = scheme.replace(/xx|\*\*/, 'tt');
@@ -393,7 +416,7 @@ function urlAt(a: number, schemeLen: number): number {
   const userinfo = atSign >= p ? F.slice(p, atSign + 1) : '';
   const hostText = hostType === 'ipv6' ? `[${host}]` : host;
   const path = text.slice(pathStart, end);
-  const value = `${scheme2}://${userinfo}${hostText}${F.slice(hostEnd, authEnd)}${want.defanged ? refangPath(path) : path}`;
+  const value = `${scheme2}://${userinfo}${hostText}${F.slice(hostEnd, authEnd)}${want.defanged && brackets ? refangPath(path) : path}`;
   if (!emit('url', value, start, end, false) || want.nested) {
     if (hostType === 'ipv6') emit('ipv6', host, at(hostStart + 1), endAt(hostEnd - 1), false);
     else emit(hostType, host, at(hostStart), endAt(hostEnd), false);
@@ -410,9 +433,10 @@ function urlAt(a: number, schemeLen: number): number {
 
 /** Parses a word (and what it starts) at F[a]; returns where parsing goes on. */
 function wordAt(a: number): number {
-  const pv = a > first ? fc(a - 1) : -1;
-  const c = fc(a) | 32;
-  const c1 = fc(a + 1) | 32;
+  const f = F;
+  const pv = a > first ? f.charCodeAt(a - 1) : -1;
+  const c = f.charCodeAt(a) | 32;
+  const c1 = f.charCodeAt(a + 1) | 32;
   if (
     (c === 104 && (c1 === 116 || c1 === 120 || c1 === 42)) ||
     (c === 102 && (c1 === 116 || c1 === 120)) ||
@@ -423,14 +447,10 @@ function wordAt(a: number): number {
     if (re.test(F)) return urlAt(a, re.lastIndex - a);
   }
   let w = a;
-  {
-    const f = F;
-    let ch = fc(a);
-    while (w < lim && (ch < 128 ? CC[ch]! & WORD : wide(ch) & WORD)) ch = f.charCodeAt(++w);
-  }
-  if (fc(w) === 58 && w - a <= 4 && pv !== 58 && pv !== 46) {
+  for (let ch = f.charCodeAt(a); w < lim && (ch < 128 ? CC[ch]! & WORD : wide(ch) & WORD);) ch = f.charCodeAt(++w);
+  if (f.charCodeAt(w) === 58 && w - a <= 4 && pv !== 58 && pv !== 46) {
     let hex = true;
-    for (let k = a; k < w; k++) if (!(fc(k) < 128 && CC[fc(k)]! & HEX)) hex = false;
+    for (let k = a; k < w; k++) if (!(f.charCodeAt(k) < 128 && CC[f.charCodeAt(k)]! & HEX)) hex = false;
     if (hex) {
       const r = ipv6At(a);
       if (r > 0) return r;
@@ -438,10 +458,10 @@ function wordAt(a: number): number {
   }
   let s = a;
   // `%2Fevil.com` in a percent-encoded URL: the escape is not part of the name.
-  if (pv === 37 && w - a > 2 && cls(fc(a)) & HEX && cls(fc(a + 1)) & HEX) s = a + 2;
-  while (s < w && (fc(s) === 45 || fc(s) === 43)) s++;
+  if (pv === 37 && w - a > 2 && cls(f.charCodeAt(a)) & HEX && cls(f.charCodeAt(a + 1)) & HEX) s = a + 2;
+  while (s < w && (f.charCodeAt(s) === 45 || f.charCodeAt(s) === 43)) s++;
   if (s === w) return w;
-  const nx = fc(w);
+  const nx = f.charCodeAt(w);
   if (nx !== 46 && nx !== 64) {
     // A lone word: only a hash can start here.
     const len = w - s;
@@ -449,7 +469,7 @@ function wordAt(a: number): number {
     return w;
   }
   const b = readChain(s, w);
-  const next = fc(b);
+  const next = f.charCodeAt(b);
   if (next === 64) return emailAt(s, b);
   const count = nLabels;
   // Numbers only: an IPv4 when exactly four octets, never a domain (`1.2.3.4.5`, `4.18.2.1507`).
@@ -464,7 +484,7 @@ function wordAt(a: number): number {
   let hashes = false;
   if (hashLen)
     for (let ls = s, k = s; k <= b; k++) {
-      if (k < b && fc(k) !== 46) continue;
+      if (k < b && f.charCodeAt(k) !== 46) continue;
       const len = k - ls;
       if ((len === 32 || len === 34 || len === 40 || len === 42 || len === 64 || len === 66) && hashLabel(ls, k))
         hashes = true;
@@ -478,8 +498,9 @@ function wordAt(a: number): number {
 }
 
 function isNumeric(a: number, b: number): boolean {
+  const f = F;
   for (let k = a; k < b; k++) {
-    const c = fc(k);
+    const c = f.charCodeAt(k);
     if (!(c === 46 || (c >= 48 && c <= 57))) return false;
   }
   return true;
@@ -487,63 +508,69 @@ function isNumeric(a: number, b: number): boolean {
 
 /** A dotted quad of digits and dots: octets 0–255 without leading zeros (inet_aton would read `010` as 8). */
 function isIPv4(a: number, b: number): boolean {
+  const f = F;
   let ls = a;
   for (let k = a; k <= b; k++) {
-    if (k < b && fc(k) !== 46) continue;
+    if (k < b && f.charCodeAt(k) !== 46) continue;
     const len = k - ls;
-    if (len === 0 || len > 3 || (len > 1 && fc(ls) === 48)) return false;
-    if (len === 3 && (fc(ls) - 48) * 100 + (fc(ls + 1) - 48) * 10 + fc(ls + 2) - 48 > 255) return false;
+    if (len === 0 || len > 3 || (len > 1 && f.charCodeAt(ls) === 48)) return false;
+    if (len === 3 && (f.charCodeAt(ls) - 48) * 100 + (f.charCodeAt(ls + 1) - 48) * 10 + f.charCodeAt(ls + 2) - 48 > 255)
+      return false;
     ls = k + 1;
   }
   return true;
 }
 
 function isAsciiRange(a: number, b: number): boolean {
-  for (let k = a; k < b; k++) if (fc(k) >= 128) return false;
+  const f = F;
+  for (let k = a; k < b; k++) if (f.charCodeAt(k) >= 128) return false;
   return true;
 }
 
 /** `请访问evil.com获取`: text without spaces around an ASCII host; retry on the ASCII part alone. */
 function idnFallback(a: number, b: number): void {
+  const f = F;
   let s = a;
   let e = b;
-  for (let k = a; k < b && fc(k) !== 46; k++) if (fc(k) >= 128) s = k + 1;
-  for (let k = b - 1; k >= a && fc(k) !== 46; k--) if (fc(k) >= 128) e = k;
+  for (let k = a; k < b && f.charCodeAt(k) !== 46; k++) if (f.charCodeAt(k) >= 128) s = k + 1;
+  for (let k = b - 1; k >= a && f.charCodeAt(k) !== 46; k--) if (f.charCodeAt(k) >= 128) e = k;
   if (s === a && e === b) return;
   let count = 1;
-  for (let k = s; k < e; k++) if (fc(k) === 46) count++;
+  for (let k = s; k < e; k++) if (f.charCodeAt(k) === 46) count++;
   if (!isAsciiRange(s, e) || s >= e) return;
   const host = domainValue(s, e, count);
-  if (host) emit('domain', host, at(s), endAt(e), domainLow(host, s, e, fc(e)));
+  if (host) emit('domain', host, at(s), endAt(e), domainLow(host, s, e, f.charCodeAt(e)));
 }
 
 /** `local@domain`, the local part at F[a, b) and `@` at F[b]. */
 function emailAt(a: number, b: number): number {
+  const f = F;
   const d = b + 1;
-  if (!isWord(fc(d))) return b;
+  if (!isWord(f.charCodeAt(d))) return b;
   const e = readChain(d);
   const host = domainValue(d, e, nLabels);
   if (!host) return b; // the part after `@` is parsed again on its own
   let localOk = b - a <= 64;
-  for (let k = a; k < b && localOk; k++) if (fc(k) >= 128) localOk = false;
+  for (let k = a; k < b && localOk; k++) if (f.charCodeAt(k) >= 128) localOk = false;
   // `git@github.com:org/repo.git` is an SSH remote, not a mailbox: report the host only.
-  const ssh = fc(e) === 58 && (isWord(fc(e + 1)) || fc(e + 1) === 47);
+  const ssh = f.charCodeAt(e) === 58 && (isWord(f.charCodeAt(e + 1)) || f.charCodeAt(e + 1) === 47);
   const shown = localOk && !ssh && emit('email', `${F.slice(a, b).toLowerCase()}@${host}`, at(a), endAt(e), false);
-  if (!shown || want.nested) emit('domain', host, at(d), endAt(e), domainLow(host, d, e, fc(e)));
+  if (!shown || want.nested) emit('domain', host, at(d), endAt(e), domainLow(host, d, e, f.charCodeAt(e)));
   return e;
 }
 
 function parseToken(): void {
+  const f = F;
   let k = first;
   while (k < lim) {
-    const c = fc(k);
+    const c = f.charCodeAt(k);
     const cl = cls(c);
     if (cl & WORD) {
       k = wordAt(k);
     } else if (
       c === 58 &&
-      fc(k + 1) === 58 &&
-      (k === first || !(isWord(fc(k - 1)) || fc(k - 1) === 46 || fc(k - 1) === 58))
+      f.charCodeAt(k + 1) === 58 &&
+      (k === first || !(isWord(f.charCodeAt(k - 1)) || f.charCodeAt(k - 1) === 46 || f.charCodeAt(k - 1) === 58))
     ) {
       const r = ipv6At(k);
       k = r > 0 ? r : Math.max(k + 2, -r);
