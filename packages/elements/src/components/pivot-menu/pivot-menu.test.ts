@@ -253,11 +253,12 @@ describe('pk-pivot-menu', () => {
       expect(detail.result.status).to.equal('success');
       expect(detail.observable).to.deep.equal(EVIL_DOMAIN);
       expect(dialog.open).to.equal(false);
-      expect(label(focused())).to.equal('Block this domain');
       await waitUntil(() => root().querySelector('[part="status"]')!.textContent!.includes('succeeded'));
-      // The emulator now offers to unblock: the action really ran.
+      // The emulator now offers to unblock: the action really ran, and the menu shows the new offer.
       const after = await client.response.actions([EVIL_DOMAIN]);
       expect(after.actions.map((a) => a.title)).to.include('Unblock this domain');
+      await waitUntil(() => item('Unblock this domain'), 'the menu offers to unblock');
+      expect(focused()!.closest('[data-section="response"]')).to.exist;
       await waitUntil(async () => ((await client.casebooks.get(kase.id)).texts ?? []).length > 0, 'the note');
       const note = (await client.casebooks.get(kase.id)).texts![0]!;
       expect(note.text).to.contain('Block this domain').and.contain('demo-client').and.contain('success');

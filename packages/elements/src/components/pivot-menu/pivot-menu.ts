@@ -436,7 +436,16 @@ export class PkPivotMenu extends LitElement {
     } catch (e) {
       result = {
         status: 'failure',
-        errors: [{ ...action, code: 'request-failed', message: message(e), type: 'error' }],
+        errors: [
+          {
+            module: action.module,
+            moduleInstanceId: action.moduleInstanceId,
+            moduleTypeId: action.moduleTypeId,
+            code: 'request-failed',
+            message: message(e),
+            type: 'error',
+          },
+        ],
       };
     } finally {
       this._busy = '';
@@ -447,6 +456,14 @@ export class PkPivotMenu extends LitElement {
     this.#say(detail ? `${summary}: ${detail}` : summary);
     const triggered = new PkResponseTriggeredEvent({ observable: o, action, result });
     this.dispatchEvent(triggered);
+    // The offer changes with the state (a blocked domain offers "Unblock"): ask again. Items are updated in
+    // place, so the focused item keeps focus.
+    const signal = this.#abort?.signal;
+    if (result.status === 'success' && signal && !signal.aborted)
+      void client.response.actions([o], { signal }).then(
+        (r) => !signal.aborted && (this._actions = { s: 'done', v: r }),
+        () => {},
+      );
     const caseId = this._caseId;
     if (caseId && client.can('casebook')) {
       const text = t.actionNote({
