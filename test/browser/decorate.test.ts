@@ -228,6 +228,27 @@ describe('decorate', () => {
       expect(el.innerHTML).to.equal(before);
     });
 
+    it('stops and restores exactly when undecorated in the middle of a large first pass', async () => {
+      const rows = Array.from(
+        { length: 600 },
+        (_, i) => `<tr><td>77.${i >> 8}.${i & 255}.9</td><td>h${i}.parcel-track.info</td></tr>`,
+      );
+      const el = await fixture<HTMLDivElement>(html`<div></div>`);
+      el.innerHTML = `<table><tbody>${rows.join('')}</tbody></table>`;
+      const before = el.innerHTML;
+      let resolveFirst!: () => void;
+      const firstBatch = new Promise<void>((r) => (resolveFirst = r));
+      const handle = decorate(el, { enrich: false, onDecorate: () => resolveFirst() });
+      await firstBatch;
+      const placed = markers(el).length;
+      // The first batch is in the page, the rest is not yet: the page got to run in between.
+      expect(placed).to.be.greaterThan(0).and.lessThan(1200);
+      handle.undecorate();
+      await handle.ready;
+      expect(markers(el).length).to.equal(0);
+      expect(el.innerHTML).to.equal(before);
+    });
+
     it('can decorate again after undecorating', async () => {
       const el = await table();
       (await decorated(el, { enrich: false })).undecorate();

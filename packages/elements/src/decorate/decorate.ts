@@ -48,8 +48,26 @@ const SKIP = new Set(['svg', 'math', 'head', 'title', 'option', 'optgroup', 'ifr
 // button goes right after the element instead, and its inside is left as it is.
 const AFTER = new Set(['a', 'button', 'label', 'summary']);
 
-/** Longest time found matches wait before their buttons are placed, in ms. */
-const FLUSH_MS = 150;
+/**
+ * Buttons placed per batch before the page gets to paint and handle input. Each batch costs a layout of what it
+ * touched (for a table, the whole table), so batches are large enough to keep that count low.
+ */
+const PLACE_BATCH = 500;
+
+/**
+ * Yields to the event loop with an ordinary task (a MessageChannel message), so that rendering and input run in
+ * between. Prioritised continuations such as `scheduler.yield()` can keep the page from painting for seconds.
+ */
+function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
+    ch.port2.postMessage(null);
+  });
+}
 
 interface Placement {
   marker: PkObservable;
@@ -119,56 +137,70 @@ class Handle implements DecorateHandle {
     }
   }
 
-  /** Scans `roots` in slices (the detection's scanDom), decorating the matches as they come. */
+  /**
+   * Scans `roots` with the detection's scanDom (in slices, no DOM change), then places the buttons in batches,
+   * yielding to the page between batches so that it keeps painting and answering input.
+   */
   #scan(roots: Node[]): Promise<PkObservable[]> {
-    const added: PkObservable[] = [];
-    // Matches are placed in batches, not after every slice: each placement makes the browser lay the page
-    // out again (a whole table, for a change in one cell), so fewer, larger batches cost far less in total.
-    let buffer: DomMatch[] = [];
-    const seenData = new Map<Text, string>();
-    let last = performance.now();
-    const flush = () => {
-      last = performance.now();
-      if (!buffer.length) return;
-      // A node the page changed since it was read is left to the rescan its change triggers.
-      const fresh = buffer.filter((m) => m.nodes.every((t) => t.isConnected && seenData.get(t) === t.data));
-      buffer = [];
-      seenData.clear();
-      // Page changes queued so far are the page's: take them first, then drop the records of our own edits.
-      const pending = this.#observer?.takeRecords() ?? [];
-      const now = this.#place(fresh);
-      this.#observer?.takeRecords();
-      if (pending.length) this.#onMutations(pending);
-      if (now.length) {
-        added.push(...now);
-        this.#options.onDecorate?.(now);
-      }
-    };
     const run = this.#chain.then(async () => {
+      const added: PkObservable[] = [];
       for (const r of roots) {
-        if (this.#abort.signal.aborted) break;
+        const signal = this.#abort.signal;
+        if (signal.aborted) break;
         if (r !== this.root && (!r.isConnected || !this.root.contains(r))) continue;
-        await scanDom(r, {
-          signal: this.#abort.signal,
-          nested: false,
-          lowConfidence: this.#options.lowConfidence ?? false,
-          ...(this.#options.types ? { types: this.#options.types } : {}),
-          onChunk: (p) => {
-            for (const m of p.matches) {
-              buffer.push(m);
-              for (const t of m.nodes) seenData.set(t, t.data);
-            }
-            if (performance.now() - last >= FLUSH_MS) flush();
-          },
-        }).catch((e: unknown) => {
-          if (!this.#abort.signal.aborted) throw e;
-        });
+        const byNode = new Map<Text, DomMatch[]>();
+        const seenData = new Map<Text, string>();
+        try {
+          await scanDom(r, {
+            signal,
+            nested: false,
+            lowConfidence: this.#options.lowConfidence ?? false,
+            ...(this.#options.types ? { types: this.#options.types } : {}),
+            onChunk: (p) => {
+              for (const m of p.matches) {
+                // Grouped by the node the match ends in: all the splits of one node happen in one batch.
+                let list = byNode.get(m.endNode);
+                if (!list) byNode.set(m.endNode, (list = []));
+                list.push(m);
+                for (const t of m.nodes) seenData.set(t, t.data);
+              }
+            },
+          });
+        } catch (e) {
+          if (signal.aborted) break;
+          throw e;
+        }
+        let batch: DomMatch[] = [];
+        for (const list of byNode.values()) {
+          batch.push(...list);
+          if (batch.length < PLACE_BATCH) continue;
+          this.#flush(batch, seenData, added);
+          batch = [];
+          await yieldToPage();
+          if (signal.aborted) return added;
+        }
+        this.#flush(batch, seenData, added);
       }
-      if (!this.#abort.signal.aborted) flush();
       return added;
     });
     this.#chain = run.catch(() => undefined);
     return run;
+  }
+
+  /** Places one batch of matches, checked against the text they were found in. */
+  #flush(batch: DomMatch[], seenData: Map<Text, string>, added: PkObservable[]) {
+    // A node the page changed since it was read is left to the rescan that its change triggers.
+    const fresh = batch.filter((m) => m.nodes.every((t) => t.isConnected && seenData.get(t) === t.data));
+    if (!fresh.length) return;
+    // Page changes queued so far are the page's: take them first, then drop the records of our own edits.
+    const pending = this.#observer?.takeRecords() ?? [];
+    const now = this.#place(fresh);
+    this.#observer?.takeRecords();
+    if (pending.length) this.#onMutations(pending);
+    if (now.length) {
+      added.push(...now);
+      this.#options.onDecorate?.(now);
+    }
   }
 
   #onMutations = (records: MutationRecord[]) => {
