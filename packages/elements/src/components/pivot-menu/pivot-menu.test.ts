@@ -166,6 +166,17 @@ describe('pk-pivot-menu', () => {
       expect(document.activeElement === next).to.equal(true);
     });
 
+    it('does not take focus back when closed while the user is elsewhere', async () => {
+      const button = await openWithPointer(SUSPICIOUS_IP, await demoClient());
+      const input = document.createElement('input');
+      input.setAttribute('aria-label', 'search');
+      button.after(input);
+      input.focus();
+      closePivotMenu();
+      expect(menu().open).to.equal(false);
+      expect(document.activeElement === input).to.equal(true);
+    });
+
     it('closes on a click outside', async () => {
       await openWithPointer(SUSPICIOUS_IP, await demoClient());
       const closed = oneEvent(document, 'pk-pivot-close');

@@ -222,16 +222,21 @@ export class PkPivotMenu extends LitElement {
     return true;
   }
 
-  /** Closes the menu, fires `pk-pivot-close`, and returns focus to the anchor (unless `reason` is `outside`). */
+  /**
+   * Closes the menu and fires `pk-pivot-close`. Focus returns to the anchor when it was in the menu (or
+   * nowhere): closing never takes focus from something else the user moved to.
+   */
   hide(reason: PivotCloseReason = 'api'): void {
     if (!this.open) return;
+    const active = document.activeElement;
+    // Focus in the shadow tree shows as the host in document.activeElement.
+    const focusWasInside = active === this || !active || active === document.body;
     this.open = false;
     this.#dismiss.deactivate();
     this.#resetDialog();
     this.#abort?.abort();
-    const focusWasInside = this.matches(':focus-within');
-    // Tab moves on from the anchor (the browser's own Tab runs after this); a click elsewhere keeps its focus.
-    if (reason !== 'outside' || focusWasInside) this.#anchorElement?.focus();
+    // On Tab the browser's own move runs after this, from the anchor: focus goes on to what follows it.
+    if (focusWasInside) this.#anchorElement?.focus();
     const closed = new PkPivotCloseEvent({ observable: this.observable, reason });
     this.dispatchEvent(closed);
   }
