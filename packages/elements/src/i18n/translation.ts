@@ -30,7 +30,7 @@ export interface Translation {
   pivot: string;
   loadingLinks: string;
   noLinks: string;
-  unsafeLink: string;
+  unsafeLink: (url: string) => string;
   opensInNewTab: string;
   response: string;
   loadingActions: string;
@@ -43,11 +43,15 @@ export interface Translation {
   actionSucceeded: (action: string) => string;
   actionFailed: (action: string) => string;
   noteFailed: (message: string) => string;
+  actionWhat: (action: string, module: string, o: Observable) => string;
+  unknownClient: string;
+  withDetail: (summary: string, detail: string) => string;
+  verdictSummary: (modules: { module: string; name: string }[]) => string;
   actionNote: (n: { who: string; what: string; when: string; result: string }) => string;
   copy: string;
   copyValue: string;
   copyDefanged: string;
-  copied: string;
+  copied: (text: string) => string;
   copyFailed: string;
   more: string;
   signIn: string;

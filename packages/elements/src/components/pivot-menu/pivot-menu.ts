@@ -366,7 +366,7 @@ export class PkPivotMenu extends LitElement {
     const t = this.#l.t;
     try {
       await navigator.clipboard.writeText(text);
-      this.#say(`${t.copied}: ${text}`);
+      this.#say(t.copied(text));
     } catch {
       this.#say(t.copyFailed);
     }
@@ -458,7 +458,7 @@ export class PkPivotMenu extends LitElement {
     this._results = new Map(this._results).set(action.id, result);
     const summary = result.status === 'success' ? t.actionSucceeded(action.title) : t.actionFailed(action.title);
     const detail = result.errors.map((e) => e.message).join('; ');
-    this.#say(detail ? `${summary}: ${detail}` : summary);
+    this.#say(detail ? t.withDetail(summary, detail) : summary);
     const triggered = new PkResponseTriggeredEvent({ observable: o, action, result });
     this.dispatchEvent(triggered);
     // The offer changes with the state (a blocked domain offers "Unblock"): ask again. Items are updated in
@@ -472,14 +472,14 @@ export class PkPivotMenu extends LitElement {
     const caseId = this._caseId;
     if (caseId && client.can('casebook')) {
       const text = t.actionNote({
-        who: client.session?.clientId ?? 'unknown',
-        what: `${action.title} (${action.module}) on ${o.type} ${o.value}`,
+        who: client.session?.clientId ?? t.unknownClient,
+        what: t.actionWhat(action.title, action.module, o),
         when: new Date().toISOString(),
-        result: detail ? `${result.status}: ${detail}` : result.status,
+        result: detail ? t.withDetail(result.status, detail) : result.status,
       });
       await client.casebooks
         .addTexts(caseId, [{ type: 'note', text }])
-        .catch((e: unknown) => this.#say(`${this._status} ${t.noteFailed(message(e))}`));
+        .catch((e: unknown) => this.#say(t.withDetail(this._status, t.noteFailed(message(e)))));
     }
   }
 
@@ -597,7 +597,7 @@ export class PkPivotMenu extends LitElement {
     const v = this._verdicts.s === 'done' ? this._verdicts.v : undefined;
     if (!v) return '';
     if (v.conflict) return t.modulesDisagree;
-    return v.modules.map((m) => `${m.module}: ${dispositionName(m.disposition)}`).join(', ');
+    return t.verdictSummary(v.modules.map((m) => ({ module: m.module, name: dispositionName(m.disposition) })));
   }
 
   #renderSections(o: Observable): TemplateResult {
@@ -673,7 +673,7 @@ export class PkPivotMenu extends LitElement {
                     ><span part="item__label">${l.title}</span
                     ><span class="visually-hidden">(${t.opensInNewTab})</span></a
                   >`
-                : this.#item(l.title, () => {}, { disabled: true, reason: `${l.url} — ${t.unsafeLink}` });
+                : this.#item(l.title, () => {}, { disabled: true, reason: t.unsafeLink(l.url) });
             })}
           </div>`,
       )}
