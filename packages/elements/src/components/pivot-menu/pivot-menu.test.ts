@@ -2,6 +2,8 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { createClient, type Observable, type PivotkitClient, type TokenResponse } from '@pivotkit/sdk';
 import { DEMO_CREDENTIALS, emulatorControl, emulatorUrl } from '../../../../../test/helpers/emulator.js';
+import { registerTranslation } from '../../i18n/index.js';
+import en from '../../i18n/en.js';
 import { CURRENT_CASE_KEY } from './current-case.js';
 import { closePivotMenu, getPivotMenu, openPivotMenu, setPivotMenuItems } from './shared.js';
 
@@ -444,6 +446,20 @@ describe('pk-pivot-menu', () => {
         expect(document.activeElement === button).to.equal(true);
       } finally {
         setPivotMenuItems([]);
+      }
+    });
+  });
+
+  describe('translation', () => {
+    it("uses the translation for the page's language", async () => {
+      registerTranslation({ ...en, $code: 'fr', addToNewCase: 'Ajouter à un nouveau dossier' });
+      const lang = document.documentElement.lang;
+      document.documentElement.lang = 'fr-CA';
+      try {
+        await openWithPointer(SUSPICIOUS_IP, await demoClient());
+        expect(label(focused())).to.equal('Ajouter à un nouveau dossier');
+      } finally {
+        document.documentElement.lang = lang;
       }
     });
   });
