@@ -300,7 +300,7 @@ class Handle implements DecorateHandle {
     el.setAttribute(IGNORE_ATTRIBUTE, '');
     el.setAttribute('inline', '');
     el.setAttribute('type', m.type);
-    el.setAttribute('value', m.value);
+    el.value = m.value;
     if (this.#options.enrich === false) el.setAttribute('no-enrich', '');
     if (this.#options.client) el.client = this.#options.client;
     return el;

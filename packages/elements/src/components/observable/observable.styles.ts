@@ -77,7 +77,15 @@ export default css`
     border-bottom: 1.5px solid currentColor;
     transform: rotate(45deg);
   }
-  :host([inline]) [part='pivot'] .type {
+  .icon {
+    display: inline-block;
+    flex: none;
+    width: 1em;
+    height: 1em;
+    background: currentColor;
+    mask: var(--icon) center / contain no-repeat;
+  }
+  :host([inline]) [part='pivot'] .icon {
     width: 0.85em;
     height: 0.85em;
   }

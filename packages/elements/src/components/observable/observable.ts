@@ -7,7 +7,7 @@ import { PkObservablePickEvent } from '../../events/observable-pick.js';
 import { unwatchVerdict, watchVerdict } from '../../decorate/verdict-scheduler.js';
 import { closePivotMenu, openPivotMenu } from '../pivot-menu/shared.js';
 import type { PkPivotMenu } from '../pivot-menu/pivot-menu.js';
-import { typeMeta } from './type-icons.js';
+import { typeIconStyles, typeLabel } from './type-icons.js';
 import styles from './observable.styles.js';
 
 /** The MIME type a drop target reads to get `{type, value}` from a dragged observable. */
@@ -62,10 +62,10 @@ const grip = svg`<g fill="currentColor"><circle cx="6" cy="4" r="1.2"/><circle c
  * @cssproperty [--gap=0.3em] - Space between the parts.
  */
 export class PkObservable extends LitElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, typeIconStyles, styles];
 
-  /** The CTIM observable type, for example `ip`, `domain`, `url`, `sha256`. */
-  @property() type = '';
+  /** The CTIM observable type, for example `ip`, `domain`, `url`, `sha256` (reflected: CSS picks its icon). */
+  @property({ reflect: true }) type = '';
 
   /** The observable's value, shown as text (never as HTML or as a link). */
   @property() value = '';
@@ -183,7 +183,7 @@ export class PkObservable extends LitElement {
   };
 
   protected override render() {
-    const meta = typeMeta(this.type);
+    const label = typeLabel(this.type);
     const verdict = this.verdict;
     const showBadge = verdict && !(this.inline && verdict.disposition === 5 && !verdict.conflict);
     const badge = showBadge
@@ -195,19 +195,19 @@ export class PkObservable extends LitElement {
           title=${verdict.modules.map((m) => `${m.module}: ${m.dispositionName}`).join('\n')}
         ></pk-verdict-badge>`
       : nothing;
-    const pivotLabel = `Pivot on ${meta.label} ${this.value}`;
+    const pivotLabel = `Pivot on ${label} ${this.value}`;
     const pivot = html`<button
       part="pivot"
       type="button"
       aria-label=${pivotLabel}
-      title=${this.inline ? `${meta.label}: ${this.value}` : pivotLabel}
+      title=${this.inline ? `${label}: ${this.value}` : pivotLabel}
       aria-haspopup="menu"
       aria-expanded=${this.expanded ? 'true' : 'false'}
       draggable=${this.inline && !this.noDrag ? 'true' : 'false'}
       @click=${this.#onPivotClick}
       @keydown=${this.#onPivotKeydown}
     >
-      ${this.inline ? html`<svg class="type" viewBox="0 0 16 16" aria-hidden="true">${meta.icon}</svg>` : nothing}
+      ${this.inline ? html`<span class="icon"></span>` : nothing}
     </button>`;
 
     if (this.inline) {
@@ -224,15 +224,13 @@ export class PkObservable extends LitElement {
               part="drag-handle"
               type="button"
               draggable="true"
-              aria-label=${`Drag ${meta.label} ${this.value} to a case`}
+              aria-label=${`Drag ${label} ${this.value} to a case`}
               aria-describedby="drag-help"
               @keydown=${this.#onHandleKeydown}
             >
               <svg viewBox="0 0 16 16" aria-hidden="true">${grip}</svg>
             </button>`
-      }<svg part="type-icon" viewBox="0 0 16 16" role="img" aria-label=${meta.label}>
-        <title>${meta.label}</title>
-        ${meta.icon}</svg
+      }<span part="type-icon" class="icon" role="img" aria-label=${label} title=${label}></span
       ><span part="value" title=${this.value}
         ><span part="value__head">${head}</span>${
           tail ? html`<span part="value__tail">${this.value.slice(-tail)}</span>` : nothing
