@@ -23,6 +23,8 @@ export interface ScanProgress {
   chars: number;
   /** Matches found in this slice. */
   matches: DomMatch[];
+  /** Time the slice took, in ms, from the end of the previous yield to this call. */
+  elapsedMs: number;
 }
 
 /** Options of {@link scanDom}. */
@@ -56,6 +58,15 @@ const INLINE = new Set(
 );
 
 const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
+
+/**
+ * The only elements that can host a shadow root (DOM spec, attachShadow): custom elements (a `-` in the name)
+ * and these. Asking any other element for `shadowRoot` is a wasted call: a table has none of these per cell.
+ */
+const SHADOW_HOSTS = new Set(
+  'article aside blockquote body div footer h1 h2 h3 h4 h5 h6 header main nav p section span'.split(' '),
+);
+const mayHostShadow = (name: string) => SHADOW_HOSTS.has(name) || name.includes('-');
 
 /** Element kinds by tag name: inline (text runs on), skipped; any other is a block that starts a new run. */
 const KIND = new Map<string, number>();
@@ -165,7 +176,7 @@ async function scanRoots(roots: readonly Node[], options: ScanDomOptions, intern
   /** Ends a slice: detection over what is left, then `onChunk`. */
   function flush(): void {
     detectPending();
-    const progress: ScanProgress = { textNodes, chars, matches };
+    const progress: ScanProgress = { textNodes, chars, matches, elapsedMs: now() - sliceStart };
     matches = [];
     chars = 0;
     textNodes = 0;
@@ -195,8 +206,8 @@ async function scanRoots(roots: readonly Node[], options: ScanDomOptions, intern
     if (parent === lastParent) container = lastContainer;
     else {
       lastParent = parent;
-      while (container && container.nodeType === 1 && KIND.get((container as Element).localName) === 1)
-        container = container.parentNode;
+      // A fragment or document has no localName, so the climb stops there too.
+      while (container && KIND.get((container as Element).localName) === 1) container = container.parentNode;
     }
     if ((pendingBreak || container !== lastContainer) && pos > 0) {
       parts.push('\n');
@@ -212,19 +223,20 @@ async function scanRoots(roots: readonly Node[], options: ScanDomOptions, intern
     pos += data.length;
   }
 
-  let deadline = now() + sliceMs;
+  let sliceStart = now();
+  let deadline = sliceStart + sliceMs;
   let sinceCheck = 0;
 
   /**
    * At a run boundary (no match can span it): detects over the buffer once it holds 8 K characters, and tells
-   * whether the slice is used up (the clock is read every 64 boundaries or after a detection).
+   * whether the slice is used up (the clock is read every 16 boundaries or after a detection).
    */
   function sliceDone(): boolean {
     if (pos >= 8192) {
       detectPending();
-      sinceCheck = 64;
+      sinceCheck = 16;
     }
-    if (++sinceCheck < 64) return false;
+    if (++sinceCheck < 16) return false;
     sinceCheck = 0;
     return now() >= deadline;
   }
@@ -234,7 +246,8 @@ async function scanRoots(roots: readonly Node[], options: ScanDomOptions, intern
     flush();
     await yieldToMain();
     if (signal?.aborted) throw abortReason(signal);
-    deadline = now() + sliceMs;
+    sliceStart = now();
+    deadline = sliceStart + sliceMs;
   }
 
   if (signal?.aborted) throw abortReason(signal);
@@ -259,13 +272,15 @@ async function scanRoots(roots: readonly Node[], options: ScanDomOptions, intern
     for (;;) {
       let node = walker.nextNode();
       while (node) {
-        if (node.nodeType === 3) {
+        // Text nodes have no localName: one property read tells text from element.
+        const name = (node as Element).localName;
+        if (name === undefined) {
           addText(node as Text);
           node = walker.nextNode();
           continue;
         }
         const el = node as Element;
-        const kind = KIND.get(el.localName);
+        const kind = KIND.get(name);
         if (kind !== 1) {
           pendingBreak = true;
           if (sliceDone()) await pause();
@@ -277,7 +292,7 @@ async function scanRoots(roots: readonly Node[], options: ScanDomOptions, intern
           node = next;
           continue;
         }
-        if (el.shadowRoot) {
+        if (mayHostShadow(name) && el.shadowRoot) {
           internal.onShadowRoot?.(el.shadowRoot);
           stack.push(walker);
           walker = doc.createTreeWalker(el.shadowRoot, SHOW_ELEMENT_AND_TEXT);
