@@ -212,3 +212,84 @@ describe('linear time on adversarial input', () => {
     assert.equal(two.length, 2 * one.length);
   });
 });
+
+describe('seeded fuzz: invariants on random tricky text', () => {
+  it('never throws; every match is inside the input, in order, with a non-empty value', () => {
+    let seed = 1234;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 4294967296;
+    const atoms = [
+      'evil',
+      'update',
+      '.',
+      '..',
+      '[.]',
+      '(dot)',
+      '{.}',
+      '\\.',
+      '\u3002',
+      '\u200b',
+      '-',
+      '_',
+      '+',
+      '%2F',
+      'com',
+      'zip',
+      'io',
+      'рф',
+      'пример',
+      '1',
+      '192',
+      '255',
+      '256',
+      '0',
+      ':',
+      '::',
+      'fe80',
+      'db8',
+      '%eth0',
+      '[',
+      ']',
+      '(',
+      ')',
+      '@',
+      '[at]',
+      'hxxp://',
+      'https://',
+      'h**p://',
+      '[:]//',
+      '/',
+      '?q=1',
+      '#',
+      ' ',
+      '\n',
+      '"',
+      "'",
+      '<',
+      '>',
+      ',',
+      'ABCDEF',
+      '0x',
+      'deadbeef',
+      H32.slice(0, 16),
+      'user:pw@',
+      'localhost',
+      'Net',
+      'System',
+    ];
+    for (let i = 0; i < 3000; i++) {
+      let s = '';
+      for (let k = 1 + Math.floor(rnd() * 30); k > 0; k--) s += atoms[Math.floor(rnd() * atoms.length)];
+      for (const options of [undefined, { lowConfidence: true, nested: false }, { defanged: false }]) {
+        const found = detectObservables(s, options);
+        let last = -1;
+        for (const m of found) {
+          assert.ok(m.start >= 0 && m.start < m.end && m.end <= s.length, `${JSON.stringify(s)} ${JSON.stringify(m)}`);
+          assert.ok(m.start >= last, `in order: ${JSON.stringify(s)}`);
+          assert.ok(m.value.length > 0);
+          if (m.raw !== undefined) assert.equal(m.raw, s.slice(m.start, m.end));
+          last = m.start;
+        }
+      }
+    }
+  });
+});
