@@ -116,7 +116,9 @@ export function generateMessages(count: number, from = 0, seed = 47): MessageRow
       };
     } else if (kind < 0.45) {
       // Look-alike domains the emulator has never heard of: verdicts come from its hash-derived answers.
-      const domain = `${pick(BAD_WORDS)}-${pick(BAD_WORDS)}${int(10) ? '' : int(100)}.${pick(BAD_TLDS)}`;
+      const domain = int(12)
+        ? `${pick(BAD_WORDS)}-${pick(BAD_WORDS)}${int(10) ? '' : int(100)}.${pick(BAD_TLDS)}`
+        : DEMO.unknownDomain;
       row = {
         sender: `no-reply@${domain}`,
         subject: pick(BAD_SUBJECTS).replace('{n}', num()),

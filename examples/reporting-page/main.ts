@@ -1,6 +1,7 @@
 import { configure, decorate } from '@pivotkit/elements';
 import { AuthError, NetworkError, TimeoutError, createClient } from '@pivotkit/sdk';
 import { generateMessages, type MessageRow } from './data.js';
+import { el, rowOf } from './table.js';
 
 /** Where `npm run demo` starts the emulator, and its published demo client. */
 const EMULATOR = 'http://localhost:8787';
@@ -9,41 +10,6 @@ const tbody = document.querySelector<HTMLTableSectionElement>('#messages tbody')
 const banner = document.getElementById('banner')!;
 const session = document.getElementById('session')!;
 let loaded = 0;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
-// Rows are built from text nodes only: the data is untrusted, as it would be in a real console.
-function rowOf(m: MessageRow): HTMLTableRowElement {
-  const tr = el('tr');
-  tr.dataset['verdict'] = m.verdict.toLowerCase();
-  const [day, clock] = m.time.split(' ');
-  const time = el('td', 'time');
-  time.append(el('div', undefined, clock), el('div', 'day', day));
-  const sender = el('td', 'sender');
-  // Internal recipients are ours, not indicators: the opt-out attribute keeps them undecorated.
-  const recipient = el('div', 'recipient', `to ${m.recipient}`);
-  recipient.setAttribute('data-pk-ignore', '');
-  sender.append(el('div', undefined, m.sender), recipient);
-  const subject = el('td', 'subject', m.subject);
-  const ip = el('td', 'mono', m.senderIp);
-  const domain = el('td', 'mono', m.senderDomain);
-  const urls = el('td', 'mono url');
-  m.urls.forEach((u) => urls.append(el('div', undefined, u)));
-  if (!m.urls.length) urls.append(el('span', 'none', '—'));
-  const att = el('td', 'attachment');
-  if (m.attachment) att.append(el('div', 'file', m.attachment.name), el('div', 'mono hash', m.attachment.sha256));
-  else att.append(el('span', 'none', '—'));
-  const verdict = el('td', 'verdict');
-  verdict.append(el('span', `chip chip--${m.verdict.toLowerCase()}`, m.verdict), el('span', 'action', m.action));
-  if (m.clickedFrom) verdict.append(el('div', 'clicked', `Link clicked from ${m.clickedFrom}`));
-  tr.append(time, verdict, sender, subject, ip, domain, urls, att);
-  return tr;
-}
 
 function load(n: number) {
   const rows = generateMessages(n, loaded);
