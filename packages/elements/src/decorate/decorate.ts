@@ -319,6 +319,10 @@ class Handle implements DecorateHandle {
  *
  * Calling it again for the same root scans it again and returns the same handle. `await handle.ready` to know
  * when the first scan is done.
+ *
+ * Limits: a text the page rewrites after it was decorated keeps its old button (a new text node gets its own);
+ * changes inside the page's shadow roots after the first scan are not watched; a match that starts inside a
+ * link and ends outside it gets its button inside the element where it ends.
  */
 export function decorate(
   root: Element | Document | DocumentFragment = document.body,
