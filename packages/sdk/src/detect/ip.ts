@@ -18,82 +18,89 @@ export function parseIPv4(s: string): number[] | null {
   return out;
 }
 
-function hexGroup(g: string): number {
-  if (g.length === 0 || g.length > 4) return -1;
-  let n = 0;
-  for (let i = 0; i < g.length; i++) {
-    const c = g.charCodeAt(i);
-    const d = c <= 57 ? c - 48 : (c | 32) - 87;
-    if (d < 0 || d > 15 || (c > 57 && ((c | 32) < 97 || (c | 32) > 102))) return -1;
-    n = n * 16 + d;
-  }
-  return n;
+const groups = new Array<number>(8).fill(0);
+
+function hexDigit(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  const l = c | 32;
+  return l >= 97 && l <= 102 ? l - 87 : -1;
 }
 
 /**
  * Parses an IPv6 address (no brackets, no zone, no prefix) and returns its RFC 5952 form (lower-case, no
  * leading zeros, longest zero run compressed; an embedded IPv4 kept dotted), or null.
- * Besides validity it rejects `word::word` look-alikes: a compressed form needs four hex digits in all
- * (`fe80::1` yes, `a::b` no), except the loopback `::1`.
+ * Besides validity it rejects look-alikes: eight two-digit groups (an EUI-64 or a key fingerprint such as
+ * `aa:bb:cc:dd:ee:ff:00:11`), and a compressed form with fewer than four hex digits in all (`a::b`, `::`),
+ * except the loopback `::1`.
  */
 export function normalizeIPv6(s: string): string | null {
-  const dc = s.indexOf('::');
-  if (dc !== s.lastIndexOf('::') || s.includes(':::')) return null;
-  const head = dc < 0 ? s.split(':') : dc === 0 ? [] : s.slice(0, dc).split(':');
-  const tail = dc < 0 ? [] : dc + 2 === s.length ? [] : s.slice(dc + 2).split(':');
-  const explicit = dc < 0 ? head : tail.length ? tail : head;
-  let v4: number[] | null = null;
-  const last = explicit[explicit.length - 1];
-  if (last !== undefined && last.includes('.')) {
-    v4 = parseIPv4(last);
-    if (!v4) return null;
-    explicit.pop();
-  }
-  const groups: number[] = [];
+  const len = s.length;
+  let n = 0; // groups parsed
+  let gap = -1; // group index where `::` stands
   let digits = 0;
-  for (const g of [...head, ...(dc < 0 ? [] : ['::']), ...tail]) {
-    if (g === '::') {
-      groups.push(-1);
-      continue;
-    }
-    const n = hexGroup(g);
-    if (n < 0) return null;
-    digits += g.length;
-    groups.push(n);
+  let allTwo = true;
+  let v4: number[] | null = null;
+  let i = 0;
+  if (len < 2) return null;
+  if (s.charCodeAt(0) === 58) {
+    if (s.charCodeAt(1) !== 58) return null;
+    gap = 0;
+    i = 2;
   }
-  const width = v4 ? 6 : 8;
-  const count = groups.length - (dc < 0 ? 0 : 1);
-  if (dc < 0 ? count !== width : count > width - 1) return null;
-  // Eight two-digit groups are an EUI-64 or a key fingerprint (`aa:bb:cc:dd:ee:ff:00:11`), not an address.
-  if (dc < 0 && !v4 && head.every((g) => g.length === 2)) return null;
-  if (v4) digits += 4;
-  if (dc >= 0 && digits < 4 && !(count === 1 && groups[1] === 1 && dc === 0)) return null;
-  // Expand to `width` groups.
-  const full: number[] = [];
-  for (const g of groups) {
-    if (g === -1) for (let k = 0; k < width - count; k++) full.push(0);
-    else full.push(g);
-  }
-  // Longest run of two or more zero groups (first one on a tie).
-  let bestAt = -1;
-  let bestLen = 1;
-  for (let i = 0; i < width;) {
-    if (full[i] !== 0) {
-      i++;
-      continue;
-    }
+  while (i < len) {
     let j = i;
-    while (j < width && full[j] === 0) j++;
-    if (j - i > bestLen) {
-      bestAt = i;
-      bestLen = j - i;
+    let value = 0;
+    for (let d; j < len && j - i < 5 && (d = hexDigit(s.charCodeAt(j))) >= 0; j++) value = value * 16 + d;
+    if (s.charCodeAt(j) === 46) {
+      // Dotted IPv4 tail: the last 32 bits.
+      v4 = parseIPv4(s.slice(i));
+      if (!v4) return null;
+      break;
     }
+    const width = j - i;
+    if (width === 0 || width > 4 || n === 8) return null;
+    if (width !== 2) allTwo = false;
+    digits += width;
+    groups[n++] = value;
+    if (j === len) break;
+    if (s.charCodeAt(j) !== 58) return null;
+    if (s.charCodeAt(j + 1) === 58) {
+      if (gap >= 0) return null;
+      gap = n;
+      j += 2;
+    } else if (++j === len) return null; // a trailing single `:`
     i = j;
   }
-  const hex = (a: number[]) => a.map((n) => n.toString(16)).join(':');
-  let out: string;
-  if (bestAt < 0) out = hex(full);
-  else out = `${hex(full.slice(0, bestAt))}::${hex(full.slice(bestAt + bestLen))}`;
+  const width = v4 ? 6 : 8;
+  if (gap < 0 ? n !== width : n > width - 1) return null;
+  if (gap < 0 && !v4 && allTwo) return null;
+  if (v4) digits += 4;
+  if (gap >= 0 && digits < 4 && !(gap === 0 && n === 1 && groups[0] === 1)) return null;
+  // Expand to `width` groups.
+  const full: number[] = [];
+  for (let k = 0; k < n; k++) {
+    if (k === gap) for (let z = 0; z < width - n; z++) full.push(0);
+    full.push(groups[k]!);
+  }
+  if (gap === n) for (let z = 0; z < width - n; z++) full.push(0);
+  // Longest run of two or more zero groups (the first one on a tie).
+  let bestAt = -1;
+  let bestLen = 1;
+  for (let k = 0; k < width;) {
+    if (full[k] !== 0) {
+      k++;
+      continue;
+    }
+    let e = k;
+    while (e < width && full[e] === 0) e++;
+    if (e - k > bestLen) {
+      bestAt = k;
+      bestLen = e - k;
+    }
+    k = e;
+  }
+  const hex = (a: number[]) => a.map((g) => g.toString(16)).join(':');
+  let out = bestAt < 0 ? hex(full) : `${hex(full.slice(0, bestAt))}::${hex(full.slice(bestAt + bestLen))}`;
   if (v4) out += (out.endsWith(':') ? '' : ':') + v4.join('.');
   return out;
 }
