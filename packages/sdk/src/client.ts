@@ -185,7 +185,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
   const userFetch = options.fetch;
   const transport: Transport = {
     // Called as a plain function: a browser's fetch throws "Illegal invocation" when called as a method of an object.
-    fetch: userFetch ? (i, init) => userFetch(i, init) : (i, init) => globalThis.fetch(i, init),
+    fetch: userFetch ? (r) => userFetch(r) : (r) => globalThis.fetch(r),
     timeout: options.timeout ?? 10_000,
     retry: options.retry ?? 2,
     ...(options.retryPolicy ? { retryPolicy: options.retryPolicy } : {}),
@@ -225,7 +225,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
             idempotent: true,
           });
           if (res.status >= 400 && res.status < 500) {
-            const body = await errorBody(res);
+            const body = errorBody(res);
             const code = typeof body?.error === 'string' ? scrub(body.error) : undefined;
             const desc = typeof body?.error_description === 'string' ? scrub(body.error_description) : undefined;
             const why =
@@ -239,8 +239,8 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
               code,
             );
           }
-          if (!res.ok) throw await toHttpError(res, summary, now());
-          const token = await parseJson(res, S.tokenResponse, summary, undefined, transport.timeout);
+          if (!res.ok) throw toHttpError(res, summary, now());
+          const token = parseJson(res, S.tokenResponse, summary);
           return { token, clientId };
         };
       })()
@@ -287,18 +287,13 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
       });
       if (res.status === 401) {
         if (attempt === 0) {
-          void res.body?.cancel().catch(() => {});
           tokens.invalidate(generation);
           continue;
         }
-        throw await toAuthError(res, summary);
+        throw toAuthError(res, summary);
       }
-      if (!res.ok) throw await toHttpError(res, summary, now());
-      if (!c.schema) {
-        void res.body?.cancel().catch(() => {});
-        return { data: undefined, headers: res.headers };
-      }
-      return { data: await parseJson(res, c.schema, summary, c.signal, transport.timeout), headers: res.headers };
+      if (!res.ok) throw toHttpError(res, summary, now());
+      return { data: c.schema ? parseJson(res, c.schema, summary) : undefined, headers: res.headers };
     }
   }
 

@@ -1,5 +1,5 @@
 /**
- * The one retry policy of the SDK (ky calls it from an `afterResponse` hook).
+ * The one retry policy of the SDK (the transport in `internal/http.ts` calls it after each reply).
  * @module
  */
 
