@@ -117,6 +117,22 @@ describe('pk-observable', () => {
       expect(badge.disposition).to.equal(2);
     });
 
+    it('drops the verdict when the observable changes, unless a new one comes with it', async () => {
+      const a = { type: 'ip', value: '45.83.12.9' };
+      const b = { type: 'ip', value: '45.83.12.10' };
+      const el = await fixture<PkObservable>(
+        html`<pk-observable no-enrich type="ip" value=${a.value} .verdict=${verdict(a, 2)}></pk-observable>`,
+      );
+      el.value = b.value;
+      await el.updateComplete;
+      expect(el.verdict).to.equal(undefined);
+      expect(part(el, 'verdict')).to.equal(null);
+      el.value = a.value;
+      el.verdict = verdict(a, 3);
+      await el.updateComplete;
+      expect(el.verdict?.disposition).to.equal(3);
+    });
+
     it('says the modules disagree instead of picking a colour', async () => {
       const o = { type: 'ip', value: '45.83.12.9' };
       const el = await fixture<PkObservable>(

@@ -140,7 +140,10 @@ export class PkObservable extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.hasUpdated && (changed.has('type') || changed.has('value'))) this.verdict = undefined;
+    // A new observable drops the old one's verdict, unless the host set the new verdict in the same change.
+    if (this.hasUpdated && (changed.has('type') || changed.has('value')) && !changed.has('verdict')) {
+      this.verdict = undefined;
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
