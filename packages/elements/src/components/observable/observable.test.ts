@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { Observable, ObservableVerdict } from '@pivotkit/sdk';
 import './pk-observable.js';
 import { OBSERVABLE_MIME, type PkObservable } from './observable.js';
@@ -194,6 +194,27 @@ describe('pk-observable', () => {
         expect(el.shadowRoot!.activeElement).to.equal(pivot);
       });
     }
+
+    it('opens on a click and closes on a second click', async () => {
+      const el = await fixture<PkObservable>(
+        html`<pk-observable no-enrich type="ip" value="45.83.12.9"></pk-observable>`,
+      );
+      const pivot = part(el, 'pivot')!;
+      const r = pivot.getBoundingClientRect();
+      const at: [number, number] = [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)];
+      const opened = oneEvent(document, 'pk-pivot-open');
+      await sendMouse({ type: 'click', position: at });
+      await opened;
+      await el.updateComplete;
+      expect(pivot.getAttribute('aria-expanded')).to.equal('true');
+      const closed = oneEvent(getPivotMenu()!, 'pk-pivot-close');
+      await sendMouse({ type: 'click', position: at });
+      await closed;
+      await el.updateComplete;
+      expect(pivot.getAttribute('aria-expanded')).to.equal('false');
+      expect(getPivotMenu()!.open).to.equal(false);
+      await resetMouse();
+    });
 
     it('moves aria-expanded to the observable whose menu is open', async () => {
       const box = await fixture<HTMLDivElement>(
