@@ -1,12 +1,16 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil as waitFor } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { createClient } from '@pivotkit/sdk';
 import '@pivotkit/elements/pk-observable.js';
 import { closePivotMenu, getPivotMenu } from '@pivotkit/elements';
 import { DEMO_CREDENTIALS, emulatorUrl } from '../helpers/emulator.js';
 
+// Conditions, not timers: generous limits so a busy CI machine (two cores shared by the whole suite) does not fail them.
+const waitUntil = (cond: () => unknown, message?: string) => waitFor(cond, message, { timeout: 8000 });
+
 // The menu as <pk-observable> opens it: one shared instance, anchored to the observable's pivot button.
-describe('pivot menu opened from <pk-observable>', () => {
+describe('pivot menu opened from <pk-observable>', function () {
+  this.timeout(30000);
   let client: ReturnType<typeof createClient>;
   before(async () => {
     const url = await emulatorUrl();

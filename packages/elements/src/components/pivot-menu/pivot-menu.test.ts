@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil as waitFor } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { createClient, type Observable, type PivotkitClient, type TokenResponse } from '@pivotkit/sdk';
 import { DEMO_CREDENTIALS, emulatorControl, emulatorUrl } from '../../../../../test/helpers/emulator.js';
@@ -6,6 +6,9 @@ import { registerTranslation } from '../../i18n/index.js';
 import en from '../../i18n/en.js';
 import { CURRENT_CASE_KEY } from './current-case.js';
 import { closePivotMenu, getPivotMenu, openPivotMenu, setPivotMenuItems } from './shared.js';
+
+// Conditions, not timers: generous limits so a busy CI machine (two cores shared by the whole suite) does not fail them.
+const waitUntil = (cond: () => unknown, message?: string) => waitFor(cond, message, { timeout: 8000 });
 
 // The emulator's demo table (packages/server/src/emulator/intel.ts) gives these fixed answers.
 const SUSPICIOUS_IP: Observable = { type: 'ip', value: '203.0.113.9' };
@@ -82,7 +85,8 @@ async function openWithPointer(observable: Observable, client: PivotkitClient | 
   return button;
 }
 
-describe('pk-pivot-menu', () => {
+describe('pk-pivot-menu', function () {
+  this.timeout(30000);
   beforeEach(() => localStorage.removeItem(CURRENT_CASE_KEY));
   afterEach(async () => {
     closePivotMenu();
@@ -326,7 +330,7 @@ describe('pk-pivot-menu', () => {
         const verdicts = root().querySelector('[part="verdicts"]')!;
         expect(verdicts.getAttribute('aria-busy')).to.equal('true');
         expect(verdicts.textContent).to.contain('Asking modules');
-        await waitUntil(() => verdicts.getAttribute('aria-busy') === 'false', 'modules answer', { timeout: 3000 });
+        await waitUntil(() => verdicts.getAttribute('aria-busy') === 'false', 'modules answer');
         expect(verdicts.querySelectorAll('pk-verdict-badge').length).to.be.greaterThan(0);
       } finally {
         await emulatorControl('faults', {});
