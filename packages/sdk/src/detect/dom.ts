@@ -142,7 +142,7 @@ async function scanRoots(roots: readonly Node[], options: ScanDomOptions, intern
 
   /** Runs detection over the buffered text (a few kB at a time, so a slice stays short). */
   let text = '';
-  const sink: Sink = (type, value, start, end, low) => {
+  const sink: Sink = (type, value, start, end, low, raw) => {
     const a = locate(start);
     const b = locate(end - 1);
     const startNode = nodes[a]!;
@@ -156,7 +156,7 @@ async function scanRoots(roots: readonly Node[], options: ScanDomOptions, intern
       endNode: nodes[b]!,
       endOffset: end - starts[b]!,
     };
-    if (end - start !== value.length || !text.startsWith(value, start)) dm.raw = text.slice(start, end);
+    if (raw !== undefined) dm.raw = raw;
     matches.push(dm);
     all.push(dm);
   };

@@ -127,7 +127,14 @@ export function resolveOptions(o: DetectOptions = {}): Want {
 const HASH_TYPES: Record<number, ObservableType> = { 32: 'md5', 40: 'sha1', 64: 'sha256' };
 
 /** Receives each match of {@link detectInto} (the DOM scanner builds its own objects from these). */
-export type Sink = (type: ObservableType, value: string, start: number, end: number, low: boolean) => void;
+export type Sink = (
+  type: ObservableType,
+  value: string,
+  start: number,
+  end: number,
+  low: boolean,
+  raw: string | undefined,
+) => void;
 
 // Scan state, module-level so the helpers below stay the same functions from call to call (closures made
 // per call would defeat inlining in the optimizing compiler). detectInto is not re-entrant.
@@ -150,13 +157,15 @@ const endAt = (k: number): number => at(k - 1) + 1; // k is exclusive; matches n
 // Helpers read F with `f.charCodeAt`: past `lim` that is the character after the token, never a token character.
 
 /** Reports a match unless its type or confidence is not wanted; tells whether it was reported. */
-function emit(type: ObservableType, value: string, start: number, end: number, low: boolean): boolean {
+function emit(type: ObservableType, value: string, start: number, end: number, low: boolean, same?: boolean): boolean {
   if (!want.types[type] || (low && !want.low)) return false;
+  // `same`: the caller knows whether the text as written equals the value (saves comparing long URLs).
+  const raw =
+    (same ?? (end - start === value.length && text.startsWith(value, start))) ? undefined : text.slice(start, end);
   if (sink) {
-    sink(type, value, start, end, low);
+    sink(type, value, start, end, low, raw);
     return true;
   }
-  const raw = end - start !== value.length || !text.startsWith(value, start) ? text.slice(start, end) : undefined;
   // One object shape for every match (raw always present, maybe undefined) keeps property access monomorphic.
   out.push({ type, value, start, end, raw, confidence: low ? 'low' : 'high' });
   return true;
@@ -417,7 +426,14 @@ function urlAt(a: number, schemeLen: number): number {
   const hostText = hostType === 'ipv6' ? `[${host}]` : host;
   const path = text.slice(pathStart, end);
   const value = `${scheme2}://${userinfo}${hostText}${F.slice(hostEnd, authEnd)}${want.defanged && brackets ? refangPath(path) : path}`;
-  if (!emit('url', value, start, end, false) || want.nested) {
+  // As written when nothing was refanged, the scheme was already lower-case and the host already normal;
+  // with brackets around, compare the strings.
+  const same =
+    map !== null || brackets
+      ? undefined
+      : F.startsWith(scheme2, a) &&
+        (hostType === 'ipv6' ? F.startsWith(host, hostStart + 1) : F.startsWith(host, hostStart));
+  if (!emit('url', value, start, end, false, same) || want.nested) {
     if (hostType === 'ipv6') emit('ipv6', host, at(hostStart + 1), endAt(hostEnd - 1), false);
     else emit(hostType, host, at(hostStart), endAt(hostEnd), false);
   }
