@@ -116,6 +116,8 @@ interface Internal {
   seen?: WeakSet<Text>;
   /** Called for each open shadow root met (watch mode observes it). */
   onShadowRoot?: (root: ShadowRoot) => void;
+  /** Do not keep every match for the promise (watch mode hands them out slice by slice). */
+  noCollect?: boolean;
 }
 
 /** Scans `roots` one after another in time slices; resolves with every match. */
@@ -124,6 +126,7 @@ async function scanRoots(roots: readonly Node[], options: ScanDomOptions, intern
   const { signal, onChunk } = options;
   const sliceMs = options.sliceMs ?? 8;
   const all: DomMatch[] = [];
+  const collect = !internal.noCollect;
   const now = () => performance.now();
 
   // The current chunk: text of the nodes, joined; a `\n` between runs so no match crosses one.
@@ -158,7 +161,7 @@ async function scanRoots(roots: readonly Node[], options: ScanDomOptions, intern
     };
     if (raw !== undefined) dm.raw = raw;
     matches.push(dm);
-    all.push(dm);
+    if (collect) all.push(dm);
   };
 
   function detectPending(): void {
@@ -365,7 +368,7 @@ export function watchDom(
       if (p.matches.length) onMatches(p.matches);
     },
   };
-  const internal: Internal = { seen, onShadowRoot: (sr) => observer.observe(sr, observerInit) };
+  const internal: Internal = { seen, noCollect: true, onShadowRoot: (sr) => observer.observe(sr, observerInit) };
 
   async function drain(): Promise<void> {
     if (running) return;
