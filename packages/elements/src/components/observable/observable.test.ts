@@ -92,6 +92,15 @@ describe('pk-observable', () => {
       expect(el.shadowRoot!.querySelector('a')).to.equal(null);
     });
 
+    it('never makes a javascript: URL a link', async () => {
+      const value = 'javascript:alert(document.domain)//https://evil.example.net/';
+      const el = await fixture<PkObservable>(
+        html`<pk-observable no-enrich type="url" .value=${value}></pk-observable>`,
+      );
+      expect(el.shadowRoot!.querySelector('a, [href]')).to.equal(null);
+      expect(part(el, 'value')!.textContent).to.equal(value);
+    });
+
     it('shows only the pivot button in inline mode, with no text of its own', async () => {
       const el = await fixture<PkObservable>(
         html`<pk-observable inline no-enrich type="domain" value="evil.com"></pk-observable>`,
