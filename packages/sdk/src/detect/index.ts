@@ -25,8 +25,8 @@ export type { DomMatch, ScanDomOptions, ScanProgress, WatchDomOptions } from './
  *
  * @example
  * detectObservables('beacon to hxxps://evil-update[.]com/gate from 203.0.113.7');
- * // [{type: 'url', value: 'https://evil-update.com/gate', start: 10, end: 41, raw: 'hxxps://evil-update[.]com/gate', …},
- * //  {type: 'domain', value: 'evil-update.com', start: 18, end: 36, …}, {type: 'ip', value: '203.0.113.7', …}]
+ * // [{type: 'url', value: 'https://evil-update.com/gate', start: 10, end: 40, raw: 'hxxps://evil-update[.]com/gate', …},
+ * //  {type: 'domain', value: 'evil-update.com', start: 18, end: 35, …}, {type: 'ip', value: '203.0.113.7', …}]
  */
 export function detectObservables(text: string, options?: DetectOptions): DetectedObservable[] {
   const out: DetectedObservable[] = [];

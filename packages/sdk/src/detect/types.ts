@@ -13,7 +13,7 @@ export interface DetectedObservable {
   start: number;
   /** Offset just past the last code unit of the match: `text.slice(start, end)` is what was matched. */
   end: number;
-  /** The matched text as written, present only when it differs from `value` (defanged, upper-case…). */
+  /** The matched text as written when it differs from `value` (defanged, upper-case…); else `undefined`. */
   raw?: string;
   /** `low` for look-alikes (file names such as `invoice.zip`, version-like IPs, `System.Net`). */
   confidence: Confidence;
