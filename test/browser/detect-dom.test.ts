@@ -127,6 +127,28 @@ describe('scanDom: slices and abort', () => {
     expect(values(sliced)).to.deep.equal(values(await scanDom(root, { sliceMs: 1000 })));
   });
 
+  it('yields with scheduler.yield() when present, and with a MessageChannel task otherwise', async () => {
+    const root = mount(`<table><tbody>${table(1000)}</tbody></table>`);
+    const scheduler = (globalThis as unknown as { scheduler: { yield?: () => Promise<void> } }).scheduler;
+    const original = scheduler.yield;
+    let yields = 0;
+    let chunks = 0;
+    try {
+      scheduler.yield = () => {
+        yields++;
+        return original!.call(scheduler);
+      };
+      await scanDom(root, { sliceMs: 0, onChunk: () => chunks++ });
+      expect(yields).to.equal(chunks - 1); // the last chunk ends the scan
+      expect(yields).to.be.greaterThan(0);
+      scheduler.yield = undefined;
+      const found = await scanDom(root, { sliceMs: 0 });
+      expect(found.length).to.equal(2000);
+    } finally {
+      scheduler.yield = original;
+    }
+  });
+
   it('rejects with the reason when aborted before or during the scan', async () => {
     const root = mount(`<table><tbody>${table(3000)}</tbody></table>`);
     const before = new AbortController();
