@@ -53,6 +53,8 @@ const AFTER = new Set(['a', 'button', 'label', 'summary']);
  * touched (for a table, the whole table), so batches are large enough to keep that count low.
  */
 const PLACE_BATCH = 500;
+/** Later batches grow up to this: the first buttons show at once, and the rest costs fewer layouts. */
+const MAX_PLACE_BATCH = 1000;
 
 /**
  * Yields to the event loop with an ordinary task (a MessageChannel message), so that rendering and input run in
@@ -171,9 +173,11 @@ class Handle implements DecorateHandle {
           throw e;
         }
         let batch: DomMatch[] = [];
+        let size = PLACE_BATCH;
         for (const list of byNode.values()) {
           batch.push(...list);
-          if (batch.length < PLACE_BATCH) continue;
+          if (batch.length < size) continue;
+          size = Math.min(size * 2, MAX_PLACE_BATCH);
           this.#flush(batch, seenData, added);
           batch = [];
           await yieldToPage();
