@@ -147,7 +147,7 @@ async function scanRoots(roots: readonly Node[], options: ScanDomOptions, intern
   let text = '';
   const sink: Sink = (type, value, start, end, low, raw) => {
     const a = locate(start);
-    const b = locate(end - 1);
+    const b = a + 1 < starts.length && starts[a + 1]! < end ? locate(end - 1) : a;
     const startNode = nodes[a]!;
     const dm: DomMatch = {
       type,
@@ -171,6 +171,7 @@ async function scanRoots(roots: readonly Node[], options: ScanDomOptions, intern
     parts = [];
     nodes = [];
     starts = [];
+    cursor = 0;
     pos = 0;
     lastContainer = null;
     lastParent = null;
@@ -186,16 +187,25 @@ async function scanRoots(roots: readonly Node[], options: ScanDomOptions, intern
     onChunk?.(progress);
   }
 
-  /** Index of the node holding chunk offset `off` (binary search over `starts`). */
+  /**
+   * Index of the node holding chunk offset `off`. Matches come in order, so this steps forward from the last
+   * answer; a nested match that starts further back falls back to a binary search.
+   */
+  let cursor = 0;
   function locate(off: number): number {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= off) lo = mid;
-      else hi = mid - 1;
+    let i = cursor;
+    if (starts[i]! > off) {
+      let lo = 0;
+      let hi = i;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= off) lo = mid;
+        else hi = mid - 1;
+      }
+      i = lo;
     }
-    return lo;
+    while (i + 1 < starts.length && starts[i + 1]! <= off) i++;
+    return (cursor = i);
   }
 
   function addText(t: Text): void {
