@@ -158,6 +158,19 @@ describe('decorate', () => {
       expect(card.innerHTML).to.equal(before);
     });
 
+    it('keeps hostile page text as text', async () => {
+      const el = await fixture<HTMLParagraphElement>(
+        html`<p>${'<img src=x onerror=alert(1)>'} javascript:alert(1)//evil-login.com/x 45.83.12.9</p>`,
+      );
+      const before = el.innerHTML;
+      const handle = await decorated(el, { enrich: false });
+      expect(el.querySelector('img')).to.equal(null);
+      for (const m of handle.observables) expect(m.shadowRoot!.querySelector('img, a, [href]')).to.equal(null);
+      expect(found(el)).to.include('ip 45.83.12.9');
+      handle.undecorate();
+      expect(el.innerHTML).to.equal(before);
+    });
+
     it('honours an extra ignore selector and a type filter', async () => {
       const el = await fixture<HTMLDivElement>(
         html`<div>
