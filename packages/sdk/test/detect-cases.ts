@@ -301,7 +301,23 @@ export const cases: DetectCase[] = [
     options: { lowConfidence: true },
     expected: [d('invoice.zip'), ip('10.4.2.1')],
   },
-  { input: 'CVE-2021-44228', expected: [], note: 'CVE is not a detected type' },
+  {
+    row: 84,
+    input: 'CVE-2021-44228 cve-2014-0160',
+    expected: [],
+    note: 'CVE is not a detected type (CTIM types only)',
+  },
+  { row: 85, input: 'CVE-2023-1234567', expected: [] },
+  { row: 86, input: 'CVE-21-1234 CVE-2021-123', expected: [] },
+  { row: 87, input: 'CVE\u20112021\u201144228', expected: [] },
+  { row: 88, input: 'evil-<b>update</b>.com', expected: [], note: 'as markup text; the DOM scanner joins the nodes' },
+  {
+    row: 89,
+    input:
+      'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
+    expected: [],
+    note: 'base64 noise (a JWT); script and style text is skipped by the DOM scanner',
+  },
   { input: 'SGVsbG8gd29ybGQgdGhpcyBpcyBiYXNlNjQgZGF0YSBhbmQgbW9yZQ==', expected: [] },
   { input: 'aa:bb:cc:dd:ee:ff:00:11', expected: [], note: 'colon hex without :: and 2-digit groups: EUI-64' },
 ];
