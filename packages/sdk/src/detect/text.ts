@@ -318,7 +318,7 @@ function hashLabel(a: number, b: number): boolean {
   // All-decimal or all-letter runs of hash length are numbers or words, not digests.
   if (!digit || !letter) return false;
   const value = F.slice(s, b);
-  emit(type, upper ? value.toLowerCase() : value, at(s), endAt(b), false);
+  emit(type, upper ? value.toLowerCase() : value, at(s), endAt(b), false, map === null ? !upper : undefined);
   return true;
 }
 
@@ -327,7 +327,11 @@ function versionBefore(start: number): boolean {
   while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 58 || text.charCodeAt(k) === 61)) k--;
   const e = k + 1;
   while (k >= 0 && e - k <= 10 && (text.charCodeAt(k) | 32) >= 97 && (text.charCodeAt(k) | 32) <= 122) k--;
-  return e - k > 1 && VERSION_WORDS.has(text.slice(k + 1, e).toLowerCase());
+  if (e - k < 2) return false;
+  // Every version word starts with v, b, r or f: most words (`from`, `src`…) stop here without a slice.
+  const c0 = text.charCodeAt(k + 1) | 32;
+  if (c0 !== 118 && c0 !== 98 && c0 !== 114 && c0 !== 102) return false;
+  return VERSION_WORDS.has(text.slice(k + 1, e).toLowerCase());
 }
 
 /** IPv6 run starting at F[a]; emits and returns its end, or returns -(end of the run) when it is not one. */
@@ -492,7 +496,7 @@ function wordAt(a: number): number {
   if (digitsOnly) {
     if (count === 4 && isIPv4(s, b)) {
       const start = at(s);
-      emit('ip', F.slice(s, b), start, endAt(b), versionBefore(start));
+      emit('ip', F.slice(s, b), start, endAt(b), versionBefore(start), map === null || undefined);
     }
     return b;
   }
