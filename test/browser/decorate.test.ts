@@ -331,6 +331,21 @@ describe('decorate', () => {
       expect(markers(el).length).to.equal(0);
     });
 
+    it('follows a cell whose content the page replaces', async () => {
+      const el = await table();
+      let resolve: (added: PkObservable[]) => void = () => {};
+      const handle = await decorated(el, { enrich: false, onDecorate: (a) => resolve(a) });
+      const next = new Promise<PkObservable[]>((r) => (resolve = r));
+      const cell = el.querySelector('td')!;
+      cell.textContent = '193.42.33.9';
+      expect((await next).map((m) => m.value)).to.deep.equal(['193.42.33.9']);
+      expect(cell.querySelectorAll('pk-observable').length).to.equal(1);
+      expect(cell.querySelector('pk-observable')!.value).to.equal('193.42.33.9');
+      expect(handle.observables.length).to.equal(5);
+      handle.undecorate();
+      expect(cell.innerHTML).to.equal('193.42.33.9');
+    });
+
     it('decorates text the page changes', async () => {
       const el = await fixture<HTMLParagraphElement>(html`<p>pending</p>`);
       let resolve!: (added: PkObservable[]) => void;

@@ -223,7 +223,13 @@ class Handle implements DecorateHandle {
       }
     }
     if (removed) {
+      // Forget what left the page for good (a moved row is back in place by the time this runs).
       for (const p of this.#placements) if (!p.marker.isConnected) this.#placements.delete(p);
+      for (const t of this.#texts) {
+        if (t.isConnected) continue;
+        this.#texts.delete(t);
+        done.delete(t);
+      }
     }
     if (roots.length) void this.#scan(roots);
   };
