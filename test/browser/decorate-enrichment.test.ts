@@ -54,6 +54,34 @@ describe('decorate: verdicts for visible observables', () => {
     handle.undecorate();
   });
 
+  it('adds no scroll, resize or pointer-move listener per observable', async () => {
+    const added: string[] = [];
+    const original = EventTarget.prototype.addEventListener;
+    EventTarget.prototype.addEventListener = function (
+      this: EventTarget,
+      type: string,
+      ...rest: [EventListenerOrEventListenerObject | null, (boolean | AddEventListenerOptions)?]
+    ) {
+      if (/^(scroll|resize|wheel|pointermove|mousemove|touchmove)$/.test(type)) added.push(type);
+      return original.call(this, type, ...rest);
+    };
+    try {
+      const el = await fixture<HTMLDivElement>(
+        html`<div>${Array.from({ length: 200 }, (_, i) => html`<p>sender ${ipOf(2000 + i)}</p>`)}</div>`,
+      );
+      const fake = countingClient();
+      const handle = decorate(el, { client: fake.client });
+      await handle.ready;
+      await Promise.all(handle.observables.map((m) => m.updateComplete));
+      await fake.nextCall();
+      expect(handle.observables.length).to.equal(200);
+      expect(added).to.deep.equal([]);
+      handle.undecorate();
+    } finally {
+      EventTarget.prototype.addEventListener = original;
+    }
+  });
+
   it('batches visible observables per frame, each value once', async () => {
     // 120 distinct addresses, each twice, all on screen at once.
     const ips = Array.from({ length: 120 }, (_, i) => ipOf(1000 + i));
