@@ -230,7 +230,9 @@ function domainValue(a: number, b: number, count: number): string | null {
   const f = F;
   if (count < 2 || count >= 128 || b - a > 253) return null;
   const tldStart = lastLabel(a, b);
-  // The TLD: letters only (or an IDN); cheap test before anything else.
+  // The TLD: starts with a letter (`xn--` included), letters only (or an IDN); cheap tests before anything else.
+  const t0 = f.charCodeAt(tldStart) | 32;
+  if (t0 < 97 || (t0 > 122 && t0 < 128)) return null;
   let ascii = true;
   let upper = false;
   for (let k = tldStart; k < b; k++) {
