@@ -1,5 +1,12 @@
 import { expect } from '@open-wc/testing';
-import { matchRange, scanDom, watchDom, type DomMatch, type ScanProgress } from '@pivotkit/sdk/detect';
+import {
+  detectObservables,
+  matchRange,
+  scanDom,
+  watchDom,
+  type DomMatch,
+  type ScanProgress,
+} from '@pivotkit/sdk/detect';
 
 const H64 = 'e008033699eb7000131ee66c03d33b809d5bba48f1c557ea14b86e68363d6de0';
 
@@ -147,6 +154,26 @@ describe('scanDom: slices and abort', () => {
     } finally {
       scheduler.yield = original;
     }
+  });
+
+  it('reads a huge text node (a log in a <pre>) in pieces, with offsets into the node', async () => {
+    const line = (i: number) => `2026-11-22T08:00:00Z conn ${i} from 198.51.100.${i % 250} to host-${i}.example.com\n`;
+    let log = '';
+    for (let i = 0; log.length < 300_000; i++) log += line(i);
+    const root = mount('<pre></pre>');
+    root.querySelector('pre')!.textContent = log;
+    const chunks: ScanProgress[] = [];
+    const found = await scanDom(root, { sliceMs: 0, onChunk: (p) => chunks.push(p) });
+    const lines = log.split('\n').length - 1;
+    expect(found.length).to.equal(2 * lines);
+    expect(chunks.length).to.be.greaterThan(3);
+    const node = root.querySelector('pre')!.firstChild as Text;
+    for (const m of found) {
+      expect(m.startNode).to.equal(node);
+      expect(node.data.slice(m.startOffset, m.endOffset)).to.equal(m.value);
+    }
+    // Pieces give what one pass over the whole text gives.
+    expect(values(found)).to.deep.equal(detectObservables(log).map((m) => `${m.type} ${m.value}`));
   });
 
   it('rejects with the reason when aborted before or during the scan', async () => {

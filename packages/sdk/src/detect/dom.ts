@@ -58,6 +58,8 @@ const INLINE = new Set(
 );
 
 const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
+/** Text nodes longer than this are detected piece by piece between yields. */
+const BIG_TEXT = 65536;
 
 /**
  * The only elements that can host a shadow root (DOM spec, attachShadow): custom elements (a `-` in the name)
@@ -208,12 +210,14 @@ async function scanRoots(roots: readonly Node[], options: ScanDomOptions, intern
     return (cursor = i);
   }
 
-  function addText(t: Text): void {
+  /** Adds a text node to the chunk; returns its data when it is too big for one slice (see bigText). */
+  function addText(t: Text): string | undefined {
     if (internal.seen) {
       if (internal.seen.has(t)) return;
       internal.seen.add(t);
     }
     const data = t.data;
+    if (data.length > BIG_TEXT) return data;
     const parent = t.parentNode;
     let container: Node | null = parent;
     if (parent === lastParent) container = lastContainer;
@@ -234,6 +238,28 @@ async function scanRoots(roots: readonly Node[], options: ScanDomOptions, intern
     nodes.push(t);
     starts.push(pos);
     pos += data.length;
+  }
+
+  /**
+   * A text node too big for one slice (a log in a `<pre>`): detection runs on pieces cut at whitespace, which
+   * no match crosses, with yields in between. The node is a run of its own: it is not joined to inline
+   * neighbours.
+   */
+  async function bigText(t: Text, data: string): Promise<void> {
+    detectPending();
+    textNodes++;
+    for (let s = 0; s < data.length;) {
+      let e = Math.min(data.length, s + BIG_TEXT / 2);
+      while (e < data.length && data.charCodeAt(e) > 32) e++;
+      parts = [data.slice(s, e)];
+      nodes = [t];
+      starts = [-s]; // offsets in the piece, shifted back to offsets in the node
+      pos = e - s;
+      detectPending();
+      s = e;
+      if (now() >= deadline) await pause();
+    }
+    pendingBreak = true;
   }
 
   let sliceStart = now();
@@ -266,7 +292,10 @@ async function scanRoots(roots: readonly Node[], options: ScanDomOptions, intern
   if (signal?.aborted) throw abortReason(signal);
   for (const root of roots) {
     if (root.nodeType === 3) {
-      if (!insideSkipped(root)) addText(root as Text);
+      if (!insideSkipped(root)) {
+        const big = addText(root as Text);
+        if (big !== undefined) await bigText(root as Text, big);
+      }
       pendingBreak = true;
       continue;
     }
@@ -288,7 +317,8 @@ async function scanRoots(roots: readonly Node[], options: ScanDomOptions, intern
         // Text nodes have no localName: one property read tells text from element.
         const name = (node as Element).localName;
         if (name === undefined) {
-          addText(node as Text);
+          const big = addText(node as Text);
+          if (big !== undefined) await bigText(node as Text, big);
           node = walker.nextNode();
           continue;
         }
