@@ -4,6 +4,7 @@ import type { Observable, ObservableVerdict } from '@pivotkit/sdk';
 import './pk-observable.js';
 import { OBSERVABLE_MIME, type PkObservable } from './observable.js';
 import { closePivotMenu, getPivotMenu } from '../pivot-menu/shared.js';
+import { configure } from '../../config.js';
 import { countingClient } from '../../../../../test/helpers/counting-client.js';
 
 const SHA256 = 'e008033699eb7000131ee66c03d33b809d5bba48f1c557ea14b86e68363d6de0';
@@ -174,6 +175,28 @@ describe('pk-observable', () => {
       expect(el.verdict?.disposition).to.equal(3);
       expect((part(el, 'verdict') as HTMLElement & { disposition: number }).disposition).to.equal(3);
     });
+  });
+
+  it('follows the page-wide client when configure() changes it', async () => {
+    const a = countingClient({ disposition: () => 1 });
+    const b = countingClient({ disposition: () => 2 });
+    configure({ client: a.client });
+    try {
+      const el = await fixture<PkObservable>(
+        html`<pk-observable type="domain" value="switch.example.com"></pk-observable>`,
+      );
+      await a.nextCall();
+      await a.settled();
+      await el.updateComplete;
+      expect(el.verdict?.disposition).to.equal(1);
+      configure({ client: b.client });
+      expect((await b.nextCall()).map((o) => o.value)).to.deep.equal(['switch.example.com']);
+      await b.settled();
+      await el.updateComplete;
+      expect(el.verdict?.disposition).to.equal(2);
+    } finally {
+      configure({ client: undefined });
+    }
   });
 
   describe('pivot menu', () => {
