@@ -40,7 +40,23 @@ function countReporter() {
 }
 
 export default {
-  files: ['packages/elements/src/**/*.test.ts', 'test/browser/**/*.test.ts'],
+  files: ['packages/elements/src/**/*.test.ts', 'test/browser/**/*.test.ts', '!test/browser/csp/**'],
+  groups: [
+    {
+      // The elements must work on consoles that enforce Trusted Types: only lit-html's policy is allowed here.
+      name: 'trusted-types',
+      files: ['test/browser/csp/**/*.test.ts'],
+      testRunnerHtml: (testFramework) => `<!doctype html>
+<html>
+  <head>
+    <meta http-equiv="Content-Security-Policy" content="require-trusted-types-for 'script'; trusted-types lit-html" />
+  </head>
+  <body>
+    <script type="module" src="${testFramework}"></script>
+  </body>
+</html>`,
+    },
+  ],
   nodeResolve: { browser: true, exportConditions: ['source', 'browser', 'development'] },
   middleware: [
     // msw's service worker must be served from the site root.
