@@ -11,11 +11,33 @@ const TYPES: Record<string, string> = {
   email: 'Email',
 };
 
+const LABELS: Record<string, string> = {
+  ip: 'IP address',
+  ipv6: 'IPv6 address',
+  domain: 'Domain',
+  url: 'URL',
+  sha256: 'SHA-256 hash',
+  sha1: 'SHA-1 hash',
+  md5: 'MD5 hash',
+  email: 'Email address',
+};
+const label = (t: string) => LABELS[t] ?? (t ? `Observable (${t})` : 'Observable');
+const DISPOSITIONS = { 1: 'Clean', 2: 'Malicious', 3: 'Suspicious', 4: 'Common', 5: 'Unknown' } as const;
+
 /** English, the default translation. */
 const en: Translation = {
   $code: 'en',
   $dir: 'ltr',
   observableType: (t) => TYPES[t] ?? t,
+  observableTypeLabel: label,
+  pivotOn: (o) => `Pivot on ${label(o.type)} ${o.value}`,
+  inlinePivotTitle: (o) => `${label(o.type)}: ${o.value}`,
+  dragToCase: (o) => `Drag ${label(o.type)} ${o.value} to a case`,
+  dragHelp: 'Press Enter to add it to a case with the keyboard.',
+  disputed: 'Disputed',
+  moduleVerdicts: (ms) => ms.map((m) => `${m.module}: ${m.dispositionName}`).join('\n'),
+  dispositionName: (d) => DISPOSITIONS[d],
+  verdictLabel: (name) => `Verdict: ${name}`,
   pivotMenuLabel: (o) => `Actions for ${TYPES[o.type] ?? o.type} ${o.value}`,
   fullValue: 'Full value',
   casebook: 'Casebook',

@@ -1,4 +1,4 @@
-import type { Observable } from '@pivotkit/sdk';
+import type { Disposition, Observable } from '@pivotkit/sdk';
 
 /**
  * Every string the elements show. A translation is a plain object of this type; plurals and
@@ -9,6 +9,26 @@ export interface Translation {
   $dir: 'ltr' | 'rtl';
   // Observable types as people say them.
   observableType: (type: string) => string;
+  /** A type's full name, the accessible name of its icon (`IP address`); other CTIM types show their own name. */
+  observableTypeLabel: (type: string) => string;
+  // <pk-observable> and the buttons decorate() places
+  /** The pivot button's accessible name. */
+  pivotOn: (o: Observable) => string;
+  /** The tooltip of the inline pivot button, beside the page's own text. */
+  inlinePivotTitle: (o: Observable) => string;
+  /** The drag handle's accessible name. */
+  dragToCase: (o: Observable) => string;
+  /** How to do with the keyboard what dragging does (the drag handle's description). */
+  dragHelp: string;
+  /** The badge's text when the modules disagree. */
+  disputed: string;
+  /** The badge's tooltip: one line per module and its verdict. */
+  moduleVerdicts: (modules: { module: string; dispositionName: string }[]) => string;
+  // <pk-verdict-badge>
+  /** A CTIM disposition's name (1 Clean … 5 Unknown). */
+  dispositionName: (d: Disposition) => string;
+  /** The badge's accessible name. */
+  verdictLabel: (name: string) => string;
   // Pivot menu
   pivotMenuLabel: (o: Observable) => string;
   fullValue: string;

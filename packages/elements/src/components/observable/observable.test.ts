@@ -5,6 +5,8 @@ import './pk-observable.js';
 import { OBSERVABLE_MIME, type PkObservable } from './observable.js';
 import { closePivotMenu, getPivotMenu } from '../pivot-menu/shared.js';
 import { configure } from '../../config.js';
+import { registerTranslation } from '../../i18n/index.js';
+import en from '../../i18n/en.js';
 import { countingClient } from '../../../../../test/helpers/counting-client.js';
 
 const SHA256 = 'e008033699eb7000131ee66c03d33b809d5bba48f1c557ea14b86e68363d6de0';
@@ -362,6 +364,33 @@ describe('pk-observable', () => {
         </p>`,
       );
       await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('localization', () => {
+    it('takes its accessible names from a registered translation for the nearest lang', async () => {
+      registerTranslation({
+        ...en,
+        $code: 'x-test',
+        pivotOn: (o) => `Pivotieren: ${o.value}`,
+        disputed: 'Umstritten',
+        verdictLabel: (name) => `Urteil: ${name}`,
+      });
+      const o = { type: 'ip', value: '45.83.12.9' };
+      const wrap = await fixture<HTMLDivElement>(
+        html`<div lang="x-test">
+          <pk-observable no-enrich type="ip" value=${o.value} .verdict=${verdict(o, 2, true)}></pk-observable>
+        </div>`,
+      );
+      const el = wrap.querySelector('pk-observable')!;
+      await el.updateComplete;
+      expect(part(el, 'pivot')!.getAttribute('aria-label')).to.equal('Pivotieren: 45.83.12.9');
+      // The badge inside the observable's shadow root finds the same lang through it.
+      const badge = part(el, 'verdict')!;
+      expect(badge.getAttribute('label')).to.equal('Umstritten');
+      await (badge as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      const base = badge.shadowRoot!.querySelector('[part="base"]')!;
+      expect(base.getAttribute('aria-label')).to.equal('Urteil: Umstritten');
     });
   });
 });

@@ -7,7 +7,8 @@ import { PkObservablePickEvent } from '../../events/observable-pick.js';
 import { unwatchVerdict, watchVerdict } from '../../decorate/verdict-scheduler.js';
 import { closePivotMenu, openPivotMenu } from '../pivot-menu/shared.js';
 import type { PkPivotMenu } from '../pivot-menu/pivot-menu.js';
-import { typeIconStyles, typeLabel } from './type-icons.js';
+import { typeIconStyles } from './type-icons.js';
+import { LocalizeController } from '../../controllers/localize-controller.js';
 import styles from './observable.styles.js';
 
 /** The MIME type a drop target reads to get `{type, value}` from a dragged observable. */
@@ -90,6 +91,8 @@ export class PkObservable extends LitElement {
 
   /** Whether this observable's pivot menu is open (drives `aria-expanded`). */
   @state() private expanded = false;
+
+  readonly #l = new LocalizeController(this);
 
   /** The shared menu while it is open for this observable. */
   #menu: PkPivotMenu | undefined;
@@ -186,7 +189,8 @@ export class PkObservable extends LitElement {
   };
 
   protected override render() {
-    const label = typeLabel(this.type);
+    const t = this.#l.t;
+    const o = this.observable;
     const verdict = this.verdict;
     const showBadge = verdict && !(this.inline && verdict.disposition === 5 && !verdict.conflict);
     const badge = showBadge
@@ -194,16 +198,18 @@ export class PkObservable extends LitElement {
           part="verdict"
           exportparts="base: verdict__base, icon: verdict__icon, name: verdict__name"
           .disposition=${verdict.conflict ? 5 : verdict.disposition}
-          label=${verdict.conflict ? 'Disputed' : ''}
-          title=${verdict.modules.map((m) => `${m.module}: ${m.dispositionName}`).join('\n')}
+          label=${verdict.conflict ? t.disputed : ''}
+          title=${t.moduleVerdicts(
+            verdict.modules.map((m) => ({ module: m.module, dispositionName: t.dispositionName(m.disposition) })),
+          )}
         ></pk-verdict-badge>`
       : nothing;
-    const pivotLabel = `Pivot on ${label} ${this.value}`;
+    const pivotLabel = t.pivotOn(o);
     const pivot = html`<button
       part="pivot"
       type="button"
       aria-label=${pivotLabel}
-      title=${this.inline ? `${label}: ${this.value}` : pivotLabel}
+      title=${this.inline ? t.inlinePivotTitle(o) : pivotLabel}
       aria-haspopup="menu"
       aria-expanded=${this.expanded ? 'true' : 'false'}
       draggable=${this.inline && !this.noDrag ? 'true' : 'false'}
@@ -217,6 +223,7 @@ export class PkObservable extends LitElement {
       return html`<span part="base" @dragstart=${this.#onDragStart}>${pivot}${badge}</span>`;
     }
 
+    const label = t.observableTypeLabel(this.type);
     const tail = tailLength(this.type, this.value);
     const head = tail ? this.value.slice(0, -tail) : this.value;
     return html`<span part="base" @dragstart=${this.#onDragStart}
@@ -227,7 +234,7 @@ export class PkObservable extends LitElement {
               part="drag-handle"
               type="button"
               draggable="true"
-              aria-label=${`Drag ${label} ${this.value} to a case`}
+              aria-label=${t.dragToCase(o)}
               aria-describedby="drag-help"
               @keydown=${this.#onHandleKeydown}
             >
@@ -238,7 +245,7 @@ export class PkObservable extends LitElement {
         ><span part="value__head">${head}</span>${
           tail ? html`<span part="value__tail">${this.value.slice(-tail)}</span>` : nothing
         }</span
-      >${badge}${pivot}<span id="drag-help" hidden>Press Enter to add it to a case with the keyboard.</span></span
+      >${badge}${pivot}<span id="drag-help" hidden>${t.dragHelp}</span></span
     >`;
   }
 }

@@ -1,7 +1,7 @@
 import { unsafeCSS, type CSSResult } from 'lit';
 
-// Each detected type has its own shape (16×16, drawn with the current colour) and a name for assistive
-// technology. The shapes are our own constants, never data.
+// Each detected type has its own shape (16×16, drawn with the current colour); its name for assistive technology
+// is in the translation table (`observableTypeLabel`). The shapes are our own constants, never data.
 const PATHS: Record<string, string> = {
   ip: '<rect x="2" y="3" width="12" height="4" rx="1"/><rect x="2" y="9" width="12" height="4" rx="1"/><circle cx="5" cy="5" r=".9" fill="#000"/><circle cx="5" cy="11" r=".9" fill="#000"/>',
   ipv6: '<rect x="2" y="2" width="12" height="3.2" rx="1"/><rect x="2" y="6.4" width="12" height="3.2" rx="1"/><rect x="2" y="10.8" width="12" height="3.2" rx="1"/>',
@@ -13,22 +13,6 @@ const PATHS: Record<string, string> = {
   email: '<rect x="1.5" y="3.5" width="13" height="9" rx="1"/><path d="M2 4l6 5 6-5"/>',
 };
 const FALLBACK_PATH = '<path d="M8 1.5l6.5 6.5L8 14.5 1.5 8z"/>';
-
-const LABELS: Record<string, string> = {
-  ip: 'IP address',
-  ipv6: 'IPv6 address',
-  domain: 'Domain',
-  url: 'URL',
-  sha256: 'SHA-256 hash',
-  sha1: 'SHA-1 hash',
-  md5: 'MD5 hash',
-  email: 'Email address',
-};
-
-/** The accessible name of a type; other CTIM types show their own name. */
-export function typeLabel(type: string): string {
-  return LABELS[type] ?? (type ? `Observable (${type})` : 'Observable');
-}
 
 const url = (paths: string) =>
   `url("data:image/svg+xml,${encodeURIComponent(

@@ -1,8 +1,9 @@
 import { LitElement, html, svg, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { dispositionName, isDisposition, type Disposition } from '@pivotkit/sdk';
+import { isDisposition, type Disposition } from '@pivotkit/sdk';
 import { tokens } from '../../styles/tokens.js';
 import styles from './verdict-badge.styles.js';
+import { LocalizeController } from '../../controllers/localize-controller.js';
 
 // Each disposition has its own shape too, so the badge never relies on colour alone.
 const ICONS: Record<Disposition, ReturnType<typeof svg>> = {
@@ -30,6 +31,8 @@ export class PkVerdictBadge extends LitElement {
   /** The CTIM disposition number: 1 Clean, 2 Malicious, 3 Suspicious, 4 Common, 5 Unknown. */
   @property({ type: Number, reflect: true }) disposition: Disposition = 5;
 
+  readonly #l = new LocalizeController(this);
+
   /** Text shown instead of the disposition's name (for example a module's own wording). */
   @property() label = '';
 
@@ -39,8 +42,9 @@ export class PkVerdictBadge extends LitElement {
   }
 
   protected override render() {
-    const name = dispositionName(this.disposition);
-    return html`<span part="base" role="img" aria-label=${`Verdict: ${this.label || name}`}
+    const t = this.#l.t;
+    const name = t.dispositionName(this.disposition);
+    return html`<span part="base" role="img" aria-label=${t.verdictLabel(this.label || name)}
       ><svg part="icon" viewBox="0 0 16 16" aria-hidden="true">${ICONS[this.disposition]}</svg
       ><span part="name" aria-hidden="true">${this.label || name}</span></span
     >`;
