@@ -6,7 +6,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromiumArgs, findChromium } from './scripts/lib/chromium.mjs';
+import { chromiumArgs, requireChromium } from './scripts/lib/chromium.mjs';
 import { emulatorPlugin } from './test/emulator-plugin.mjs';
 
 const require = createRequire(import.meta.url);
@@ -80,7 +80,7 @@ export default {
   ],
   browsers: [
     chromeLauncher({
-      launchOptions: { executablePath: findChromium() ?? '/usr/bin/chromium', headless: true, args: chromiumArgs },
+      launchOptions: { executablePath: requireChromium(), headless: true, args: chromiumArgs },
     }),
   ],
   concurrency: 1,

@@ -46,7 +46,8 @@ if (!run('pnpm', ['install', '--frozen-lockfile'], { env })) fail('pnpm install 
 // 3. Chromium for @web/test-runner: Debian's package; a test tool never downloads a browser here.
 if (wantChromium && !findChromium()) {
   const isRoot = process.getuid?.() === 0;
-  if (!isRoot || !existsSync('/usr/bin/apt-get')) {
+  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+  if (!isRoot || !hasApt) {
     fail(
       'Chromium is missing. Install it (Debian: "apt-get install chromium") or set CHROME_PATH to a Chromium or Chrome binary.',
     );

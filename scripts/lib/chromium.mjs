@@ -11,6 +11,13 @@ export function findChromium() {
   return null;
 }
 
+/** The Chromium to use, or an error that says how to get one. */
+export function requireChromium() {
+  const found = findChromium();
+  if (!found) throw new Error('No Chromium found: run `npm test` (it installs one) or set CHROME_PATH.');
+  return found;
+}
+
 /** Flags for headless Chromium on a closed network, as root (CI runs as root). */
 export const chromiumArgs = [
   '--no-sandbox',
