@@ -420,19 +420,70 @@ describe('pk-pivot-menu', function () {
   });
 
   describe('copy and host items', () => {
-    it('copies the defanged value to the clipboard', async () => {
-      await openWithPointer(EVIL_DOMAIN, await demoClient());
+    /**
+     * Replaces `navigator.clipboard.writeText` with a recorder for one test: headless Chromium may refuse the real
+     * clipboard, and a test must know which of the two outcomes it is checking. The own property shadows
+     * `Clipboard.prototype.writeText`; deleting it restores the real method.
+     */
+    function stubClipboard(result: 'resolve' | 'reject'): { written: string[]; restore(): void } {
+      const written: string[] = [];
+      Object.defineProperty(navigator.clipboard, 'writeText', {
+        configurable: true,
+        value: (text: string) => {
+          written.push(text);
+          return result === 'resolve'
+            ? Promise.resolve()
+            : Promise.reject(new DOMException('denied', 'NotAllowedError'));
+        },
+      });
+      return {
+        written,
+        restore: () => void delete (navigator.clipboard as { writeText?: unknown }).writeText,
+      };
+    }
+
+    async function copyWith(itemLabel: string) {
+      await openWithPointer({ type: 'url', value: 'https://evil.example.net/login?x=1' }, await demoClient());
       await loaded();
       await sendKeys({ press: 'End' });
-      expect(label(focused())).to.equal('Copy defanged value');
+      if (itemLabel === 'Copy value') await sendKeys({ press: 'ArrowUp' });
+      expect(label(focused())).to.equal(itemLabel);
       await sendKeys({ press: 'Enter' });
       const status = root().querySelector('[part="status"]')!;
       await waitUntil(() => status.textContent!.trim() !== '', 'feedback');
-      // Headless Chromium may refuse the clipboard; the menu must then say so rather than claim success.
-      if (status.textContent!.includes('Copied')) {
-        expect(status.textContent).to.contain('evil[.]example[.]net');
-      } else {
-        expect(status.textContent).to.contain('Could not copy');
+      return status.textContent!.trim();
+    }
+
+    it('copies the exact value to the clipboard and says so', async () => {
+      const clipboard = stubClipboard('resolve');
+      try {
+        const said = await copyWith('Copy value');
+        expect(clipboard.written).to.deep.equal(['https://evil.example.net/login?x=1']);
+        expect(said).to.equal('Copied: https://evil.example.net/login?x=1');
+      } finally {
+        clipboard.restore();
+      }
+    });
+
+    it('copies the defanged value to the clipboard and says so', async () => {
+      const clipboard = stubClipboard('resolve');
+      try {
+        const said = await copyWith('Copy defanged value');
+        expect(clipboard.written).to.deep.equal(['hxxps://evil[.]example[.]net/login?x=1']);
+        expect(said).to.equal('Copied: hxxps://evil[.]example[.]net/login?x=1');
+      } finally {
+        clipboard.restore();
+      }
+    });
+
+    it('says the copy failed when the clipboard refuses, rather than claim success', async () => {
+      const clipboard = stubClipboard('reject');
+      try {
+        const said = await copyWith('Copy defanged value');
+        expect(clipboard.written).to.deep.equal(['hxxps://evil[.]example[.]net/login?x=1']);
+        expect(said).to.equal('Could not copy: the clipboard is not available');
+      } finally {
+        clipboard.restore();
       }
     });
 
