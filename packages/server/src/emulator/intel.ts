@@ -1,21 +1,19 @@
 /**
  * The emulator's threat intelligence: three modules (a reputation feed, a DNS-security module and an endpoint
  * module) that answer enrich, refer and response calls from a fixed demo table and, for every other observable,
- * from a hash of its value, so any observable gets the same plausible answer every time.
+ * from how the value looks and a hash of it (see `derived.ts`), so any observable gets the same plausible answer
+ * every time.
  * Response actions write state to the store (blocked domains and files, isolated hosts), which changes later answers.
  * @module
  */
 import type { Store } from '../store.js';
+import { appearance, derivedDisposition, isPrivateIp, urlHost, type Disposition, type Observable } from './derived.js';
 import { hash, stableUuid } from './hash.js';
 
-export type Disposition = 1 | 2 | 3 | 4 | 5;
+export { derivedDisposition, isPrivateIp };
+export type { Disposition, Observable };
 export const DISPOSITION_NAMES = { 1: 'Clean', 2: 'Malicious', 3: 'Suspicious', 4: 'Common', 5: 'Unknown' } as const;
 export const CTIM_SCHEMA_VERSION = '1.3.29';
-
-export interface Observable {
-  type: string;
-  value: string;
-}
 
 export type ModuleKey = 'reputation' | 'dns' | 'endpoint';
 
@@ -52,7 +50,7 @@ export const MODULES: readonly ModuleInfo[] = [
   },
 ];
 
-/** `undefined`: derived from the hash; `null`: the module has nothing on it; `'error'`: the module fails for it. */
+/** `undefined`: derived (see `derived.ts`); `null`: the module has nothing on it; `'error'`: the module fails for it. */
 type Fixed = Disposition | null | 'error' | undefined;
 
 export interface DemoObservable extends Observable {
@@ -152,25 +150,6 @@ export function findDemo(o: Observable): DemoObservable | undefined {
   return demoIndex.get(key(o));
 }
 
-/** The hash-derived "ground truth" for a value nobody seeded: 40 % Clean, 15 % Common, 17 % Suspicious, 15 % Malicious, 13 % Unknown. */
-export function derivedDisposition(o: Observable): Disposition {
-  const n = hash('base', o.type, o.value.toLowerCase()) % 100;
-  return n < 40 ? 1 : n < 55 ? 4 : n < 72 ? 3 : n < 87 ? 2 : 5;
-}
-
-export function isPrivateIp(value: string): boolean {
-  return /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|127\.)/.test(value) || /^f[cd]/i.test(value);
-}
-
-/** The host part of a URL observable, or undefined. */
-function urlHost(value: string): string | undefined {
-  try {
-    return new URL(value).hostname.toLowerCase() || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 // ---- response state ----
 
 type StateName = 'blocked' | 'isolated';
@@ -223,9 +202,43 @@ function hostFor(seed: string, i: number): { host: string; hostIp: string } {
   return { host: HOSTS[h % HOSTS.length]!, hostIp: `10.20.${(h >>> 8) % 250}.${((h >>> 16) % 250) + 2}` };
 }
 
+/** The domain or address a URL or an e-mail address is on, as an observable. */
+function hostOf(o: Observable): Observable | undefined {
+  const host =
+    o.type === 'url' ? urlHost(o.value) : o.type === 'email' ? o.value.slice(o.value.lastIndexOf('@') + 1) : undefined;
+  if (!host) return undefined;
+  return { type: /^[\d.]+$/.test(host) ? 'ip' : host.includes(':') ? 'ipv6' : 'domain', value: host.toLowerCase() };
+}
+
+/** A demo value's fixed answer; URLs and e-mail addresses on a demo domain or address take its answers. */
 function fixedFor(mod: ModuleKey, o: Observable): Fixed {
-  const demo = findDemo(o);
+  const host = hostOf(o);
+  const demo = findDemo(o) ?? (host && findDemo(host));
   return demo ? (demo[mod] === undefined ? null : demo[mod]) : undefined;
+}
+
+/** DNS Shield on a value nobody seeded (for a URL: on its host), or `null` when it has nothing. */
+function derivedDns(o: Observable): Disposition | null {
+  const subject = (o.type === 'url' ? hostOf(o) : o) ?? o;
+  const a = appearance(subject);
+  if (a.look === 'internal') return null;
+  if (a.look === 'trusted') return a.trusted ?? 1;
+  const feed = derivedDisposition(subject);
+  const n = hash('dns-derived', subject.type, subject.value.toLowerCase()) % 100;
+  if (feed === 2 || feed === 3) return n < 20 ? null : feed;
+  // Now and then DNS Shield sees trouble the feed does not: the "modules disagree" case for derived values.
+  if (a.look === 'suspicious' && n >= 90) return 3;
+  if (subject.type === 'ip' || subject.type === 'ipv6') return n < 75 ? null : 5;
+  return n < 55 ? null : n < 85 ? 5 : 1;
+}
+
+/** Endpoint Guard on a file hash nobody seeded: it follows the feed on a share of the files it has seen. */
+function derivedFile(o: Observable): Disposition | null {
+  const feed = derivedDisposition(o);
+  const n = hash('file-derived', o.type, o.value.toLowerCase()) % 100;
+  if (feed === 2 || feed === 3) return n < 30 ? null : feed;
+  if (feed === 1 || feed === 4) return n < 50 ? null : feed;
+  return n < 80 ? null : 5;
 }
 
 function severityOf(d: Disposition): string {
@@ -242,11 +255,11 @@ function answer(store: Store, mod: ModuleKey, o: Observable): Answer {
       message: `${moduleByKey(mod).module} did not answer for ${o.value}: its upstream service timed out.`,
     };
   }
-  const base = fixed ?? derivedDisposition(o);
   const h = hash(mod, o.type, o.value.toLowerCase());
   switch (mod) {
     case 'reputation': {
-      if (fixed === null) return { kind: 'none' };
+      const base = fixed === undefined ? derivedDisposition(o) : fixed;
+      if (base === null) return { kind: 'none' };
       const reasons: Record<Disposition, string> = {
         1: 'Good reputation: long history, no malicious activity reported',
         2: 'Listed on threat feeds: associated with malware distribution',
@@ -270,13 +283,8 @@ function answer(store: Store, mod: ModuleKey, o: Observable): Answer {
           sightings: dnsSightings(o, domain ?? o.value, 2, h, true),
         };
       }
-      if (fixed === null) return { kind: 'none' };
-      if (fixed === undefined) {
-        if ((o.type === 'ip' || o.type === 'ipv6') && isPrivateIp(o.value)) return { kind: 'none' };
-        if (h % 8 === 0) return { kind: 'none' };
-      }
-      // Now and then DNS Shield sees trouble the feed does not: the "modules disagree" case for hashed values.
-      const d: Disposition = fixed === undefined && (base === 1 || base === 4) && h % 12 === 1 ? 3 : base;
+      const d = fixed === undefined ? derivedDns(o) : fixed;
+      if (d === null) return { kind: 'none' };
       const reasons: Record<Disposition, string> = {
         1: 'Resolver category: business and economy',
         2: 'Resolver category: malware, command and control',
@@ -301,8 +309,8 @@ function answer(store: Store, mod: ModuleKey, o: Observable): Answer {
             sightings: fileSightings(store, o, 2, h, true),
           };
         }
-        if (fixed === null) return { kind: 'none' };
-        if (fixed === undefined && h % 3 === 0) return { kind: 'none' };
+        const base = fixed === undefined ? derivedFile(o) : fixed;
+        if (base === null) return { kind: 'none' };
         const reasons: Record<Disposition, string> = {
           1: 'Known good file (signed by a trusted publisher)',
           2: 'Detected as malware by the endpoint engine',
@@ -319,7 +327,8 @@ function answer(store: Store, mod: ModuleKey, o: Observable): Answer {
       // Addresses and host names: sightings only (the endpoint module does not judge network observables).
       if (fixed === null) return { kind: 'none' };
       const internal = o.type === 'hostname' || isPrivateIp(o.value);
-      if (!internal && !isDemo && !(base === 2 || base === 3)) return { kind: 'none' };
+      const feed = fixed === undefined ? derivedDisposition(o) : fixed;
+      if (!internal && !isDemo && !(feed === 2 || feed === 3)) return { kind: 'none' };
       return { kind: 'data', sightings: networkSightings(store, o, internal, h) };
     }
   }
