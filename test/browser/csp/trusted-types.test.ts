@@ -22,7 +22,9 @@ describe('under a Trusted Types policy', () => {
     expect(() => {
       div.innerHTML = '<b>x</b>';
     }).to.throw(TypeError);
-    expect(((await reported) as SecurityPolicyViolationEvent).violatedDirective).to.equal('require-trusted-types-for');
+    expect(((await reported) as unknown as SecurityPolicyViolationEvent).violatedDirective).to.equal(
+      'require-trusted-types-for',
+    );
     violations.length = 0;
   });
 
