@@ -4,7 +4,7 @@ import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { findChromium, chromiumArgs } = (await import(join(root, 'scripts/lib/chromium.mjs'))) as {
@@ -23,6 +23,7 @@ interface Page {
   addScriptTag(o: { content: string }): Promise<unknown>;
   evaluate<R, A extends unknown[]>(fn: (...args: A) => R | Promise<R>, ...args: A): Promise<R>;
   mouse: { click(x: number, y: number): Promise<void> };
+  tracing: { start(o: { path: string; categories?: string[] }): Promise<void>; stop(): Promise<unknown> };
 }
 interface Browser {
   newPage(): Promise<Page>;
@@ -68,6 +69,76 @@ for (let i = 0; i < ROWS; i++) {
 const html = `<!doctype html><html><head><meta charset="utf-8"><style>body{font:13px system-ui;margin:0}td{padding:2px 6px;border-bottom:1px solid #ddd}</style></head>
 <body><table id="t"><tbody>${rows.join('')}</tbody></table></body></html>`;
 
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8.execute',
+  'blink.user_timing',
+];
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
+
+/** Main-thread time by kind of work, and how much layout ran inside script (forced synchronous layout). */
+function summarizeTrace(path: string) {
+  const raw = JSON.parse(readFileSync(path, 'utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
+  const events = Array.isArray(raw) ? raw : raw.traceEvents;
+  // The renderer main thread that did the most work is the bench page's (about:blank has one too).
+  const busy = new Map<string, number>();
+  for (const e of events) {
+    if (e.name === 'RunTask' && e.dur) busy.set(`${e.pid}:${e.tid}`, (busy.get(`${e.pid}:${e.tid}`) ?? 0) + e.dur);
+  }
+  const mains = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const main = mains.sort((a, b) => (busy.get(`${b.pid}:${b.tid}`) ?? 0) - (busy.get(`${a.pid}:${a.tid}`) ?? 0))[0];
+  if (!main) return;
+  const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur);
+  const totals = new Map<string, { ms: number; n: number }>();
+  for (const e of onMain) {
+    const t = totals.get(e.name) ?? { ms: 0, n: 0 };
+    t.ms += e.dur! / 1000;
+    t.n++;
+    totals.set(e.name, t);
+  }
+  const scripts = onMain.filter((e) =>
+    ['FunctionCall', 'EvaluateScript', 'RunMicrotasks', 'TimerFire', 'FireAnimationFrame'].includes(e.name),
+  );
+  let forcedMs = 0;
+  let forced = 0;
+  for (const l of onMain.filter((e) => e.name === 'Layout' || e.name === 'UpdateLayoutTree')) {
+    if (scripts.some((s) => s.ts <= l.ts && l.ts + l.dur! <= s.ts + s.dur!)) {
+      forced++;
+      forcedMs += l.dur! / 1000;
+    }
+  }
+  const names = [
+    'RunTask',
+    'RunMicrotasks',
+    'FunctionCall',
+    'UpdateLayoutTree',
+    'Layout',
+    'PrePaint',
+    'Paint',
+    'Layerize',
+    'Commit',
+    'ParseAuthorStyleSheet',
+    'HitTest',
+    'IntersectionObserverController::computeIntersections',
+  ];
+  console.log('trace (main thread, ms):');
+  for (const n of names) {
+    const t = totals.get(n);
+    if (t) console.log(`  ${n.padEnd(56)} ${t.ms.toFixed(1).padStart(8)}  (${t.n}×)`);
+  }
+  console.log(`  ${'style/layout inside script (forced)'.padEnd(56)} ${forcedMs.toFixed(1).padStart(8)}  (${forced}×)`);
+}
+
 const executablePath = findChromium();
 if (!executablePath) {
   console.log('skipped: no Chromium (install it or set CHROME_PATH)');
@@ -79,7 +150,24 @@ try {
   await page.setViewport({ width: 1400, height: 900 });
   await page.setContent(html);
   await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+  // PIVOT_TRACE=out.json pnpm bench pivot: also records a Chromium trace of decorate() (open it in DevTools'
+  // Performance panel) and prints where the main thread spent its time.
+  const tracePath = process.env['PIVOT_TRACE'];
+  if (tracePath) await page.tracing.start({ path: tracePath, categories: TRACE_CATEGORIES });
   const d = await page.evaluate(() => window.__bench.decorate());
+  if (tracePath) {
+    await page.tracing.stop();
+    summarizeTrace(tracePath);
+  }
+
+  const line = (name: string, value: number, target: number) =>
+    console.log(
+      `${name.padEnd(44)} ${value.toFixed(1).padStart(8)} ms   target ≤ ${target} ms   ${value <= target ? '✔' : '✘'}`,
+    );
+  console.log(`page: ${d.observables} decorated observables (${ROWS} rows)`);
+  line('decorate() until every button is placed', d.decorateMs, TARGETS.decorateMs);
+  line('decorate() until rendered and laid out', d.renderedMs, TARGETS.renderedMs);
+  line('longest gap between frames while decorating', d.longestFrameMs, TARGETS.longestFrameMs);
 
   const opens: number[] = [];
   for (const index of [10, 5000, 9990, 20, 5010, 9980, 40, 5040, 9960, 60]) {
@@ -93,16 +181,8 @@ try {
   const median = opens[Math.floor(opens.length / 2)]!;
   const worst = opens.at(-1)!;
 
-  const line = (name: string, value: number, target: number) =>
-    console.log(
-      `${name.padEnd(44)} ${value.toFixed(1).padStart(8)} ms   target ≤ ${target} ms   ${value <= target ? '✔' : '✘'}`,
-    );
   const calls = await page.evaluate(() => window.__bench.enrichCalls());
-  console.log(`page: ${d.observables} decorated observables (${ROWS} rows)`);
   console.log(`enrich.deliberate calls after 10 scroll positions: ${calls} (only what was scrolled into view)`);
-  line('decorate() until every button is placed', d.decorateMs, TARGETS.decorateMs);
-  line('decorate() until rendered and laid out', d.renderedMs, TARGETS.renderedMs);
-  line('longest gap between frames while decorating', d.longestFrameMs, TARGETS.longestFrameMs);
   line('open menu: click -> visible (median)', median, TARGETS.openMs);
   line('open menu: click -> visible (worst of 10)', worst, TARGETS.openMs * 2);
   // Targets are printed, not enforced: timings on a shared machine vary too much to fail a run on them.

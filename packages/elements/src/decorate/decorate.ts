@@ -49,12 +49,15 @@ const SKIP = new Set(['svg', 'math', 'head', 'title', 'option', 'optgroup', 'ifr
 const AFTER = new Set(['a', 'button', 'label', 'summary']);
 
 /**
- * Buttons placed per batch before the page gets to paint and handle input. Each batch costs a layout of what it
- * touched (for a table, the whole table), so batches are large enough to keep that count low.
+ * Time spent placing buttons (and on their first render, which lit runs in microtasks right after) before the
+ * page gets to paint and handle input. Slices are measured, not counted, so a slow machine or a heavy page gets
+ * smaller ones. Not 8 ms: each frame re-lays out the page around the new buttons (on the bench's 2,500-row
+ * table, the whole table: 35-280 ms when the column widths change), so 8 ms slices took ~9.6 s for 10,000
+ * observables; 32 ms keeps the total near ~2.5-2.9 s and the longest frame gap near ~0.3 s (bench/pivot).
  */
-const PLACE_BATCH = 500;
-/** Later batches grow up to this: the first buttons show at once, and the rest costs fewer layouts. */
-const MAX_PLACE_BATCH = 1000;
+const SLICE_MS = 32;
+/** Buttons placed between two looks at the clock. */
+const CHUNK = 16;
 
 /**
  * Yields to the event loop with an ordinary task (a MessageChannel message), so that rendering and input run in
@@ -173,14 +176,18 @@ class Handle implements DecorateHandle {
           throw e;
         }
         let batch: DomMatch[] = [];
-        let size = PLACE_BATCH;
+        let sliceStart = performance.now();
         for (const list of byNode.values()) {
           batch.push(...list);
-          if (batch.length < size) continue;
-          size = Math.min(size * 2, MAX_PLACE_BATCH);
+          if (batch.length < CHUNK) continue;
           this.#flush(batch, seenData, added);
           batch = [];
+          // Let lit render what was just placed (its updates are queued microtasks), so the clock counts it too.
+          await Promise.resolve();
+          if (signal.aborted) return added;
+          if (performance.now() - sliceStart < SLICE_MS) continue;
           await yieldToPage();
+          sliceStart = performance.now();
           if (signal.aborted) return added;
         }
         this.#flush(batch, seenData, added);

@@ -215,9 +215,7 @@ export class PkObservable extends LitElement {
       draggable=${this.inline && !this.noDrag ? 'true' : 'false'}
       @click=${this.#onPivotClick}
       @keydown=${this.#onPivotKeydown}
-    >
-      ${this.inline ? html`<span class="icon"></span>` : nothing}
-    </button>`;
+    ></button>`;
 
     if (this.inline) {
       return html`<span part="base" @dragstart=${this.#onDragStart}>${pivot}${badge}</span>`;

@@ -13,6 +13,8 @@ const PATHS: Record<string, string> = {
   email: '<rect x="1.5" y="3.5" width="13" height="9" rx="1"/><path d="M2 4l6 5 6-5"/>',
 };
 const FALLBACK_PATH = '<path d="M8 1.5l6.5 6.5L8 14.5 1.5 8z"/>';
+/** The pivot button's menu caret (a chevron). */
+const CARET_PATH = '<path d="M3 5.5l5 5 5-5" stroke-width="2.4"/>';
 
 const url = (paths: string) =>
   `url("data:image/svg+xml,${encodeURIComponent(
@@ -24,7 +26,7 @@ const url = (paths: string) =>
  * with 10,000 observables lays out and paints one box per icon instead of an SVG tree.
  */
 export const typeIconStyles: CSSResult = unsafeCSS(
-  `:host { --icon: ${url(FALLBACK_PATH)}; }\n` +
+  `:host { --icon: ${url(FALLBACK_PATH)}; --caret: ${url(CARET_PATH)}; }\n` +
     Object.entries(PATHS)
       .map(([type, paths]) => `:host([type='${type}']) { --icon: ${url(paths)}; }`)
       .join('\n'),
