@@ -27,6 +27,48 @@ function verdict(o: Observable, disposition: 1 | 2 | 3 | 4 | 5, conflict = false
   };
 }
 
+/** The theme stylesheet (light and dark token sets), loaded once for the focus-ring checks. */
+async function loadThemes(): Promise<void> {
+  if (document.querySelector('link[data-pk-themes]')) return;
+  const link = Object.assign(document.createElement('link'), {
+    rel: 'stylesheet',
+    href: '/packages/elements/themes/pivotkit.css',
+  });
+  link.dataset['pkThemes'] = '';
+  const loaded = oneEvent(link, 'load');
+  document.head.append(link);
+  await loaded;
+}
+
+/** WCAG contrast ratio of two computed `rgb(…)` colours. */
+function contrast(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r, g, bl] = c
+      .match(/[\d.]+/g)!
+      .slice(0, 3)
+      .map((v) => {
+        const s = Number(v) / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+/** Asserts a visible focus ring: a 2px solid outline in a colour that stands out (3:1) from the theme's surface. */
+function expectFocusRing(el: Element) {
+  const style = getComputedStyle(el);
+  const surface = getComputedStyle(document.documentElement).getPropertyValue('--pk-color-surface').trim();
+  const probe = Object.assign(document.createElement('span'), { style: `color: ${surface}` });
+  document.body.append(probe);
+  const bg = getComputedStyle(probe).color;
+  probe.remove();
+  expect(style.outlineStyle, `outline of ${el.getAttribute('part')}`).to.equal('solid');
+  expect(style.outlineWidth).to.equal('2px');
+  expect(contrast(style.outlineColor, bg), `focus ring contrast of ${el.getAttribute('part')}`).to.be.at.least(3);
+}
+
 describe('pk-observable', () => {
   describe('rendering', () => {
     it('shows the type icon with its name, the value as text and a named pivot button', async () => {
@@ -365,6 +407,38 @@ describe('pk-observable', () => {
       );
       await expect(el).to.be.accessible();
     });
+  });
+
+  describe('focus', () => {
+    for (const theme of ['light', 'dark']) {
+      it(`shows a focus ring on each of its buttons from the keyboard (${theme} theme)`, async () => {
+        await loadThemes();
+        document.documentElement.classList.add(`pk-theme-${theme}`);
+        try {
+          const wrap = await fixture<HTMLDivElement>(
+            html`<div>
+              <button id="start">start</button>
+              <pk-observable no-enrich type="ip" value="45.83.12.9"></pk-observable>
+              <p>From 45.83.12.10<pk-observable inline no-enrich type="ip" value="45.83.12.10"></pk-observable></p>
+            </div>`,
+          );
+          const [full, inline] = [...wrap.querySelectorAll('pk-observable')];
+          wrap.querySelector<HTMLButtonElement>('#start')!.focus();
+          for (const [el, name] of [
+            [full!, 'drag-handle'],
+            [full!, 'pivot'],
+            [inline!, 'pivot'],
+          ] as const) {
+            await sendKeys({ press: 'Tab' });
+            const active = el.shadowRoot!.activeElement;
+            expect(active?.getAttribute('part')).to.equal(name);
+            expectFocusRing(active!);
+          }
+        } finally {
+          document.documentElement.classList.remove(`pk-theme-${theme}`);
+        }
+      });
+    }
   });
 
   describe('localization', () => {

@@ -143,6 +143,11 @@ export default css`
     background: var(--_bg-raised);
     box-shadow: inset 3px 0 0 var(--_focus);
   }
+  /* The same ring as every other control when the keyboard moved focus; inset, as the panel clips its overflow. */
+  [part~='item']:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: -2px;
+  }
   [part~='item--link'] [part='item__label'] {
     color: var(--_accent);
     text-decoration: underline;

@@ -85,6 +85,48 @@ async function openWithPointer(observable: Observable, client: PivotkitClient | 
   return button;
 }
 
+/** The theme stylesheet (light and dark token sets), loaded once for the focus-ring checks. */
+async function loadThemes(): Promise<void> {
+  if (document.querySelector('link[data-pk-themes]')) return;
+  const link = Object.assign(document.createElement('link'), {
+    rel: 'stylesheet',
+    href: '/packages/elements/themes/pivotkit.css',
+  });
+  link.dataset['pkThemes'] = '';
+  const loaded = oneEvent(link, 'load');
+  document.head.append(link);
+  await loaded;
+}
+
+/** WCAG contrast ratio of two computed `rgb(…)` colours. */
+function contrast(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r, g, bl] = c
+      .match(/[\d.]+/g)!
+      .slice(0, 3)
+      .map((v) => {
+        const s = Number(v) / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+/** Asserts a visible focus ring: a 2px solid outline in a colour that stands out (3:1) from the theme's surface. */
+function expectFocusRing(el: Element) {
+  const style = getComputedStyle(el);
+  const surface = getComputedStyle(document.documentElement).getPropertyValue('--pk-color-surface').trim();
+  const probe = Object.assign(document.createElement('span'), { style: `color: ${surface}` });
+  document.body.append(probe);
+  const bg = getComputedStyle(probe).color;
+  probe.remove();
+  expect(style.outlineStyle, `outline of ${el.getAttribute('part')}`).to.equal('solid');
+  expect(style.outlineWidth).to.equal('2px');
+  expect(contrast(style.outlineColor, bg), `focus ring contrast of ${el.getAttribute('part')}`).to.be.at.least(3);
+}
+
 describe('pk-pivot-menu', function () {
   this.timeout(30000);
   beforeEach(() => localStorage.removeItem(CURRENT_CASE_KEY));
@@ -525,6 +567,52 @@ describe('pk-pivot-menu', function () {
       await loaded();
       await expect(menu()).to.be.accessible();
     });
+
+    it('has no axe violations when open in the dark theme', async () => {
+      await loadThemes();
+      document.documentElement.classList.add('pk-theme-dark');
+      try {
+        await openWithPointer(DISPUTED, await demoClient());
+        await waitUntil(() => root().querySelector('[part="conflict"]'), 'the conflict notice');
+        await expect(menu()).to.be.accessible();
+      } finally {
+        document.documentElement.classList.remove('pk-theme-dark');
+      }
+    });
+
+    it('has no axe violations when closed again', async () => {
+      await openWithPointer(SUSPICIOUS_IP, await demoClient());
+      const closed = oneEvent(document, 'pk-pivot-close');
+      await sendKeys({ press: 'Escape' });
+      await closed;
+      expect(menu().open).to.equal(false);
+      await expect(menu()).to.be.accessible();
+    });
+
+    it('has no axe violations when the modules disagree', async () => {
+      await openWithPointer(DISPUTED, await demoClient());
+      await waitUntil(() => root().querySelector('[part="conflict"]'), 'the conflict notice');
+      await expect(menu()).to.be.accessible();
+    });
+
+    for (const theme of ['light', 'dark']) {
+      it(`shows a focus ring on the item the keyboard moves to (${theme} theme)`, async () => {
+        await loadThemes();
+        document.documentElement.classList.add(`pk-theme-${theme}`);
+        try {
+          const button = await anchorFor(EVIL_DOMAIN, await demoClient());
+          button.focus();
+          await sendKeys({ press: 'Enter' });
+          await waitUntil(() => focused()?.getAttribute('role') === 'menuitem', 'focus moves into the menu');
+          expectFocusRing(focused()!);
+          await loaded();
+          await sendKeys({ press: 'End' });
+          expectFocusRing(focused()!);
+        } finally {
+          document.documentElement.classList.remove(`pk-theme-${theme}`);
+        }
+      });
+    }
 
     it('has no axe violations when signed out', async () => {
       await openWithPointer(SUSPICIOUS_IP, undefined);
