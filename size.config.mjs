@@ -3,7 +3,7 @@
 // Weigh every new dependency against these.
 export default [
   {
-    name: 'Everything: ribbon, casebook, pivot menu, SDK (createClient), detection',
+    name: 'Everything (today: pivot menu, observable, decorate, SDK client, detection; ribbon and casebook to come)',
     // client.ts exports createClient (and shortId) only: `export *` from the SDK's index would also keep every
     // other export (schemas, caches, retry helpers), which a page that imports { createClient } does not load.
     entry: ['packages/elements/src/index.ts', 'packages/sdk/src/client.ts'],
@@ -18,6 +18,13 @@ export default [
       'packages/elements/src/components/observable/pk-observable.ts',
     ],
     limitKb: 30,
+  },
+  {
+    // The client a host page creates for the elements. Kept apart so its growth is weighed on its own; the issue's
+    // 30 kB target for menu + observable + client is not met today (see the comment above).
+    name: 'SDK client alone (createClient: auth, calls, zod/mini validation, verdict cache)',
+    entry: 'packages/sdk/src/client.ts',
+    limitKb: 18,
   },
   {
     name: 'Detection alone (@pivotkit/sdk/detect, TLD list included)',
