@@ -72,7 +72,7 @@ import type { ${className} } from './${name}.js';
 
 describe('${tag}', () => {
   it('renders its label as text', async () => {
-    const el = await fixture<${className}>(html\`<${tag} label="<b>x</b>"></${tag}>\`);
+    const el = await fixture<${className}>(html\`<${tag} .label=\${'<b>x</b>'}></${tag}>\`);
     expect(el.shadowRoot!.querySelector('[part="base"]')!.textContent).to.equal('<b>x</b>');
   });
 
