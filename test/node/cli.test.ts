@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { getToken, runCli, startServer } from './spawn-server.js';
+import { getToken, runCli, startEmulator, startServer } from './spawn-server.js';
 
 describe('pivotkit-server CLI', () => {
   it('--help explains every flag of both commands', async () => {
@@ -69,13 +69,7 @@ describe('pivotkit-server CLI', () => {
   });
 
   it('applies fault flags from the command line', async () => {
-    const server = await startServer([
-      '--port',
-      '0',
-      '--host',
-      '127.0.0.1',
-      '--data',
-      ':memory:',
+    const server = await startEmulator([
       '--quiet',
       '--rate-limit-rate',
       '1',

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createClient } from '@pivotkit/sdk';
 import type { TokenResponse } from '@pivotkit/sdk';
-import { runCli, startServer } from './spawn-server.js';
+import { runCli, startEmulator, startServer } from './spawn-server.js';
 import type { ServerProcess } from './spawn-server.js';
 
 const ORIGIN = 'http://app.pivotkit.test';
@@ -17,6 +17,23 @@ describe('pivotkit-server relay', () => {
   let upstream: ServerProcess;
   let relay: ServerProcess;
   let dir: string;
+  /** `relay` on any loopback port for ORIGIN, forwarding both hosts to the upstream emulator. */
+  const relayArgs = (...extra: string[]) => [
+    'relay',
+    '--region',
+    'eu',
+    '--port',
+    '0',
+    '--host',
+    '127.0.0.1',
+    '--allow-origin',
+    ORIGIN,
+    ...extra,
+    '--upstream-visibility',
+    upstream.url,
+    '--upstream-private-intel',
+    upstream.url,
+  ];
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'pivotkit-relay-'));
     const clients = join(dir, 'clients.json');
@@ -24,35 +41,8 @@ describe('pivotkit-server relay', () => {
       clients,
       JSON.stringify([{ client_id: 'vendor-app', client_secret: CANARY, scope: 'enrich:read casebook response' }]),
     );
-    upstream = await startServer([
-      'emulate',
-      '--port',
-      '0',
-      '--host',
-      '127.0.0.1',
-      '--data',
-      ':memory:',
-      '--clients',
-      clients,
-    ]);
-    relay = await startServer(
-      [
-        'relay',
-        '--region',
-        'eu',
-        '--port',
-        '0',
-        '--host',
-        '127.0.0.1',
-        '--allow-origin',
-        ORIGIN,
-        '--upstream-visibility',
-        upstream.url,
-        '--upstream-private-intel',
-        upstream.url,
-      ],
-      { PIVOTKIT_CLIENT_ID: 'vendor-app', PIVOTKIT_CLIENT_SECRET: CANARY },
-    );
+    upstream = await startEmulator(['--clients', clients]);
+    relay = await startServer(relayArgs(), { PIVOTKIT_CLIENT_ID: 'vendor-app', PIVOTKIT_CLIENT_SECRET: CANARY });
   });
   after(async () => {
     await Promise.all([relay?.stop(), upstream?.stop()]);
@@ -225,24 +215,7 @@ describe('pivotkit-server relay', () => {
   });
 
   it('reports bad credentials as a relay sign-in failure', async () => {
-    const bad = await startServer(
-      [
-        'relay',
-        '--region',
-        'eu',
-        '--port',
-        '0',
-        '--host',
-        '127.0.0.1',
-        '--allow-origin',
-        ORIGIN,
-        '--upstream-visibility',
-        upstream.url,
-        '--upstream-private-intel',
-        upstream.url,
-      ],
-      { PIVOTKIT_CLIENT_ID: 'vendor-app', PIVOTKIT_CLIENT_SECRET: 'wrong' },
-    );
+    const bad = await startServer(relayArgs(), { PIVOTKIT_CLIENT_ID: 'vendor-app', PIVOTKIT_CLIENT_SECRET: 'wrong' });
     try {
       const res = await fetch(`${bad.url}/ctia/casebook/search`, { headers: { Origin: ORIGIN } });
       assert.equal(res.status, 502);
@@ -271,26 +244,10 @@ describe('pivotkit-server relay', () => {
   it('reads the credentials from a file', async () => {
     const file = join(dir, 'credentials.json');
     writeFileSync(file, JSON.stringify({ client_id: 'vendor-app', client_secret: CANARY }));
-    const r = await startServer(
-      [
-        'relay',
-        '--region',
-        'eu',
-        '--port',
-        '0',
-        '--host',
-        '127.0.0.1',
-        '--allow-origin',
-        ORIGIN,
-        '--credentials-file',
-        file,
-        '--upstream-visibility',
-        upstream.url,
-        '--upstream-private-intel',
-        upstream.url,
-      ],
-      { PIVOTKIT_CLIENT_ID: '', PIVOTKIT_CLIENT_SECRET: '' },
-    );
+    const r = await startServer(relayArgs('--credentials-file', file), {
+      PIVOTKIT_CLIENT_ID: '',
+      PIVOTKIT_CLIENT_SECRET: '',
+    });
     try {
       const res = await fetch(`${r.url}/ctia/casebook/search`, { headers: { Origin: ORIGIN } });
       assert.equal(res.status, 200);

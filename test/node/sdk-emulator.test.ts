@@ -15,7 +15,7 @@ import {
   createClient,
 } from '@pivotkit/sdk';
 import type { ClientOptions, PivotkitClient } from '@pivotkit/sdk';
-import { getToken, startServer } from './spawn-server.js';
+import { getToken, startEmulator } from './spawn-server.js';
 import type { ServerProcess } from './spawn-server.js';
 
 const CANARY = 'canary-secret-9f3e';
@@ -56,18 +56,7 @@ describe('the SDK against the emulator process', () => {
         ],
       }),
     );
-    emu = await startServer([
-      'emulate',
-      '--port',
-      '0',
-      '--host',
-      '127.0.0.1',
-      '--data',
-      ':memory:',
-      '--clients',
-      clients,
-      '--quiet',
-    ]);
+    emu = await startEmulator(['--clients', clients, '--quiet']);
     client = make();
   });
   after(async () => {
