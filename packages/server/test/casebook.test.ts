@@ -1,20 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { DEMO, startTestEmulator } from './helpers.js';
-
-type Emu = Awaited<ReturnType<typeof startTestEmulator>>;
+import { describe, it } from 'node:test';
+import { DEMO, useTestEmulator } from './helpers.js';
 
 describe('casebooks and incidents (CTIA)', () => {
-  let emu: Emu;
-  let tok: string;
-  before(async () => {
-    emu = await startTestEmulator();
-    tok = await emu.token();
-  });
-  after(() => emu.close());
+  const ctx = useTestEmulator();
 
   it('creates a casebook: 201, long-URL id, Location, server-set fields', async () => {
-    const res = await emu.call(tok, 'POST', '/ctia/casebook', {
+    const res = await ctx.emu.call(ctx.tok, 'POST', '/ctia/casebook', {
       title: 'Case A',
       description: 'first',
       observables: [{ type: 'ip', value: '198.51.100.7' }],
@@ -29,41 +21,50 @@ describe('casebooks and incidents (CTIA)', () => {
   });
 
   it('gets a casebook by its short id or its URL-encoded long id; unknown ids are an empty 404', async () => {
-    const created = (await emu.call(tok, 'POST', '/ctia/casebook', { title: 'Case B' })).body;
+    const created = (await ctx.emu.call(ctx.tok, 'POST', '/ctia/casebook', { title: 'Case B' })).body;
     const short = created.id.split('/').pop();
-    assert.equal((await emu.call(tok, 'GET', `/ctia/casebook/${short}`)).body.title, 'Case B');
-    assert.equal((await emu.call(tok, 'GET', `/ctia/casebook/${encodeURIComponent(created.id)}`)).body.title, 'Case B');
-    const missing = await emu.call(tok, 'GET', '/ctia/casebook/casebook-00000000-0000-4000-8000-000000000000');
+    assert.equal((await ctx.emu.call(ctx.tok, 'GET', `/ctia/casebook/${short}`)).body.title, 'Case B');
+    assert.equal(
+      (await ctx.emu.call(ctx.tok, 'GET', `/ctia/casebook/${encodeURIComponent(created.id)}`)).body.title,
+      'Case B',
+    );
+    const missing = await ctx.emu.call(ctx.tok, 'GET', '/ctia/casebook/casebook-00000000-0000-4000-8000-000000000000');
     assert.equal(missing.status, 404);
     assert.equal(missing.text, '');
   });
 
   it('rejects an invalid casebook with 400 and the CTIA error shape', async () => {
-    const res = await emu.call(tok, 'POST', '/ctia/casebook', { title: 5, bogus: true });
+    const res = await ctx.emu.call(ctx.tok, 'POST', '/ctia/casebook', { title: 5, bogus: true });
     assert.equal(res.status, 400);
     assert.equal(res.body.error, 'Spec Validation Client Error');
   });
 
   it('patches observables: add concatenates, remove drops every equal one, replace substitutes', async () => {
-    const cb = (await emu.call(tok, 'POST', '/ctia/casebook', { title: 'Ops' })).body;
+    const cb = (await ctx.emu.call(ctx.tok, 'POST', '/ctia/casebook', { title: 'Ops' })).body;
     const id = cb.id.split('/').pop();
     const a = { type: 'domain', value: 'a.example' };
     const b = { type: 'domain', value: 'b.example' };
-    let r = await emu.call(tok, 'POST', `/ctia/casebook/${id}/observables`, {
+    let r = await ctx.emu.call(ctx.tok, 'POST', `/ctia/casebook/${id}/observables`, {
       operation: 'add',
       observables: [a, b, a],
     });
     assert.deepEqual(r.body.observables, [a, b, a]);
-    r = await emu.call(tok, 'POST', `/ctia/casebook/${id}/observables`, { operation: 'remove', observables: [a] });
+    r = await ctx.emu.call(ctx.tok, 'POST', `/ctia/casebook/${id}/observables`, {
+      operation: 'remove',
+      observables: [a],
+    });
     assert.deepEqual(r.body.observables, [b]);
-    r = await emu.call(tok, 'POST', `/ctia/casebook/${id}/observables`, { operation: 'replace', observables: [a] });
+    r = await ctx.emu.call(ctx.tok, 'POST', `/ctia/casebook/${id}/observables`, {
+      operation: 'replace',
+      observables: [a],
+    });
     assert.deepEqual(r.body.observables, [a]);
-    r = await emu.call(tok, 'POST', `/ctia/casebook/${id}/texts`, {
+    r = await ctx.emu.call(ctx.tok, 'POST', `/ctia/casebook/${id}/texts`, {
       operation: 'add',
       texts: [{ type: 'note', text: 'hello' }],
     });
     assert.deepEqual(r.body.texts, [{ type: 'note', text: 'hello' }]);
-    const missing = await emu.call(tok, 'POST', '/ctia/casebook/casebook-nope/observables', {
+    const missing = await ctx.emu.call(ctx.tok, 'POST', '/ctia/casebook/casebook-nope/observables', {
       operation: 'add',
       observables: [a],
     });
@@ -71,48 +72,48 @@ describe('casebooks and incidents (CTIA)', () => {
   });
 
   it('does not lose concurrent adds to one casebook', async () => {
-    const cb = (await emu.call(tok, 'POST', '/ctia/casebook', { title: 'Busy' })).body;
+    const cb = (await ctx.emu.call(ctx.tok, 'POST', '/ctia/casebook', { title: 'Busy' })).body;
     const id = cb.id.split('/').pop();
     await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
-        emu.call(tok, 'POST', `/ctia/casebook/${id}/observables`, {
+        ctx.emu.call(ctx.tok, 'POST', `/ctia/casebook/${id}/observables`, {
           operation: 'add',
           observables: [{ type: 'ip', value: `192.0.2.${i}` }],
         }),
       ),
     );
-    const final = (await emu.call(tok, 'GET', `/ctia/casebook/${id}`)).body;
+    const final = (await ctx.emu.call(ctx.tok, 'GET', `/ctia/casebook/${id}`)).body;
     assert.equal(final.observables.length, 30);
   });
 
   it('PATCH updates fields, PUT replaces, DELETE removes (204, then 404)', async () => {
-    const cb = (await emu.call(tok, 'POST', '/ctia/casebook', { title: 'Old', description: 'keep?' })).body;
+    const cb = (await ctx.emu.call(ctx.tok, 'POST', '/ctia/casebook', { title: 'Old', description: 'keep?' })).body;
     const id = cb.id.split('/').pop();
-    const patched = await emu.call(tok, 'PATCH', `/ctia/casebook/${id}`, { title: 'New' });
+    const patched = await ctx.emu.call(ctx.tok, 'PATCH', `/ctia/casebook/${id}`, { title: 'New' });
     assert.equal(patched.body.title, 'New');
     assert.equal(patched.body.description, 'keep?');
-    const put = await emu.call(tok, 'PUT', `/ctia/casebook/${id}`, { title: 'Replaced' });
+    const put = await ctx.emu.call(ctx.tok, 'PUT', `/ctia/casebook/${id}`, { title: 'Replaced' });
     assert.equal(put.body.description, undefined);
     assert.equal(put.body.created, cb.created);
     assert.equal(
-      (await emu.call(tok, 'PATCH', '/ctia/casebook/casebook-nope', { title: 'x' })).body.error,
+      (await ctx.emu.call(ctx.tok, 'PATCH', '/ctia/casebook/casebook-nope', { title: 'x' })).body.error,
       'casebook not found',
     );
-    assert.equal((await emu.call(tok, 'DELETE', `/ctia/casebook/${id}`)).status, 204);
-    assert.equal((await emu.call(tok, 'GET', `/ctia/casebook/${id}`)).status, 404);
-    assert.equal((await emu.call(tok, 'DELETE', `/ctia/casebook/${id}`)).status, 404);
+    assert.equal((await ctx.emu.call(ctx.tok, 'DELETE', `/ctia/casebook/${id}`)).status, 204);
+    assert.equal((await ctx.emu.call(ctx.tok, 'GET', `/ctia/casebook/${id}`)).status, 404);
+    assert.equal((await ctx.emu.call(ctx.tok, 'DELETE', `/ctia/casebook/${id}`)).status, 404);
   });
 
   it('searches by text over title, description and observable values, with paging headers', async () => {
     for (let i = 0; i < 5; i++) {
-      await emu.call(tok, 'POST', '/ctia/casebook', {
+      await ctx.emu.call(ctx.tok, 'POST', '/ctia/casebook', {
         title: `Paging ${i}`,
         description: 'zebra-marker',
         observables: [{ type: 'domain', value: `page${i}.zebra.example` }],
       });
-      emu.advance(1000);
+      ctx.emu.advance(1000);
     }
-    const first = await emu.call(tok, 'GET', '/ctia/casebook/search?query=zebra-marker&limit=2');
+    const first = await ctx.emu.call(ctx.tok, 'GET', '/ctia/casebook/search?query=zebra-marker&limit=2');
     assert.equal(first.status, 200);
     assert.equal(first.headers.get('x-total-hits'), '5');
     assert.deepEqual(
@@ -123,51 +124,51 @@ describe('casebooks and incidents (CTIA)', () => {
     assert.ok(next);
     assert.ok(first.headers.get('x-sort'));
     assert.equal(first.headers.get('x-previous'), null);
-    const second = await emu.call(tok, 'GET', `/ctia/casebook/search?query=zebra-marker&${next}`);
+    const second = await ctx.emu.call(ctx.tok, 'GET', `/ctia/casebook/search?query=zebra-marker&${next}`);
     assert.deepEqual(
       second.body.map((c: { title: string }) => c.title),
       ['Paging 2', 'Paging 1'],
     );
     assert.ok(second.headers.get('x-previous'));
-    const byOffset = await emu.call(tok, 'GET', '/ctia/casebook/search?query=zebra-marker&limit=2&offset=4');
+    const byOffset = await ctx.emu.call(ctx.tok, 'GET', '/ctia/casebook/search?query=zebra-marker&limit=2&offset=4');
     assert.deepEqual(
       byOffset.body.map((c: { title: string }) => c.title),
       ['Paging 0'],
     );
     assert.equal(byOffset.headers.get('x-next'), null);
-    const byObservable = await emu.call(tok, 'GET', '/ctia/casebook/search?query=page3.zebra.example');
+    const byObservable = await ctx.emu.call(ctx.tok, 'GET', '/ctia/casebook/search?query=page3.zebra.example');
     assert.deepEqual(
       byObservable.body.map((c: { title: string }) => c.title),
       ['Paging 3'],
     );
-    const asc = await emu.call(
-      tok,
+    const asc = await ctx.emu.call(
+      ctx.tok,
       'GET',
       '/ctia/casebook/search?query=zebra-marker&sort_by=title&sort_order=asc&limit=1',
     );
     assert.equal(asc.body[0].title, 'Paging 0');
-    const count = await emu.call(tok, 'GET', '/ctia/casebook/search/count?query=zebra-marker');
+    const count = await ctx.emu.call(ctx.tok, 'GET', '/ctia/casebook/search/count?query=zebra-marker');
     assert.equal(count.body, 5);
   });
 
   it('enforces casebook scopes: casebook:read cannot write; private-intel is enough', async () => {
-    const readOnly = await emu.token(DEMO.id, DEMO.secret, 'casebook:read');
-    assert.equal((await emu.call(readOnly, 'GET', '/ctia/casebook/search')).status, 200);
-    const denied = await emu.call(readOnly, 'POST', '/ctia/casebook', { title: 'x' });
+    const readOnly = await ctx.emu.token(DEMO.id, DEMO.secret, 'casebook:read');
+    assert.equal((await ctx.emu.call(readOnly, 'GET', '/ctia/casebook/search')).status, 200);
+    const denied = await ctx.emu.call(readOnly, 'POST', '/ctia/casebook', { title: 'x' });
     assert.equal(denied.status, 403);
     assert.equal(denied.body.error, 'missing_scope');
     assert.deepEqual(denied.body['missing-scopes'], ['casebook:write']);
-    const intel = await emu.token(DEMO.id, DEMO.secret, 'private-intel');
-    assert.equal((await emu.call(intel, 'POST', '/ctia/casebook', { title: 'x' })).status, 201);
-    const inspectOnly = await emu.token(DEMO.id, DEMO.secret, 'inspect:read');
-    assert.equal((await emu.call(inspectOnly, 'GET', '/ctia/casebook/search')).status, 403);
-    assert.equal((await emu.call(inspectOnly, 'GET', '/ctia/incident/search')).status, 403);
+    const intel = await ctx.emu.token(DEMO.id, DEMO.secret, 'private-intel');
+    assert.equal((await ctx.emu.call(intel, 'POST', '/ctia/casebook', { title: 'x' })).status, 201);
+    const inspectOnly = await ctx.emu.token(DEMO.id, DEMO.secret, 'inspect:read');
+    assert.equal((await ctx.emu.call(inspectOnly, 'GET', '/ctia/casebook/search')).status, 403);
+    assert.equal((await ctx.emu.call(inspectOnly, 'GET', '/ctia/incident/search')).status, 403);
   });
 
   it('creates an incident only with its required fields', async () => {
-    const bad = await emu.call(tok, 'POST', '/ctia/incident', { title: 'no status' });
+    const bad = await ctx.emu.call(ctx.tok, 'POST', '/ctia/incident', { title: 'no status' });
     assert.equal(bad.status, 400);
-    const ok = await emu.call(tok, 'POST', '/ctia/incident', {
+    const ok = await ctx.emu.call(ctx.tok, 'POST', '/ctia/incident', {
       title: 'Manual incident',
       confidence: 'High',
       status: 'New',
@@ -175,29 +176,31 @@ describe('casebooks and incidents (CTIA)', () => {
     });
     assert.equal(ok.status, 201);
     assert.match(ok.body.id, /\/ctia\/incident\/incident-/);
-    const found = await emu.call(tok, 'GET', '/ctia/incident/search?query=%22Manual%20incident%22');
+    const found = await ctx.emu.call(ctx.tok, 'GET', '/ctia/incident/search?query=%22Manual%20incident%22');
     assert.equal(found.body.length, 1);
   });
 
   it('lists seeded incidents, filters by status, and changes a status', async () => {
-    const all = await emu.call(tok, 'GET', '/ctia/incident/search');
+    const all = await ctx.emu.call(ctx.tok, 'GET', '/ctia/incident/search');
     assert.ok(all.body.length >= 5);
     const statuses = new Set(all.body.map((i: { status: string }) => i.status));
     assert.ok(statuses.size >= 4);
-    const fresh = await emu.call(tok, 'GET', '/ctia/incident/search?status=New');
+    const fresh = await ctx.emu.call(ctx.tok, 'GET', '/ctia/incident/search?status=New');
     assert.ok(fresh.body.length >= 1);
     assert.ok(fresh.body.every((i: { status: string }) => i.status === 'New'));
     const id = fresh.body[0].id.split('/').pop();
-    const got = await emu.call(tok, 'GET', `/ctia/incident/${id}`);
+    const got = await ctx.emu.call(ctx.tok, 'GET', `/ctia/incident/${id}`);
     assert.equal(got.body.type, 'incident');
-    const changed = await emu.call(tok, 'POST', `/ctia/incident/${id}/status`, { status: 'Closed: False Positive' });
+    const changed = await ctx.emu.call(ctx.tok, 'POST', `/ctia/incident/${id}/status`, {
+      status: 'Closed: False Positive',
+    });
     assert.equal(changed.status, 200);
     assert.equal(changed.body.status, 'Closed: False Positive');
     assert.ok(changed.body.incident_time.closed);
-    assert.equal((await emu.call(tok, 'GET', `/ctia/incident/${id}`)).body.status, 'Closed: False Positive');
-    const bad = await emu.call(tok, 'POST', `/ctia/incident/${id}/status`, { status: 'Sleeping' });
+    assert.equal((await ctx.emu.call(ctx.tok, 'GET', `/ctia/incident/${id}`)).body.status, 'Closed: False Positive');
+    const bad = await ctx.emu.call(ctx.tok, 'POST', `/ctia/incident/${id}/status`, { status: 'Sleeping' });
     assert.equal(bad.status, 400);
-    const byText = await emu.call(tok, 'GET', '/ctia/incident/search?query=phishing');
+    const byText = await ctx.emu.call(ctx.tok, 'GET', '/ctia/incident/search?query=phishing');
     assert.ok(byText.body.length >= 1);
   });
 });

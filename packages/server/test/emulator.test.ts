@@ -1,23 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { DEMO, startTestEmulator } from './helpers.js';
-
-type Emu = Awaited<ReturnType<typeof startTestEmulator>>;
+import { describe, it } from 'node:test';
+import { DEMO, useTestEmulator } from './helpers.js';
 
 const CONTENT_FORM = { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' };
 
 describe('the emulator over HTTP', () => {
-  let emu: Emu;
-  let tok: string;
-  before(async () => {
-    emu = await startTestEmulator();
-    tok = await emu.token();
-  });
-  after(() => emu.close());
+  const ctx = useTestEmulator();
 
   describe('OAuth2 client credentials', () => {
     it('issues a bearer JWT with the granted scopes and a 600 s lifetime', async () => {
-      const res = await fetch(`${emu.url}/iroh/oauth2/token`, {
+      const res = await fetch(`${ctx.emu.url}/iroh/oauth2/token`, {
         method: 'POST',
         headers: { Authorization: `Basic ${btoa(`${DEMO.id}:${DEMO.secret}`)}`, ...CONTENT_FORM },
         body: 'grant_type=client_credentials',
@@ -37,7 +29,7 @@ describe('the emulator over HTTP', () => {
     });
 
     it('answers wrong credentials with 401 invalid_client', async () => {
-      const res = await fetch(`${emu.url}/iroh/oauth2/token`, {
+      const res = await fetch(`${ctx.emu.url}/iroh/oauth2/token`, {
         method: 'POST',
         headers: { Authorization: `Basic ${btoa(`${DEMO.id}:nope`)}`, ...CONTENT_FORM },
         body: 'grant_type=client_credentials',
@@ -47,7 +39,7 @@ describe('the emulator over HTTP', () => {
     });
 
     it('answers a malformed token request with 400 invalid_request', async () => {
-      const res = await fetch(`${emu.url}/iroh/oauth2/token`, {
+      const res = await fetch(`${ctx.emu.url}/iroh/oauth2/token`, {
         method: 'POST',
         headers: { Authorization: `Basic ${btoa(`${DEMO.id}:${DEMO.secret}`)}`, ...CONTENT_FORM },
         body: 'nothing=here',
@@ -57,8 +49,8 @@ describe('the emulator over HTTP', () => {
     });
 
     it('grants only the asked-for scopes the client has', async () => {
-      const t = await emu.token(DEMO.id, DEMO.secret, 'inspect:read admin');
-      const res = await emu.call(t, 'POST', '/iroh/iroh-enrich/deliberate/observables', [
+      const t = await ctx.emu.token(DEMO.id, DEMO.secret, 'inspect:read admin');
+      const res = await ctx.emu.call(t, 'POST', '/iroh/iroh-enrich/deliberate/observables', [
         { type: 'domain', value: 'cisco.com' },
       ]);
       assert.equal(res.status, 403);
@@ -70,32 +62,32 @@ describe('the emulator over HTTP', () => {
 
   describe('bearer tokens', () => {
     it('rejects a call with no token: 401 invalid_request', async () => {
-      const res = await emu.call(undefined, 'POST', '/iroh/iroh-inspect/inspect', { content: 'x' });
+      const res = await ctx.emu.call(undefined, 'POST', '/iroh/iroh-inspect/inspect', { content: 'x' });
       assert.equal(res.status, 401);
       assert.equal(res.body.error, 'invalid_request');
       assert.equal(res.body.error_description, 'No JWT found in HTTP Authorization header');
     });
 
     it('rejects a token with a forged signature', async () => {
-      const [h, p] = tok.split('.');
-      const res = await emu.call(`${h}.${p}.AAAA`, 'GET', '/ctia/casebook/search');
+      const [h, p] = ctx.tok.split('.');
+      const res = await ctx.emu.call(`${h}.${p}.AAAA`, 'GET', '/ctia/casebook/search');
       assert.equal(res.status, 401);
     });
 
     it('rejects a token once it has expired', async () => {
-      const t = await emu.token();
-      assert.equal((await emu.call(t, 'GET', '/ctia/incident/search?limit=1')).status, 200);
-      emu.advance(601_000);
-      const res = await emu.call(t, 'GET', '/ctia/incident/search?limit=1');
+      const t = await ctx.emu.token();
+      assert.equal((await ctx.emu.call(t, 'GET', '/ctia/incident/search?limit=1')).status, 200);
+      ctx.emu.advance(601_000);
+      const res = await ctx.emu.call(t, 'GET', '/ctia/incident/search?limit=1');
       assert.equal(res.status, 401);
       assert.equal(res.body.error, 'jwt_expired');
-      tok = await emu.token();
+      ctx.tok = await ctx.emu.token();
     });
   });
 
   describe('inspect', () => {
     it('finds the observables in text', async () => {
-      const res = await emu.call(tok, 'POST', '/iroh/iroh-inspect/inspect', {
+      const res = await ctx.emu.call(ctx.tok, 'POST', '/iroh/iroh-inspect/inspect', {
         content:
           'Blocked evil[.]example[.]net at 198.51.100.7 and 275a021bbfb6489e54d471899f7db9d1663fc695ec2fe2a2c4538aabf651fd0f',
       });
@@ -108,7 +100,7 @@ describe('the emulator over HTTP', () => {
     });
 
     it('names a missing content key with 400', async () => {
-      const res = await emu.call(tok, 'POST', '/iroh/iroh-inspect/inspect', { text: 'x' });
+      const res = await ctx.emu.call(ctx.tok, 'POST', '/iroh/iroh-inspect/inspect', { text: 'x' });
       assert.equal(res.status, 400);
       assert.equal(res.body.content, 'missing-required-key');
     });
@@ -116,7 +108,7 @@ describe('the emulator over HTTP', () => {
 
   describe('enrich', () => {
     it('deliberate returns verdicts only, per module, in the envelope', async () => {
-      const res = await emu.call(tok, 'POST', '/iroh/iroh-enrich/deliberate/observables', [
+      const res = await ctx.emu.call(ctx.tok, 'POST', '/iroh/iroh-enrich/deliberate/observables', [
         { type: 'domain', value: 'evil.example.net' },
       ]);
       assert.equal(res.status, 200);
@@ -131,7 +123,7 @@ describe('the emulator over HTTP', () => {
     });
 
     it('observe adds judgements with priorities and timestamped sightings', async () => {
-      const res = await emu.call(tok, 'POST', '/iroh/iroh-enrich/observe/observables', [
+      const res = await ctx.emu.call(ctx.tok, 'POST', '/iroh/iroh-enrich/observe/observables', [
         { type: 'sha256', value: '275a021bbfb6489e54d471899f7db9d1663fc695ec2fe2a2c4538aabf651fd0f' },
       ]);
       const ep = res.body.data.find((d: { module: string }) => d.module === 'Endpoint Guard');
@@ -144,7 +136,7 @@ describe('the emulator over HTTP', () => {
     });
 
     it('shows modules that disagree, and a module error beside the other data at HTTP 200', async () => {
-      const res = await emu.call(tok, 'POST', '/iroh/iroh-enrich/deliberate/observables', [
+      const res = await ctx.emu.call(ctx.tok, 'POST', '/iroh/iroh-enrich/deliberate/observables', [
         { type: 'domain', value: 'disputed.example.com' },
         { type: 'domain', value: 'module-error.example.com' },
       ]);
@@ -164,7 +156,7 @@ describe('the emulator over HTTP', () => {
     });
 
     it('covers every disposition in the demo set', async () => {
-      const res = await emu.call(tok, 'POST', '/iroh/iroh-enrich/deliberate/observables', [
+      const res = await ctx.emu.call(ctx.tok, 'POST', '/iroh/iroh-enrich/deliberate/observables', [
         { type: 'domain', value: 'cisco.com' },
         { type: 'domain', value: 'evil.example.net' },
         { type: 'domain', value: 'phish.example.org' },
@@ -180,15 +172,15 @@ describe('the emulator over HTTP', () => {
 
     it('answers any other observable the same way every time', async () => {
       const body = [{ type: 'domain', value: 'some-unlisted-site.example.io' }];
-      const a = await emu.call(tok, 'POST', '/iroh/iroh-enrich/observe/observables', body);
-      const b = await emu.call(tok, 'POST', '/iroh/iroh-enrich/observe/observables', body);
+      const a = await ctx.emu.call(ctx.tok, 'POST', '/iroh/iroh-enrich/observe/observables', body);
+      const b = await ctx.emu.call(ctx.tok, 'POST', '/iroh/iroh-enrich/observe/observables', body);
       assert.ok(a.body.data.length >= 1);
       assert.deepEqual(a.body, b.body);
     });
 
     it('restricts modules with mids', async () => {
-      const res = await emu.call(
-        tok,
+      const res = await ctx.emu.call(
+        ctx.tok,
         'POST',
         '/iroh/iroh-enrich/deliberate/observables?mids=7d0c3f1e-5a2b-4c1d-9e8f-1a2b3c4d5e02',
         [{ type: 'domain', value: 'evil.example.net' }],
@@ -200,7 +192,7 @@ describe('the emulator over HTTP', () => {
     });
 
     it('refer gives a link per module and observable', async () => {
-      const res = await emu.call(tok, 'POST', '/iroh/iroh-enrich/refer/observables', [
+      const res = await ctx.emu.call(ctx.tok, 'POST', '/iroh/iroh-enrich/refer/observables', [
         { type: 'ip', value: '198.51.100.7' },
       ]);
       assert.equal(res.status, 200);
@@ -212,7 +204,7 @@ describe('the emulator over HTTP', () => {
     });
 
     it('rejects a body that is not an array of observables', async () => {
-      const res = await emu.call(tok, 'POST', '/iroh/iroh-enrich/observe/observables', {
+      const res = await ctx.emu.call(ctx.tok, 'POST', '/iroh/iroh-enrich/observe/observables', {
         type: 'ip',
         value: '1.1.1.1',
       });
@@ -223,19 +215,19 @@ describe('the emulator over HTTP', () => {
   describe('response', () => {
     it('blocking a domain changes what DNS Shield and the action list say afterwards', async () => {
       const obs = [{ type: 'domain', value: 'block-me.example.io' }];
-      const before = await emu.call(tok, 'POST', '/iroh/iroh-response/respond/observables', obs);
+      const before = await ctx.emu.call(ctx.tok, 'POST', '/iroh/iroh-response/respond/observables', obs);
       const block = before.body.data.find((a: { id: string }) => a.id === 'block-domain');
       assert.ok(block, 'a block action is offered');
       assert.match(block.url, /^\/respond\/trigger\/[^/]+\/block-domain\?observable_type=domain&observable_value=/);
-      const fired = await emu.call(tok, 'POST', `/iroh/iroh-response${block.url}`);
+      const fired = await ctx.emu.call(ctx.tok, 'POST', `/iroh/iroh-response${block.url}`);
       assert.equal(fired.status, 200);
       assert.deepEqual(fired.body, { data: { status: 'success' }, errors: [] });
 
-      const verdicts = await emu.call(tok, 'POST', '/iroh/iroh-enrich/observe/observables', obs);
+      const verdicts = await ctx.emu.call(ctx.tok, 'POST', '/iroh/iroh-enrich/observe/observables', obs);
       const dns = verdicts.body.data.find((d: { module: string }) => d.module === 'DNS Shield');
       assert.equal(dns.data.verdicts.docs[0].disposition, 2);
       assert.equal(dns.data.sightings.docs[0].resolution, 'blocked');
-      const afterwards = await emu.call(tok, 'POST', '/iroh/iroh-response/respond/observables', obs);
+      const afterwards = await ctx.emu.call(ctx.tok, 'POST', '/iroh/iroh-response/respond/observables', obs);
       assert.deepEqual(
         afterwards.body.data.map((a: { id: string }) => a.id),
         ['unblock-domain'],
@@ -243,7 +235,7 @@ describe('the emulator over HTTP', () => {
     });
 
     it('offers quarantine for a hash and isolation for an internal host', async () => {
-      const res = await emu.call(tok, 'POST', '/iroh/iroh-response/respond/observables', [
+      const res = await ctx.emu.call(ctx.tok, 'POST', '/iroh/iroh-response/respond/observables', [
         { type: 'sha256', value: '275a021bbfb6489e54d471899f7db9d1663fc695ec2fe2a2c4538aabf651fd0f' },
         { type: 'ip', value: '10.20.30.40' },
       ]);
@@ -251,8 +243,8 @@ describe('the emulator over HTTP', () => {
     });
 
     it('needs response/trigger:write to trigger', async () => {
-      const t = await emu.token(DEMO.id, DEMO.secret, 'response:read');
-      const res = await emu.call(
+      const t = await ctx.emu.token(DEMO.id, DEMO.secret, 'response:read');
+      const res = await ctx.emu.call(
         t,
         'POST',
         '/iroh/iroh-response/respond/trigger/7d0c3f1e-5a2b-4c1d-9e8f-1a2b3c4d5e02/block-domain?observable_type=domain&observable_value=x.example.io',

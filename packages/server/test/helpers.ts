@@ -1,4 +1,5 @@
 // Test helpers: the emulator in this process, over real HTTP on loopback, with a clock the test controls.
+import { after, before } from 'node:test';
 import { startEmulatorServer } from '../src/node.js';
 import type { EmulatorServerOptions } from '../src/node.js';
 import { MemoryStore } from '../src/store.js';
@@ -25,6 +26,22 @@ export async function startTestEmulator(options: EmulatorServerOptions = {}) {
       now += ms;
     },
   };
+}
+
+export type TestEmulator = Awaited<ReturnType<typeof startTestEmulator>>;
+
+/**
+ * Registers `before`/`after` hooks in the calling describe block: one emulator for the block and a demo-client
+ * token for it. Read `emu` and `tok` from the returned object inside tests (they are set once `before` has run).
+ */
+export function useTestEmulator(options: EmulatorServerOptions = {}): { emu: TestEmulator; tok: string } {
+  const ctx = {} as { emu: TestEmulator; tok: string };
+  before(async () => {
+    ctx.emu = await startTestEmulator(options);
+    ctx.tok = await ctx.emu.token();
+  });
+  after(() => ctx.emu.close());
+  return ctx;
 }
 
 export function createApi(url: string) {

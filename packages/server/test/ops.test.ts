@@ -3,13 +3,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DEMO_CLIENT } from '../src/emulator/auth.js';
 import { redactAuthorization, redactUrl } from '../src/redact.js';
-import { startTestEmulator } from './helpers.js';
+import { startTestEmulator, useTestEmulator } from './helpers.js';
+import type { TestEmulator } from './helpers.js';
 
-type Emu = Awaited<ReturnType<typeof startTestEmulator>>;
 const CANARY = 'canary-secret-9f3e';
 
 describe('request logs', () => {
-  let emu: Emu;
+  let emu: TestEmulator;
   before(async () => {
     emu = await startTestEmulator({ clients: [{ ...DEMO_CLIENT, clientId: 'canary-client', clientSecret: CANARY }] });
   });
@@ -46,7 +46,7 @@ describe('request logs', () => {
 });
 
 describe('CORS', () => {
-  let emu: Emu;
+  let emu: TestEmulator;
   before(async () => {
     emu = await startTestEmulator({ cors: ['http://localhost:5173'] });
   });
@@ -82,62 +82,58 @@ describe('CORS', () => {
 });
 
 describe('fault injection', () => {
-  let emu: Emu;
-  let tok: string;
-  before(async () => {
-    emu = await startTestEmulator();
-    tok = await emu.token();
-  });
-  after(() => emu.close());
+  const ctx = useTestEmulator();
   const setFaults = (body: unknown, action = 'faults') =>
-    fetch(`${emu.url}/__control/${action}`, {
+    fetch(`${ctx.emu.url}/__control/${action}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
     });
 
   it('is off by default', async () => {
-    const res = await fetch(`${emu.url}/__control/faults`);
+    const res = await fetch(`${ctx.emu.url}/__control/faults`);
     assert.deepEqual(await res.json(), { faults: {} });
   });
 
   it('answers 429 with Retry-After for the next N matching requests, then recovers', async () => {
     assert.equal((await setFaults({ rateLimitRate: 1, retryAfter: 3, count: 2, paths: ['/ctia/'] })).status, 200);
-    const inspect = await emu.call(tok, 'POST', '/iroh/iroh-inspect/inspect', { content: 'x.com' });
+    const inspect = await ctx.emu.call(ctx.tok, 'POST', '/iroh/iroh-inspect/inspect', { content: 'x.com' });
     assert.equal(inspect.status, 200, 'paths narrows the faults');
     for (let i = 0; i < 2; i++) {
-      const r = await emu.call(tok, 'GET', '/ctia/casebook/search');
+      const r = await ctx.emu.call(ctx.tok, 'GET', '/ctia/casebook/search');
       assert.equal(r.status, 429);
       assert.equal(r.headers.get('retry-after'), '3');
       assert.deepEqual(r.body, { error: 'Too Many Requests' });
     }
-    assert.equal((await emu.call(tok, 'GET', '/ctia/casebook/search')).status, 200);
+    assert.equal((await ctx.emu.call(ctx.tok, 'GET', '/ctia/casebook/search')).status, 200);
   });
 
   it('injects server errors at the configured status', async () => {
     await setFaults({ errorRate: 1, errorStatus: 503, count: 1 });
-    const r = await emu.call(tok, 'GET', '/ctia/incident/search');
+    const r = await ctx.emu.call(ctx.tok, 'GET', '/ctia/incident/search');
     assert.equal(r.status, 503);
     assert.equal(r.body.error, 'unknown-exception');
   });
 
   it('cuts bodies short so they are not JSON', async () => {
     await setFaults({ malformedRate: 1, count: 1 });
-    const r = await emu.call(tok, 'GET', '/ctia/incident/search');
+    const r = await ctx.emu.call(ctx.tok, 'GET', '/ctia/incident/search');
     assert.equal(r.status, 200);
     assert.throws(() => JSON.parse(r.text));
   });
 
   it('drops the connection without an answer', async () => {
     await setFaults({ dropRate: 1, count: 1 });
-    await assert.rejects(fetch(`${emu.url}/ctia/incident/search`, { headers: { Authorization: `Bearer ${tok}` } }));
-    assert.equal((await emu.call(tok, 'GET', '/ctia/incident/search')).status, 200);
+    await assert.rejects(
+      fetch(`${ctx.emu.url}/ctia/incident/search`, { headers: { Authorization: `Bearer ${ctx.tok}` } }),
+    );
+    assert.equal((await ctx.emu.call(ctx.tok, 'GET', '/ctia/incident/search')).status, 200);
   });
 
   it('adds latency', async () => {
     await setFaults({ latencyMs: 150 });
     const start = performance.now();
-    await emu.call(tok, 'POST', '/iroh/iroh-inspect/inspect', { content: 'x.com' });
+    await ctx.emu.call(ctx.tok, 'POST', '/iroh/iroh-inspect/inspect', { content: 'x.com' });
     assert.ok(performance.now() - start >= 145);
     await setFaults({});
   });
@@ -147,7 +143,7 @@ describe('fault injection', () => {
     const order: string[] = [];
     const hash = [{ type: 'sha256', value: '275a021bbfb6489e54d471899f7db9d1663fc695ec2fe2a2c4538aabf651fd0f' }];
     const ask = (mid: string, name: string) =>
-      emu.call(tok, 'POST', `/iroh/iroh-enrich/deliberate/observables?mids=${mid}`, hash).then((r) => {
+      ctx.emu.call(ctx.tok, 'POST', `/iroh/iroh-enrich/deliberate/observables?mids=${mid}`, hash).then((r) => {
         order.push(name);
         return r;
       });
@@ -169,9 +165,9 @@ describe('fault injection', () => {
   });
 
   it('control takes JSON only, from local host names only, and never answers other origins', async () => {
-    const form = await fetch(`${emu.url}/__control/reset`, { method: 'POST', body: 'x' });
+    const form = await fetch(`${ctx.emu.url}/__control/reset`, { method: 'POST', body: 'x' });
     assert.equal(form.status, 415);
-    const port = new URL(emu.url).port;
+    const port = new URL(ctx.emu.url).port;
     const rebound = await new Promise<number>((resolve, reject) => {
       // fetch cannot set Host: use node:http to send a request addressed to another name.
       import('node:http')
@@ -198,22 +194,22 @@ describe('fault injection', () => {
   });
 
   it('reset brings back the seeded state', async () => {
-    const created = await emu.call(tok, 'POST', '/ctia/casebook', { title: 'to be forgotten' });
+    const created = await ctx.emu.call(ctx.tok, 'POST', '/ctia/casebook', { title: 'to be forgotten' });
     assert.equal(created.status, 201);
     assert.equal((await setFaults(null, 'reset')).status, 200);
     // Tokens stay valid across a plain reset.
-    const found = await emu.call(tok, 'GET', '/ctia/casebook/search?query=forgotten');
+    const found = await ctx.emu.call(ctx.tok, 'GET', '/ctia/casebook/search?query=forgotten');
     assert.deepEqual(found.body, []);
-    assert.ok((await emu.call(tok, 'GET', '/ctia/incident/search')).body.length >= 5);
+    assert.ok((await ctx.emu.call(ctx.tok, 'GET', '/ctia/incident/search')).body.length >= 5);
   });
 
   it('reset with rotateKey invalidates every token handed out before', async () => {
     assert.equal((await setFaults({ rotateKey: true }, 'reset')).status, 200);
-    const stale = await emu.call(tok, 'GET', '/ctia/casebook/search');
+    const stale = await ctx.emu.call(ctx.tok, 'GET', '/ctia/casebook/search');
     assert.equal(stale.status, 401);
     assert.equal(stale.body.error, 'jwt_invalid_signature');
-    tok = await emu.token();
-    assert.equal((await emu.call(tok, 'GET', '/ctia/casebook/search')).status, 200);
+    ctx.tok = await ctx.emu.token();
+    assert.equal((await ctx.emu.call(ctx.tok, 'GET', '/ctia/casebook/search')).status, 200);
   });
 });
 

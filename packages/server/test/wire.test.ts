@@ -1,10 +1,8 @@
 // Every reply the emulator gives parses with the SDK's own wire schemas (the shapes the SDK reads).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { schemas } from '@pivotkit/sdk';
-import { DEMO, startTestEmulator } from './helpers.js';
-
-type Emu = Awaited<ReturnType<typeof startTestEmulator>>;
+import { DEMO, useTestEmulator } from './helpers.js';
 
 function conforms(schema: { safeParse(v: unknown): { success: boolean; error?: unknown } }, value: unknown) {
   const r = schema.safeParse(value);
@@ -12,13 +10,7 @@ function conforms(schema: { safeParse(v: unknown): { success: boolean; error?: u
 }
 
 describe("the emulator's replies match the SDK's wire schemas", () => {
-  let emu: Emu;
-  let tok: string;
-  before(async () => {
-    emu = await startTestEmulator();
-    tok = await emu.token();
-  });
-  after(() => emu.close());
+  const ctx = useTestEmulator();
 
   const everything = [
     { type: 'domain', value: 'evil.example.net' },
@@ -33,7 +25,7 @@ describe("the emulator's replies match the SDK's wire schemas", () => {
   ];
 
   it('token, 401 and 403 bodies', async () => {
-    const res = await fetch(`${emu.url}/iroh/oauth2/token`, {
+    const res = await fetch(`${ctx.emu.url}/iroh/oauth2/token`, {
       method: 'POST',
       headers: {
         Authorization: `Basic ${btoa(`${DEMO.id}:${DEMO.secret}`)}`,
@@ -42,24 +34,24 @@ describe("the emulator's replies match the SDK's wire schemas", () => {
       body: 'grant_type=client_credentials',
     });
     conforms(schemas.tokenResponse, await res.json());
-    const bad = await fetch(`${emu.url}/iroh/oauth2/token`, {
+    const bad = await fetch(`${ctx.emu.url}/iroh/oauth2/token`, {
       method: 'POST',
       headers: { Authorization: `Basic ${btoa(`${DEMO.id}:x`)}`, 'Content-Type': 'application/x-www-form-urlencoded' },
       body: 'grant_type=client_credentials',
     });
     conforms(schemas.tokenError, await bad.json());
-    conforms(schemas.normalizedError, (await emu.call(undefined, 'GET', '/ctia/casebook/search')).body);
-    const narrow = await emu.token(DEMO.id, DEMO.secret, 'inspect:read');
-    conforms(schemas.missingScopeError, (await emu.call(narrow, 'GET', '/ctia/casebook/search')).body);
+    conforms(schemas.normalizedError, (await ctx.emu.call(undefined, 'GET', '/ctia/casebook/search')).body);
+    const narrow = await ctx.emu.token(DEMO.id, DEMO.secret, 'inspect:read');
+    conforms(schemas.missingScopeError, (await ctx.emu.call(narrow, 'GET', '/ctia/casebook/search')).body);
   });
 
   it('inspect, deliberate, observe, refer', async () => {
     conforms(
       schemas.inspectResponse,
-      (await emu.call(tok, 'POST', '/iroh/iroh-inspect/inspect', { content: 'evil.example.net 1.2.3.4' })).body,
+      (await ctx.emu.call(ctx.tok, 'POST', '/iroh/iroh-inspect/inspect', { content: 'evil.example.net 1.2.3.4' })).body,
     );
     for (const mode of ['deliberate', 'observe']) {
-      const env = (await emu.call(tok, 'POST', `/iroh/iroh-enrich/${mode}/observables`, everything)).body;
+      const env = (await ctx.emu.call(ctx.tok, 'POST', `/iroh/iroh-enrich/${mode}/observables`, everything)).body;
       conforms(schemas.enrichEnvelope, env);
       assert.ok(env.errors.length >= 1);
       for (const m of env.data) {
@@ -70,18 +62,18 @@ describe("the emulator's replies match the SDK's wire schemas", () => {
     }
     conforms(
       schemas.referEnvelope,
-      (await emu.call(tok, 'POST', '/iroh/iroh-enrich/refer/observables', everything)).body,
+      (await ctx.emu.call(ctx.tok, 'POST', '/iroh/iroh-enrich/refer/observables', everything)).body,
     );
   });
 
   it('response actions and trigger', async () => {
-    const actions = (await emu.call(tok, 'POST', '/iroh/iroh-response/respond/observables', everything)).body;
+    const actions = (await ctx.emu.call(ctx.tok, 'POST', '/iroh/iroh-response/respond/observables', everything)).body;
     conforms(schemas.actionsEnvelope, actions);
     assert.ok(actions.data.length >= 3);
-    const fired = await emu.call(tok, 'POST', `/iroh/iroh-response${actions.data[0].url}`);
+    const fired = await ctx.emu.call(ctx.tok, 'POST', `/iroh/iroh-response${actions.data[0].url}`);
     conforms(schemas.triggerEnvelope, fired.body);
-    const failed = await emu.call(
-      tok,
+    const failed = await ctx.emu.call(
+      ctx.tok,
       'POST',
       '/iroh/iroh-response/respond/trigger/not-a-module/block-domain?observable_type=domain&observable_value=x.io',
     );
@@ -90,13 +82,19 @@ describe("the emulator's replies match the SDK's wire schemas", () => {
   });
 
   it('casebooks, incidents and CTIA errors', async () => {
-    const created = (await emu.call(tok, 'POST', '/ctia/casebook', { title: 'wire' })).body;
+    const created = (await ctx.emu.call(ctx.tok, 'POST', '/ctia/casebook', { title: 'wire' })).body;
     conforms(schemas.casebook, created);
-    conforms(schemas.casebookList, (await emu.call(tok, 'GET', '/ctia/casebook/search')).body);
-    const incidents = (await emu.call(tok, 'GET', '/ctia/incident/search')).body;
+    conforms(schemas.casebookList, (await ctx.emu.call(ctx.tok, 'GET', '/ctia/casebook/search')).body);
+    const incidents = (await ctx.emu.call(ctx.tok, 'GET', '/ctia/incident/search')).body;
     conforms(schemas.incidentList, incidents);
-    conforms(schemas.incident, (await emu.call(tok, 'GET', `/ctia/incident/${incidents[0].id.split('/').pop()}`)).body);
-    conforms(schemas.ctiaError, (await emu.call(tok, 'POST', '/ctia/casebook', { title: 1 })).body);
-    conforms(schemas.ctiaError, (await emu.call(tok, 'PATCH', '/ctia/casebook/casebook-none', { title: 'x' })).body);
+    conforms(
+      schemas.incident,
+      (await ctx.emu.call(ctx.tok, 'GET', `/ctia/incident/${incidents[0].id.split('/').pop()}`)).body,
+    );
+    conforms(schemas.ctiaError, (await ctx.emu.call(ctx.tok, 'POST', '/ctia/casebook', { title: 1 })).body);
+    conforms(
+      schemas.ctiaError,
+      (await ctx.emu.call(ctx.tok, 'PATCH', '/ctia/casebook/casebook-none', { title: 'x' })).body,
+    );
   });
 });
