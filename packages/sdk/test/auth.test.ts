@@ -1,23 +1,11 @@
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { AuthError, createClient, isPivotkitError, PivotkitConfigError } from '@pivotkit/sdk';
-import { loopback, SECRET, secretAbsent, tokenReply, type Loopback } from './helpers/loopback.js';
+import { SECRET, secretAbsent, tokenReply } from './helpers/loopback.js';
+import { clientFor, loopbackPool } from './helpers/client.js';
 
-const servers: Loopback[] = [];
-after(() => Promise.all(servers.map((s) => s.close())));
-async function server(...args: Parameters<typeof loopback>) {
-  const s = await loopback(...args);
-  servers.push(s);
-  return s;
-}
+const server = loopbackPool();
 const inspectOk = () => ({ json: [{ type: 'domain', value: 'cisco.com' }] });
-const clientFor = (s: Loopback, extra: Partial<Parameters<typeof createClient>[0]> = {}) =>
-  createClient({
-    baseUrls: { visibility: s.url, privateIntel: s.url },
-    credentials: { clientId: 'demo-client', clientSecret: SECRET },
-    cache: false,
-    ...extra,
-  });
 
 describe('client credentials', () => {
   it('sends the token request exactly as the contract says', async () => {

@@ -1,30 +1,16 @@
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  createClient,
   memoryVerdictCache,
   PivotkitError,
-  type ClientOptions,
   type ModuleResult,
   type Observable,
   type ResponseAction,
 } from '@pivotkit/sdk';
-import { loopback, SECRET, type Loopback, type Seen } from './helpers/loopback.js';
+import { type Seen } from './helpers/loopback.js';
+import { clientFor, loopbackPool } from './helpers/client.js';
 
-const servers: Loopback[] = [];
-after(() => Promise.all(servers.map((s) => s.close())));
-async function server(...args: Parameters<typeof loopback>) {
-  const s = await loopback(...args);
-  servers.push(s);
-  return s;
-}
-const clientFor = (s: Loopback, extra: Partial<ClientOptions> = {}) =>
-  createClient({
-    baseUrls: { visibility: s.url, privateIntel: s.url },
-    credentials: { clientId: 'demo-client', clientSecret: SECRET },
-    cache: false,
-    ...extra,
-  });
+const server = loopbackPool();
 const json = (r: Seen) => JSON.parse(r.body) as unknown;
 
 /** A module's envelope item with one verdict per observable. */

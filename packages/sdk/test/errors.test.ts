@@ -1,11 +1,10 @@
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { once } from 'node:events';
 import {
   AbortError,
   ApiShapeError,
-  createClient,
   HttpStatusError,
   isPivotkitError,
   NetworkError,
@@ -15,26 +14,12 @@ import {
   TimeoutError,
   type ClientOptions,
 } from '@pivotkit/sdk';
-import { loopback, SECRET, secretAbsent, type Loopback } from './helpers/loopback.js';
+import { secretAbsent, type Loopback } from './helpers/loopback.js';
+import { clientFor as sharedClientFor, FAST_RETRY, loopbackPool } from './helpers/client.js';
 
-const servers: Loopback[] = [];
-after(() => Promise.all(servers.map((s) => s.close())));
-async function server(...args: Parameters<typeof loopback>) {
-  const s = await loopback(...args);
-  servers.push(s);
-  return s;
-}
-const clientFor = (s: Loopback | string, extra: Partial<ClientOptions> = {}) => {
-  const url = typeof s === 'string' ? s : s.url;
-  return createClient({
-    baseUrls: { visibility: url, privateIntel: url },
-    credentials: { clientId: 'demo-client', clientSecret: SECRET },
-    cache: false,
-    // Fast, deterministic backoff for the tests that exercise it.
-    retryPolicy: { baseMs: 5, maxBackoffMs: 20, random: () => 0.5 },
-    ...extra,
-  });
-};
+const server = loopbackPool();
+const clientFor = (s: Loopback | string, extra: Partial<ClientOptions> = {}) =>
+  sharedClientFor(s, { retryPolicy: FAST_RETRY, ...extra });
 const casebook = { id: 'casebook-1', type: 'casebook', schema_version: '1.3.29', title: 'Case' };
 
 describe('retries', () => {

@@ -1,6 +1,6 @@
 // The fetch transport under the client: per-attempt timeout over headers and body, the caller's signal during
 // the body and the retry wait, what is and is not retried, and what a custom fetch receives.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { getEventListeners } from 'node:events';
 import {
@@ -12,28 +12,17 @@ import {
   TimeoutError,
   type ClientOptions,
 } from '@pivotkit/sdk';
-import { loopback, SECRET, secretAbsent, type Loopback } from './helpers/loopback.js';
+import { SECRET, secretAbsent, type Loopback } from './helpers/loopback.js';
+import { clientFor as sharedClientFor, FAST_RETRY, loopbackPool } from './helpers/client.js';
 
-const servers: Loopback[] = [];
+const server = loopbackPool();
 // Node loads its fetch on first use, which can take longer than the short timeouts below: load it first.
 before(async () => {
   const s = await server(() => ({ json: [] }));
   await (await fetch(s.url)).text();
 });
-after(() => Promise.all(servers.map((s) => s.close())));
-async function server(...args: Parameters<typeof loopback>) {
-  const s = await loopback(...args);
-  servers.push(s);
-  return s;
-}
 const clientFor = (s: Loopback, extra: Partial<ClientOptions> = {}) =>
-  createClient({
-    baseUrls: { visibility: s.url, privateIntel: s.url },
-    credentials: { clientId: 'demo-client', clientSecret: SECRET },
-    cache: false,
-    retryPolicy: { baseMs: 5, maxBackoffMs: 20, random: () => 0.5 },
-    ...extra,
-  });
+  sharedClientFor(s, { retryPolicy: FAST_RETRY, ...extra });
 const casebook = { id: 'casebook-1', type: 'casebook', schema_version: '1.3.29', title: 'Case' };
 const isApi = (r: Request) => !r.url.endsWith('/iroh/oauth2/token');
 
