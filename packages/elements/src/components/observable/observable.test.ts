@@ -8,6 +8,7 @@ import { configure } from '../../config.js';
 import { registerTranslation } from '../../i18n/index.js';
 import en from '../../i18n/en.js';
 import { countingClient } from '../../../../../test/helpers/counting-client.js';
+import { expectFocusRing, loadThemes } from '../../test-helpers/focus-ring.js';
 
 const SHA256 = 'e008033699eb7000131ee66c03d33b809d5bba48f1c557ea14b86e68363d6de0';
 const LONG_URL =
@@ -25,48 +26,6 @@ function verdict(o: Observable, disposition: 1 | 2 | 3 | 4 | 5, conflict = false
     modules: [{ module: 'Talos', moduleInstanceId: 't', disposition, dispositionName: names[disposition] }],
     conflict,
   };
-}
-
-/** The theme stylesheet (light and dark token sets), loaded once for the focus-ring checks. */
-async function loadThemes(): Promise<void> {
-  if (document.querySelector('link[data-pk-themes]')) return;
-  const link = Object.assign(document.createElement('link'), {
-    rel: 'stylesheet',
-    href: '/packages/elements/themes/pivotkit.css',
-  });
-  link.dataset['pkThemes'] = '';
-  const loaded = oneEvent(link, 'load');
-  document.head.append(link);
-  await loaded;
-}
-
-/** WCAG contrast ratio of two computed `rgb(…)` colours. */
-function contrast(a: string, b: string): number {
-  const lum = (c: string) => {
-    const [r, g, bl] = c
-      .match(/[\d.]+/g)!
-      .slice(0, 3)
-      .map((v) => {
-        const s = Number(v) / 255;
-        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-      });
-    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
-  };
-  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
-  return (hi! + 0.05) / (lo! + 0.05);
-}
-
-/** Asserts a visible focus ring: a 2px solid outline in a colour that stands out (3:1) from the theme's surface. */
-function expectFocusRing(el: Element) {
-  const style = getComputedStyle(el);
-  const surface = getComputedStyle(document.documentElement).getPropertyValue('--pk-color-surface').trim();
-  const probe = Object.assign(document.createElement('span'), { style: `color: ${surface}` });
-  document.body.append(probe);
-  const bg = getComputedStyle(probe).color;
-  probe.remove();
-  expect(style.outlineStyle, `outline of ${el.getAttribute('part')}`).to.equal('solid');
-  expect(style.outlineWidth).to.equal('2px');
-  expect(contrast(style.outlineColor, bg), `focus ring contrast of ${el.getAttribute('part')}`).to.be.at.least(3);
 }
 
 describe('pk-observable', () => {
