@@ -27,28 +27,28 @@ export const casebook = z.looseObject({
 /** Reply of `GET /ctia/casebook/search`: a bare array. */
 export const casebookList = z.array(casebook);
 
+/** The casebook fields a client writes, with the server's length limits (shared by create and patch). */
+const casebookFields = {
+  title: z.optional(z.string().check(z.maxLength(1024))),
+  description: z.optional(z.string().check(z.maxLength(5000))),
+  short_description: z.optional(z.string().check(z.maxLength(2048))),
+  observables: z.optional(observables),
+  texts: z.optional(z.array(text)),
+  tlp: z.optional(tlp),
+};
+
 /** Body of `POST /ctia/casebook` (NewCasebook: everything optional, the server fills id, type, schema_version). */
 export const newCasebook = z.looseObject({
   id: z.optional(z.string()),
   type: z.optional(z.literal('casebook')),
   schema_version: z.optional(z.string()),
-  title: z.optional(z.string().check(z.maxLength(1024))),
-  description: z.optional(z.string().check(z.maxLength(5000))),
-  short_description: z.optional(z.string().check(z.maxLength(2048))),
-  observables: z.optional(observables),
-  texts: z.optional(z.array(text)),
-  tlp: z.optional(tlp),
+  ...casebookFields,
   timestamp: z.optional(z.string()),
 });
 
 /** Body of `PATCH /ctia/casebook/{id}`: the fields to replace. */
 export const casebookPatch = z.looseObject({
-  title: z.optional(z.string().check(z.maxLength(1024))),
-  description: z.optional(z.string().check(z.maxLength(5000))),
-  short_description: z.optional(z.string().check(z.maxLength(2048))),
-  observables: z.optional(observables),
-  texts: z.optional(z.array(text)),
-  tlp: z.optional(tlp),
+  ...casebookFields,
 });
 
 /** How a casebook list is changed: `add` appends, `remove` deletes equal items, `replace` substitutes. */
