@@ -89,17 +89,22 @@ export const incidentStatus = z.enum([
   'Rejected',
 ]);
 
-/** A stored CTIA incident (required fields checked, the rest kept). */
-export const incident = z.looseObject({
-  id: z.string(),
-  type: z.literal('incident'),
-  schema_version: z.string(),
+/** The incident fields a client sends on create, as a stored incident also has them (CTIM's required ones checked). */
+const incidentFields = {
   confidence: z.string(),
   status: incidentStatus,
   incident_time: z.looseObject({ opened: z.string() }),
   title: z.optional(z.string()),
   description: z.optional(z.string()),
   severity: z.optional(z.string()),
+};
+
+/** A stored CTIA incident (required fields checked, the rest kept). */
+export const incident = z.looseObject({
+  id: z.string(),
+  type: z.literal('incident'),
+  schema_version: z.string(),
+  ...incidentFields,
 });
 
 /** Reply of `GET /ctia/incident/search`: a bare array. */
@@ -120,12 +125,7 @@ export const count = z.int().check(z.nonnegative());
 
 /** Body of `POST /ctia/incident` (NewIncident: CTIM's required fields; the server fills id, type, schema_version). */
 export const newIncident = z.looseObject({
-  confidence: z.string(),
-  status: incidentStatus,
-  incident_time: z.looseObject({ opened: z.string() }),
-  title: z.optional(z.string()),
-  description: z.optional(z.string()),
-  severity: z.optional(z.string()),
+  ...incidentFields,
 });
 
 /** Body of `PATCH /ctia/incident/{id}`: the fields to replace. */
