@@ -133,6 +133,7 @@ const puppeteer = (await import(pathToFileURL(entry).href)).default as {
       setContent(html: string): Promise<void>;
       addScriptTag(o: { content: string }): Promise<unknown>;
       evaluate<T>(fn: string): Promise<T>;
+      createCDPSession(): Promise<{ send(method: string, params?: object): Promise<unknown> }>;
     }>;
     close(): Promise<void>;
   }>;
@@ -145,7 +146,8 @@ const bundle = await build({
   platform: 'browser',
   target: 'es2022',
   conditions: ['source'],
-  minify: true,
+  // DETECT_PROFILE=1 keeps function names for the CPU profile summary.
+  minify: !process.env.DETECT_PROFILE,
   write: false,
   logLevel: 'error',
 });
@@ -154,19 +156,8 @@ try {
   const page = await browser.newPage();
   await page.setContent('<!doctype html><html><body></body></html>');
   await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
-  const result = await page.evaluate<{
-    rows: number;
-    textNodes: number;
-    chars: number;
-    walk: number[];
-    walkElements: number[];
-    scan: number[];
-    detectOnly: number[];
-    matches: number;
-    longestSlice: number;
-    longTasks: number[];
-    slices: number;
-  }>(`(async () => {
+  // The page builds the table and defines one function per measure; each returns its wall time in ms.
+  await page.evaluate(`(() => {
     const ROWS = 50000;
     let seed = 7;
     const r = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 4294967296);
@@ -186,80 +177,139 @@ try {
     const table = document.createElement('table');
     table.append(tbody);
     document.body.append(table);
-    const entries = [];
-    const windows = [];
-    const po = new PerformanceObserver((l) => { for (const e of l.getEntries()) entries.push(e); });
-    po.observe({ type: 'longtask' });
-    // Bare pass: a TreeWalker over the same text nodes, reading each one's data.
-    const bare = () => {
+    const B = (window.__pk = { rows: ROWS, entries: [], windows: [], longestSlice: 0, slices: 0, scans: 0 });
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) B.entries.push(e); }).observe({ type: 'longtask' });
+    // The bare walk (see bench/detect/README.md): a SHOW_TEXT TreeWalker over the same text nodes scanDom reads
+    // (this table has nothing to skip), reading each node's data, in the tightest loop (nextNode()'s result, not
+    // the currentNode getter).
+    B.walk = () => {
+      const t = performance.now();
       const w = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
       let n = 0, chars = 0;
-      while (w.nextNode()) { n++; chars += w.currentNode.data.length; }
-      return [n, chars];
+      for (let node = w.nextNode(); node; node = w.nextNode()) { n++; chars += node.data.length; }
+      B.textNodes = n; B.chars = chars;
+      return performance.now() - t;
     };
     // The same with elements shown too, as scanDom must (skip rules, block boundaries, shadow roots).
-    const bareElements = () => {
+    B.walkElements = () => {
+      const t = performance.now();
       const w = document.createTreeWalker(table, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
       let chars = 0;
       for (let node = w.nextNode(); node; node = w.nextNode()) if (node.nodeType === 3) chars += node.data.length;
-      return chars;
+      return performance.now() - t;
     };
-    const walk = [], walkElements = [], scan = [], detectOnly = [];
     const texts = [];
     { const w = document.createTreeWalker(table, NodeFilter.SHOW_TEXT); while (w.nextNode()) texts.push(w.currentNode.data); }
     const allText = texts.join('\\n');
-    let textNodes = 0, chars = 0, matches = 0, longestSlice = 0, slices = 0;
-    for (let k = 0; k < 5; k++) {
-      let t = performance.now();
-      [textNodes, chars] = bare();
-      walk.push(performance.now() - t);
-      t = performance.now();
-      bareElements();
-      walkElements.push(performance.now() - t);
-      await new Promise((res) => setTimeout(res, 20));
-      t = performance.now();
+    B.detect = () => {
+      const t = performance.now();
       PkDetect.detectObservables(allText);
-      detectOnly.push(performance.now() - t);
-      await new Promise((res) => setTimeout(res, 20));
-      t = performance.now();
+      return performance.now() - t;
+    };
+    B.scan = async () => {
+      B.scanned = 0;
+      const t = performance.now();
       const found = await PkDetect.scanDom(table, { onChunk: (p) => {
-        longestSlice = Math.max(longestSlice, p.elapsedMs);
-        slices++;
+        B.longestSlice = Math.max(B.longestSlice, p.elapsedMs);
+        B.slices++;
+        B.scanned += p.textNodes;
       } });
-      scan.push(performance.now() - t);
-      windows.push([t, performance.now()]);
-      matches = found.length;
-      await new Promise((res) => setTimeout(res, 20));
-    }
-    await new Promise((res) => setTimeout(res, 100));
-    for (const e of po.takeRecords()) entries.push(e);
-    // Long tasks (> 50 ms) that started while a scan was running.
-    const longTasks = entries.filter((e) => windows.some(([a, b]) => e.startTime >= a - 1 && e.startTime < b)).map((e) => e.duration);
-    return { rows: ROWS, textNodes, chars, walk, walkElements, scan, detectOnly, matches, longestSlice, longTasks, slices: slices / 5 };
+      const ms = performance.now() - t;
+      B.windows.push([t, t + ms]);
+      B.matches = found.length;
+      B.scans++;
+      return ms;
+    };
+    B.settle = () => new Promise((res) => setTimeout(res, 20));
   })()`);
-  const walkMs = median(result.walk);
-  const scanMs = median(result.scan);
+  // Each measure is timed twice: wall time in the page, and the main thread's CPU time (CDP ThreadTime). On a
+  // shared machine the CPU time is the steadier: it leaves out the time the thread waited for a core.
+  const cdp = await page.createCDPSession();
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  const threadTime = async () =>
+    ((await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }).metrics.find(
+      (m) => m.name === 'ThreadTime',
+    )!.value * 1000;
+  const RUNS = 7;
+  const measures = ['walk', 'walkElements', 'detect', 'scan'] as const;
+  const wall: Record<(typeof measures)[number], number[]> = { walk: [], walkElements: [], detect: [], scan: [] };
+  const cpu: Record<(typeof measures)[number], number[]> = { walk: [], walkElements: [], detect: [], scan: [] };
+  for (let k = 0; k < RUNS; k++)
+    for (const m of measures) {
+      await page.evaluate('__pk.settle()');
+      const c = await threadTime();
+      wall[m].push(await page.evaluate<number>(`__pk.${m}()`));
+      cpu[m].push((await threadTime()) - c);
+    }
+  await page.evaluate('new Promise((res) => setTimeout(res, 100))');
+  const result = await page.evaluate<{
+    rows: number;
+    textNodes: number;
+    scanned: number;
+    chars: number;
+    matches: number;
+    longestSlice: number;
+    longTasks: number[];
+    slices: number;
+  }>(`(() => {
+    const B = __pk;
+    // Long tasks (> 50 ms) that started while a scan was running.
+    const longTasks = B.entries.filter((e) => B.windows.some(([a, b]) => e.startTime >= a - 1 && e.startTime < b)).map((e) => e.duration);
+    return { rows: B.rows, textNodes: B.textNodes, scanned: B.scanned, chars: B.chars, matches: B.matches,
+      longestSlice: B.longestSlice, longTasks, slices: B.slices / B.scans };
+  })()`);
+  // Each run's scan is set against the walk of the same run, and the median of those ratios is the result
+  // (steadier than a ratio of medians when the load changes during the bench).
+  const ratio = (t: Record<string, number[]>, a: string, b: string) => median(t[a]!.map((x, i) => x / t[b]![i]!));
   console.log(
-    `\nDOM: ${result.rows.toLocaleString('en')} rows, ${result.textNodes.toLocaleString('en')} text nodes, ${(result.chars / 1e6).toFixed(1)} M chars, Chromium headless, median of 5:`,
+    `\nDOM: ${result.rows.toLocaleString('en')} rows, ${result.textNodes.toLocaleString('en')} text nodes, ${(result.chars / 1e6).toFixed(1)} M chars, Chromium headless, median of ${RUNS} (wall ms / main-thread CPU ms):`,
   );
-  const walkElementsMs = median(result.walkElements);
-  console.log(`  bare TreeWalker pass, SHOW_TEXT, reading each node's data          ${fmt(walkMs)} ms`);
-  console.log(`  bare TreeWalker pass, SHOW_ELEMENT | SHOW_TEXT, reading text data   ${fmt(walkElementsMs)} ms`);
+  if (result.scanned !== result.textNodes)
+    console.log(`  ✘ scanDom read ${result.scanned} text nodes, the bare walk ${result.textNodes}: not the same nodes`);
+  const row = (label: string, m: (typeof measures)[number], extra = '') =>
+    console.log(
+      `  ${label.padEnd(66)} ${fmt(median(wall[m])).padStart(6)} / ${fmt(median(cpu[m])).padStart(6)} ms  ${m === 'walk' ? '' : `(${fmt(ratio(wall, m, 'walk'), 2)}× / ${fmt(ratio(cpu, m, 'walk'), 2)}× the walk)`}${extra}`,
+    );
+  row("bare TreeWalker pass, SHOW_TEXT, reading each node's data", 'walk');
+  row('bare TreeWalker pass, SHOW_ELEMENT | SHOW_TEXT, reading text data', 'walkElements');
+  row('detection alone (detectObservables over the same text, joined)', 'detect');
+  row('scanDom (walk, skip rules, detection, matches, yields)', 'scan', `  ${result.matches} matches`);
+  const domRatio = ratio(cpu, 'scan', 'walk');
   console.log(
-    `  scanDom (walk, skip rules, detection, matches, yields)             ${fmt(scanMs)} ms  (${result.matches} matches)`,
-  );
-  console.log(
-    `    of which detection alone (detectObservables over the same text, joined): ${fmt(median(result.detectOnly))} ms`,
-  );
-  const domRatio = scanMs / walkMs;
-  console.log(
-    `  ratio: ${fmt(domRatio, 2)}× the bare SHOW_TEXT walk  (target ≤ 2×) ${domRatio <= 2 ? '✔' : '✘'}; ${fmt(scanMs / walkElementsMs, 2)}× the element-and-text walk`,
+    `  ratio: ${fmt(domRatio, 2)}× the bare SHOW_TEXT walk by CPU time, ${fmt(ratio(wall, 'scan', 'walk'), 2)}× by wall time  (target ≤ 2×) ${domRatio <= 2 ? '✔' : '✘'}`,
   );
   const longest = Math.max(result.longestSlice, ...result.longTasks);
   console.log(
-    `  ${result.slices} slices per scan; longest slice ${fmt(result.longestSlice)} ms; long tasks (> 50 ms, GC included) during the scans: ${result.longTasks.length ? result.longTasks.map((d) => `${fmt(d, 0)} ms`).join(', ') : 'none'}`,
+    `  ${fmt(result.slices)} slices per scan; longest slice ${fmt(result.longestSlice)} ms; long tasks (> 50 ms, GC included) during the scans: ${result.longTasks.length ? result.longTasks.map((d) => `${fmt(d, 0)} ms`).join(', ') : 'none'}`,
   );
   console.log(`  longest task: ${fmt(longest)} ms  (target < 50 ms) ${longest < 50 ? '✔' : '✘'}`);
+  if (process.env.DETECT_PROFILE) {
+    // A Chromium CPU profile of one more scan: self time per function, the top 25.
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+    await page.evaluate(`PkDetect.scanDom(document.querySelector('table')).then((m) => m.length)`);
+    const { profile } = (await cdp.send('Profiler.stop')) as {
+      profile: {
+        nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+        samples: number[];
+        timeDeltas: number[];
+      };
+    };
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const self = new Map<string, number>();
+    let total = 0;
+    profile.samples.forEach((id, i) => {
+      const f = byId.get(id)!.callFrame;
+      const key = `${f.functionName || '(anonymous)'}:${f.lineNumber}`;
+      const dt = profile.timeDeltas[i]! / 1000;
+      total += dt;
+      self.set(key, (self.get(key) ?? 0) + dt);
+    });
+    console.log(`\n  CPU profile of one scan (${fmt(total)} ms sampled), self time:`);
+    for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
+      console.log(`    ${fmt(v).padStart(7)} ms  ${k}`);
+  }
 } finally {
   await browser.close();
 }

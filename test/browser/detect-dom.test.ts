@@ -62,6 +62,31 @@ describe('scanDom: text nodes and offsets', () => {
     ]);
   });
 
+  it('joins and separates runs the same way around empty elements and inline elements in cells', async () => {
+    const root = mount(
+      '<p>evil-<b></b>update.com</p><div><p></p>a.example.net</div><div>b.example<br>.net</div>' +
+        '<table><tr><td><code>c.example.</code>net</td><td><b>d.example</b></td><td>.net</td></tr></table>' +
+        '<div><span><i>e.</i></span>example.net<p>f.example.net</p>g.example.net</div>',
+    );
+    expect(values(await scanDom(root))).to.deep.equal([
+      'domain evil-update.com',
+      'domain a.example.net',
+      'domain c.example.net',
+      'domain e.example.net',
+      'domain f.example.net',
+      'domain g.example.net',
+    ]);
+  });
+
+  it('gives a one-node match one nodes array, the same on every read', async () => {
+    const root = mount('<p>see a.example.net</p>');
+    const [m] = await scanDom(root);
+    expect(m!.nodes).to.deep.equal([root.querySelector('p')!.firstChild]);
+    expect(m!.nodes).to.equal(m!.nodes);
+    m!.nodes = [];
+    expect(m!.nodes).to.deep.equal([]);
+  });
+
   it('reports URLs with their nested host, and hashes', async () => {
     const root = mount(`<li>GET hxxps://evil-update[.]com/gate.php?id=1</li><li><code>${H64}</code></li>`);
     expect(values(await scanDom(root))).to.deep.equal([
@@ -112,6 +137,19 @@ describe('scanDom: shadow roots', () => {
       'domain light.example.com',
     ]);
     expect(found[0]!.startNode.getRootNode()).to.equal(open);
+  });
+});
+
+describe('scanDom: shadow roots on inline and custom elements', () => {
+  it('walks the open shadow root of a span and of a custom element, at the host, inside its run', async () => {
+    const root = mount('<p>before.example.com <span id="s">x</span> <pk-test-host id="c">y</pk-test-host></p>');
+    root.querySelector('#s')!.attachShadow({ mode: 'open' }).innerHTML = 'span-shadow.example.com';
+    root.querySelector('#c')!.attachShadow({ mode: 'open' }).innerHTML = '<b>custom-shadow.example.com</b>';
+    expect(values(await scanDom(root))).to.deep.equal([
+      'domain before.example.com',
+      'domain span-shadow.example.com',
+      'domain custom-shadow.example.com',
+    ]);
   });
 });
 

@@ -1,9 +1,13 @@
 import { detectInto, resolveOptions, type Sink } from './text.js';
-import type { DetectedObservable, DetectOptions } from './types.js';
+import type { ObservableType } from '../observable.js';
+import type { Confidence, DetectedObservable, DetectOptions } from './types.js';
 
 /** An observable found in the DOM: where it starts and ends, as text nodes and offsets. */
 export interface DomMatch extends Omit<DetectedObservable, 'start' | 'end'> {
-  /** The text nodes the match spans, in document order (more than one for `evil-<b>update</b>.com`). */
+  /**
+   * The text nodes the match spans, in document order (more than one for `evil-<b>update</b>.com`). On matches
+   * from scanDom it is an accessor (made on first read), not an own enumerable property.
+   */
   nodes: Text[];
   /** Text node holding the first character of the match. */
   startNode: Text;
@@ -65,18 +69,21 @@ const BIG_TEXT = 65536;
  * The only elements that can host a shadow root (DOM spec, attachShadow): custom elements (a `-` in the name)
  * and these. Asking any other element for `shadowRoot` is a wasted call: a table has none of these per cell.
  */
-const SHADOW_HOSTS = new Set(
-  'article aside blockquote body div footer h1 h2 h3 h4 h5 h6 header main nav p section span'.split(' '),
+const SHADOW_HOSTS = 'article aside blockquote body div footer h1 h2 h3 h4 h5 h6 header main nav p section span'.split(
+  ' ',
 );
-const mayHostShadow = (name: string) => SHADOW_HOSTS.has(name) || name.includes('-');
 
-/** Element kinds by tag name: inline (text runs on), skipped; any other is a block that starts a new run. */
+/** Element kinds by tag name, as bits; a name not in the map is a block that starts a new run. */
+const INLINE_KIND = 1;
+const SKIP_KIND = 2;
+const HOST_KIND = 4;
 const KIND = new Map<string, number>();
-for (const t of INLINE) KIND.set(t, 1);
-for (const t of SKIP) KIND.set(t, 2);
+for (const t of INLINE) KIND.set(t, INLINE_KIND);
+for (const t of SKIP) KIND.set(t, SKIP_KIND);
+for (const t of SHADOW_HOSTS) KIND.set(t, (KIND.get(t) ?? 0) | HOST_KIND);
 
-function skipElement(el: Element, kind = KIND.get(el.localName)): boolean {
-  if (kind === 2) return true;
+function skipElement(el: Element, kind = KIND.get(el.localName) ?? 0): boolean {
+  if (kind & SKIP_KIND) return true;
   if (!el.hasAttributes()) return false; // one call instead of two for the bare cells of a big table
   if (el.hasAttribute(IGNORE)) return true;
   const ce = el.getAttribute('contenteditable');
@@ -122,6 +129,41 @@ interface Internal {
   noCollect?: boolean;
 }
 
+/**
+ * A match as the scanner builds it: a class, so every match has one shape (the optimizing compiler then allocates
+ * and reads them with fixed offsets), `raw` always present, maybe `undefined`. Most matches lie in one text node:
+ * their `nodes` array is made on first read (a getter), not for each of the many matches nobody highlights.
+ */
+class Found implements DomMatch {
+  raw: string | undefined;
+  #nodes: Text[] | undefined;
+  constructor(
+    public type: ObservableType,
+    public value: string,
+    public confidence: Confidence,
+    raw: string | undefined,
+    nodes: Text[] | undefined,
+    public startNode: Text,
+    public startOffset: number,
+    public endNode: Text,
+    public endOffset: number,
+  ) {
+    this.raw = raw;
+    this.#nodes = nodes;
+  }
+
+  get nodes(): Text[] {
+    return (this.#nodes ??= [this.startNode]);
+  }
+
+  set nodes(nodes: Text[]) {
+    this.#nodes = nodes;
+  }
+}
+
+/** Block boundaries between clock reads: reading `performance.now()` costs more than a boundary. */
+const CLOCK_EVERY = 64;
+
 /** Scans `roots` one after another in time slices; resolves with every match. */
 async function scanRoots(roots: readonly Node[], options: ScanDomOptions, internal: Internal): Promise<DomMatch[]> {
   const want = resolveOptions(options);
@@ -129,12 +171,15 @@ async function scanRoots(roots: readonly Node[], options: ScanDomOptions, intern
   const sliceMs = options.sliceMs ?? 8;
   const all: DomMatch[] = [];
   const collect = !internal.noCollect;
-  const now = () => performance.now();
+  const seen = internal.seen;
 
-  // The current chunk: text of the nodes, joined; a `\n` between runs so no match crosses one.
-  let parts: string[] = [];
-  let nodes: Text[] = [];
-  let starts: number[] = [];
+  // The current chunk: text of the nodes, joined; a `\n` between runs so no match crosses one. The arrays are
+  // reused from chunk to chunk: `count` entries of `nodes`/`starts` are live, `nParts` of `parts`.
+  const parts: string[] = [];
+  let nParts = 0;
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  let count = 0;
   let pos = 0;
   let textNodes = 0;
   let lastContainer: Node | null = null;
@@ -144,50 +189,6 @@ async function scanRoots(roots: readonly Node[], options: ScanDomOptions, intern
   // Matches and counts of the current slice.
   let matches: DomMatch[] = [];
   let chars = 0;
-
-  /** Runs detection over the buffered text (a few kB at a time, so a slice stays short). */
-  let text = '';
-  const sink: Sink = (type, value, start, end, low, raw) => {
-    const a = locate(start);
-    const b = a + 1 < starts.length && starts[a + 1]! < end ? locate(end - 1) : a;
-    const startNode = nodes[a]!;
-    const dm: DomMatch = {
-      type,
-      value,
-      confidence: low ? 'low' : 'high',
-      nodes: a === b ? [startNode] : nodes.slice(a, b + 1),
-      startNode,
-      startOffset: start - starts[a]!,
-      endNode: nodes[b]!,
-      endOffset: end - starts[b]!,
-    };
-    if (raw !== undefined) dm.raw = raw;
-    matches.push(dm);
-    if (collect) all.push(dm);
-  };
-
-  function detectPending(): void {
-    text = parts.join('');
-    if (text.length) detectInto(text, want, [], sink);
-    chars += text.length;
-    parts = [];
-    nodes = [];
-    starts = [];
-    cursor = 0;
-    pos = 0;
-    lastContainer = null;
-    lastParent = null;
-  }
-
-  /** Ends a slice: detection over what is left, then `onChunk`. */
-  function flush(): void {
-    detectPending();
-    const progress: ScanProgress = { textNodes, chars, matches, elapsedMs: now() - sliceStart };
-    matches = [];
-    chars = 0;
-    textNodes = 0;
-    onChunk?.(progress);
-  }
 
   /**
    * Index of the node holding chunk offset `off`. Matches come in order, so this steps forward from the last
@@ -206,38 +207,94 @@ async function scanRoots(roots: readonly Node[], options: ScanDomOptions, intern
       }
       i = lo;
     }
-    while (i + 1 < starts.length && starts[i + 1]! <= off) i++;
+    while (i + 1 < count && starts[i + 1]! <= off) i++;
     return (cursor = i);
   }
 
-  /** Adds a text node to the chunk; returns its data when it is too big for one slice (see bigText). */
-  function addText(t: Text): string | undefined {
-    if (internal.seen) {
-      if (internal.seen.has(t)) return;
-      internal.seen.add(t);
+  const sink: Sink = (type, value, start, end, low, raw) => {
+    const a = locate(start);
+    const b = a + 1 < count && starts[a + 1]! < end ? locate(end - 1) : a;
+    const startNode = nodes[a]!;
+    const endNode = a === b ? startNode : nodes[b]!;
+    const dm = new Found(
+      type,
+      value,
+      low ? 'low' : 'high',
+      raw,
+      a === b ? undefined : nodes.slice(a, b + 1),
+      startNode,
+      start - starts[a]!,
+      endNode,
+      end - starts[b]!,
+    );
+    matches.push(dm);
+    if (collect) all.push(dm);
+  };
+
+  /** Runs detection over the buffered text (a few kB at a time, so a slice stays short). */
+  function detectPending(): void {
+    if (nParts) {
+      if (parts.length > nParts) parts.length = nParts;
+      const text = nParts === 1 ? parts[0]! : parts.join('');
+      detectInto(text, want, [], sink);
+      chars += text.length;
+    }
+    nParts = 0;
+    count = 0;
+    cursor = 0;
+    pos = 0;
+    lastContainer = null;
+    lastParent = null;
+  }
+
+  /** Ends a slice: detection over what is left, then `onChunk`. */
+  function flush(): void {
+    detectPending();
+    // Let go of the nodes of the last chunk.
+    nodes.length = 0;
+    starts.length = 0;
+    parts.length = 0;
+    const progress: ScanProgress = { textNodes, chars, matches, elapsedMs: performance.now() - sliceStart };
+    matches = [];
+    chars = 0;
+    textNodes = 0;
+    onChunk?.(progress);
+  }
+
+  /**
+   * Adds a text node to the chunk; returns its data when it is too big for one slice (see bigText).
+   * `container` is the nearest non-inline ancestor when the caller knows it, else `undefined`.
+   */
+  function addText(t: Text, parent: Node | null, container: Node | null | undefined): string | undefined {
+    if (seen) {
+      if (seen.has(t)) return;
+      seen.add(t);
     }
     const data = t.data;
-    if (data.length > BIG_TEXT) return data;
-    const parent = t.parentNode;
-    let container: Node | null = parent;
-    if (parent === lastParent) container = lastContainer;
-    else {
-      lastParent = parent;
-      // A fragment or document has no localName, so the climb stops there too.
-      while (container && KIND.get((container as Element).localName) === 1) container = container.parentNode;
+    const len = data.length;
+    if (len > BIG_TEXT) return data;
+    if (container === undefined) {
+      if (parent === lastParent) container = lastContainer;
+      else {
+        container = parent;
+        // A fragment or document has no localName, so the climb stops there too.
+        while (container && (KIND.get((container as Element).localName) ?? 0) & INLINE_KIND)
+          container = container.parentNode;
+      }
     }
+    lastParent = parent;
     if ((pendingBreak || container !== lastContainer) && pos > 0) {
-      parts.push('\n');
+      parts[nParts++] = '\n';
       pos++;
     }
     pendingBreak = false;
     lastContainer = container;
     textNodes++;
-    if (data.length === 0) return;
-    parts.push(data);
-    nodes.push(t);
-    starts.push(pos);
-    pos += data.length;
+    if (len === 0) return;
+    parts[nParts++] = data;
+    nodes[count] = t;
+    starts[count++] = pos;
+    pos += len;
   }
 
   /**
@@ -251,33 +308,35 @@ async function scanRoots(roots: readonly Node[], options: ScanDomOptions, intern
     for (let s = 0; s < data.length;) {
       let e = Math.min(data.length, s + BIG_TEXT / 2);
       while (e < data.length && data.charCodeAt(e) > 32) e++;
-      parts = [data.slice(s, e)];
-      nodes = [t];
-      starts = [-s]; // offsets in the piece, shifted back to offsets in the node
+      parts[0] = data.slice(s, e);
+      nParts = 1;
+      nodes[0] = t;
+      starts[0] = -s; // offsets in the piece, shifted back to offsets in the node
+      count = 1;
       pos = e - s;
       detectPending();
       s = e;
-      if (now() >= deadline) await pause();
+      if (performance.now() >= deadline) await pause();
     }
     pendingBreak = true;
   }
 
-  let sliceStart = now();
+  let sliceStart = performance.now();
   let deadline = sliceStart + sliceMs;
   let sinceCheck = 0;
 
   /**
    * At a run boundary (no match can span it): detects over the buffer once it holds 8 K characters, and tells
-   * whether the slice is used up (the clock is read every 16 boundaries or after a detection).
+   * whether the slice is used up (the clock is read after a detection, or every CLOCK_EVERY boundaries).
    */
   function sliceDone(): boolean {
     if (pos >= 8192) {
       detectPending();
-      sinceCheck = 16;
+      sinceCheck = CLOCK_EVERY;
     }
-    if (++sinceCheck < 16) return false;
+    if (++sinceCheck < CLOCK_EVERY) return false;
     sinceCheck = 0;
-    return now() >= deadline;
+    return performance.now() >= deadline;
   }
 
   /** Scans the chunk, reports it and yields to the main thread. */
@@ -285,7 +344,7 @@ async function scanRoots(roots: readonly Node[], options: ScanDomOptions, intern
     flush();
     await yieldToMain();
     if (signal?.aborted) throw abortReason(signal);
-    sliceStart = now();
+    sliceStart = performance.now();
     deadline = sliceStart + sliceMs;
   }
 
@@ -293,7 +352,7 @@ async function scanRoots(roots: readonly Node[], options: ScanDomOptions, intern
   for (const root of roots) {
     if (root.nodeType === 3) {
       if (!insideSkipped(root)) {
-        const big = addText(root as Text);
+        const big = addText(root as Text, root.parentNode, undefined);
         if (big !== undefined) await bigText(root as Text, big);
       }
       pendingBreak = true;
@@ -311,20 +370,31 @@ async function scanRoots(roots: readonly Node[], options: ScanDomOptions, intern
       stack.push(walker);
       walker = doc.createTreeWalker(sr, SHOW_ELEMENT_AND_TEXT);
     }
+    // The element the walk returned last, and its container (itself, or its nearest non-inline ancestor when it
+    // is inline). A text node right after it is its first child: its container is known without a DOM call.
+    let lastEl: Node | null = null;
+    let lastElContainer: Node | null = null;
     for (;;) {
       let node = walker.nextNode();
       while (node) {
         // Text nodes have no localName: one property read tells text from element.
         const name = (node as Element).localName;
         if (name === undefined) {
-          const big = addText(node as Text);
+          let big: string | undefined;
+          if (lastEl !== null) {
+            // The element just returned is the parent, unless it was empty (then the text is a later sibling).
+            const parent = node.parentNode;
+            big = addText(node as Text, parent, parent === lastEl ? lastElContainer : undefined);
+            lastEl = null;
+          } else big = addText(node as Text, node.parentNode, undefined);
           if (big !== undefined) await bigText(node as Text, big);
           node = walker.nextNode();
           continue;
         }
         const el = node as Element;
-        const kind = KIND.get(name);
-        if (kind !== 1) {
+        const kind = KIND.get(name) ?? 0;
+        const inline = (kind & INLINE_KIND) !== 0;
+        if (!inline) {
           pendingBreak = true;
           if (sliceDone()) await pause();
         }
@@ -333,20 +403,35 @@ async function scanRoots(roots: readonly Node[], options: ScanDomOptions, intern
           let next: Node | null = walker.nextSibling();
           while (!next && walker.parentNode()) next = walker.nextSibling();
           node = next;
+          lastEl = null;
           continue;
         }
-        if (mayHostShadow(name) && el.shadowRoot) {
-          internal.onShadowRoot?.(el.shadowRoot);
-          stack.push(walker);
-          walker = doc.createTreeWalker(el.shadowRoot, SHOW_ELEMENT_AND_TEXT);
-          pendingBreak = true;
+        if (kind & HOST_KIND || (kind === 0 && name.includes('-'))) {
+          const sr = el.shadowRoot;
+          if (sr) {
+            internal.onShadowRoot?.(sr);
+            stack.push(walker);
+            walker = doc.createTreeWalker(sr, SHOW_ELEMENT_AND_TEXT);
+            pendingBreak = true;
+            lastEl = null;
+            node = walker.nextNode();
+            continue;
+          }
         }
+        if (inline) {
+          // Inline: its container is its nearest non-inline ancestor.
+          let c: Node | null = el.parentNode;
+          while (c && (KIND.get((c as Element).localName) ?? 0) & INLINE_KIND) c = c.parentNode;
+          lastElContainer = c;
+        } else lastElContainer = el;
+        lastEl = el;
         node = walker.nextNode();
       }
       const outer = stack.pop();
       if (!outer) break;
       walker = outer;
       pendingBreak = true;
+      lastEl = null;
     }
     pendingBreak = true;
   }

@@ -657,9 +657,13 @@ export function detectInto(input: string, options: Want, found: DetectedObservab
   out = found;
   sink = onMatch;
   try {
-    for (let i = 0; i < n;) {
-      let c = text.charCodeAt(i);
-      let k = c < 128 ? CC[c]! : wide(c);
+    // Locals, not the module-level state, in the per-character loop: no context loads in the hot path.
+    const str = input;
+    const len = input.length;
+    const cc = CC;
+    for (let i = 0; i < len;) {
+      let c = str.charCodeAt(i);
+      let k = c < 128 ? cc[c]! : wide(c);
       if (!(k & TOK)) {
         i++;
         continue;
@@ -668,8 +672,8 @@ export function detectInto(input: string, options: Want, found: DetectedObservab
       let flags = 0;
       do {
         flags |= k;
-        c = text.charCodeAt(++i);
-        k = c < 128 ? CC[c]! : c !== c ? 0 : wide(c);
+        c = ++i < len ? str.charCodeAt(i) : 32;
+        k = c < 128 ? cc[c]! : wide(c);
       } while (k & TOK);
       if (!(flags & TRIG) && i - s < 32) continue;
       tokEnd = i;
