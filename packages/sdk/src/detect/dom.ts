@@ -99,6 +99,18 @@ function insideSkipped(node: Node): boolean {
   return false;
 }
 
+/** Nearest ancestor of `node` that is not an inline element (a fragment or document has no localName: it stops). */
+function container(node: Node): Node | null {
+  let c = node.parentNode;
+  while (c && (KIND.get((c as Element).localName) ?? 0) & INLINE_KIND) c = c.parentNode;
+  return c;
+}
+
+/** Whether two text nodes with only inline elements entered between them are in one run of text. */
+function sameRun(a: Text, b: Text): boolean {
+  return a.parentNode === b.parentNode || container(a) === container(b);
+}
+
 /** Yields to the main thread: `scheduler.yield()` where present, else a MessageChannel task, else a timer. */
 function yieldToMain(): Promise<void> {
   const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
@@ -182,8 +194,9 @@ async function scanRoots(roots: readonly Node[], options: ScanDomOptions, intern
   let count = 0;
   let pos = 0;
   let textNodes = 0;
-  let lastContainer: Node | null = null;
-  let lastParent: Node | null = null;
+  // The text node added last in this chunk (null at a chunk's start): a run boundary is looked for between it and
+  // the next one only when no block element was entered in between (see addText).
+  let lastText: Text | null = null;
   let pendingBreak = false;
 
   // Matches and counts of the current slice.
@@ -243,8 +256,7 @@ async function scanRoots(roots: readonly Node[], options: ScanDomOptions, intern
     count = 0;
     cursor = 0;
     pos = 0;
-    lastContainer = null;
-    lastParent = null;
+    lastText = null;
   }
 
   /** Ends a slice: detection over what is left, then `onChunk`. */
@@ -263,9 +275,13 @@ async function scanRoots(roots: readonly Node[], options: ScanDomOptions, intern
 
   /**
    * Adds a text node to the chunk; returns its data when it is too big for one slice (see bigText).
-   * `container` is the nearest non-inline ancestor when the caller knows it, else `undefined`.
+   *
+   * Runs: the walk sets `pendingBreak` when it enters any non-inline element, so most boundaries (every table
+   * cell) cost nothing here. Without one, the two text nodes are in one run when they have one parent, or when their
+   * nearest non-inline ancestors are the same (`a<b>x</b>y`); not when the walk left a block in between
+   * (`<div><p>a</p>b</div>`).
    */
-  function addText(t: Text, parent: Node | null, container: Node | null | undefined): string | undefined {
+  function addText(t: Text): string | undefined {
     if (seen) {
       if (seen.has(t)) return;
       seen.add(t);
@@ -273,24 +289,14 @@ async function scanRoots(roots: readonly Node[], options: ScanDomOptions, intern
     const data = t.data;
     const len = data.length;
     if (len > BIG_TEXT) return data;
-    if (container === undefined) {
-      if (parent === lastParent) container = lastContainer;
-      else {
-        container = parent;
-        // A fragment or document has no localName, so the climb stops there too.
-        while (container && (KIND.get((container as Element).localName) ?? 0) & INLINE_KIND)
-          container = container.parentNode;
-      }
-    }
-    lastParent = parent;
-    if ((pendingBreak || container !== lastContainer) && pos > 0) {
+    if (pos > 0 && (pendingBreak || (lastText !== null && !sameRun(lastText, t)))) {
       parts[nParts++] = '\n';
       pos++;
     }
     pendingBreak = false;
-    lastContainer = container;
     textNodes++;
     if (len === 0) return;
+    lastText = t;
     parts[nParts++] = data;
     nodes[count] = t;
     starts[count++] = pos;
@@ -352,7 +358,7 @@ async function scanRoots(roots: readonly Node[], options: ScanDomOptions, intern
   for (const root of roots) {
     if (root.nodeType === 3) {
       if (!insideSkipped(root)) {
-        const big = addText(root as Text, root.parentNode, undefined);
+        const big = addText(root as Text);
         if (big !== undefined) await bigText(root as Text, big);
       }
       pendingBreak = true;
@@ -370,23 +376,13 @@ async function scanRoots(roots: readonly Node[], options: ScanDomOptions, intern
       stack.push(walker);
       walker = doc.createTreeWalker(sr, SHOW_ELEMENT_AND_TEXT);
     }
-    // The element the walk returned last, and its container (itself, or its nearest non-inline ancestor when it
-    // is inline). A text node right after it is its first child: its container is known without a DOM call.
-    let lastEl: Node | null = null;
-    let lastElContainer: Node | null = null;
     for (;;) {
       let node = walker.nextNode();
       while (node) {
         // Text nodes have no localName: one property read tells text from element.
         const name = (node as Element).localName;
         if (name === undefined) {
-          let big: string | undefined;
-          if (lastEl !== null) {
-            // The element just returned is the parent, unless it was empty (then the text is a later sibling).
-            const parent = node.parentNode;
-            big = addText(node as Text, parent, parent === lastEl ? lastElContainer : undefined);
-            lastEl = null;
-          } else big = addText(node as Text, node.parentNode, undefined);
+          const big = addText(node as Text);
           if (big !== undefined) await bigText(node as Text, big);
           node = walker.nextNode();
           continue;
@@ -403,7 +399,6 @@ async function scanRoots(roots: readonly Node[], options: ScanDomOptions, intern
           let next: Node | null = walker.nextSibling();
           while (!next && walker.parentNode()) next = walker.nextSibling();
           node = next;
-          lastEl = null;
           continue;
         }
         if (kind & HOST_KIND || (kind === 0 && name.includes('-'))) {
@@ -413,25 +408,16 @@ async function scanRoots(roots: readonly Node[], options: ScanDomOptions, intern
             stack.push(walker);
             walker = doc.createTreeWalker(sr, SHOW_ELEMENT_AND_TEXT);
             pendingBreak = true;
-            lastEl = null;
             node = walker.nextNode();
             continue;
           }
         }
-        if (inline) {
-          // Inline: its container is its nearest non-inline ancestor.
-          let c: Node | null = el.parentNode;
-          while (c && (KIND.get((c as Element).localName) ?? 0) & INLINE_KIND) c = c.parentNode;
-          lastElContainer = c;
-        } else lastElContainer = el;
-        lastEl = el;
         node = walker.nextNode();
       }
       const outer = stack.pop();
       if (!outer) break;
       walker = outer;
       pendingBreak = true;
-      lastEl = null;
     }
     pendingBreak = true;
   }
