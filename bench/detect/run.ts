@@ -284,31 +284,37 @@ try {
   );
   console.log(`  longest task: ${fmt(longest)} ms  (target < 50 ms) ${longest < 50 ? '✔' : '✘'}`);
   if (process.env.DETECT_PROFILE) {
-    // A Chromium CPU profile of one more scan: self time per function, the top 25.
+    // Chromium CPU profiles of one more scan and of detection alone: self time per function, the top 25.
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-    await cdp.send('Profiler.start');
-    await page.evaluate(`PkDetect.scanDom(document.querySelector('table')).then((m) => m.length)`);
-    const { profile } = (await cdp.send('Profiler.stop')) as {
-      profile: {
-        nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
-        samples: number[];
-        timeDeltas: number[];
+    for (const [what, expr] of [
+      ['scanDom', '__pk.scan()'],
+      ['detectObservables alone', '__pk.detect()'],
+    ] as const) {
+      await page.evaluate('__pk.settle()');
+      await cdp.send('Profiler.start');
+      await page.evaluate(expr);
+      const { profile } = (await cdp.send('Profiler.stop')) as {
+        profile: {
+          nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+          samples: number[];
+          timeDeltas: number[];
+        };
       };
-    };
-    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-    const self = new Map<string, number>();
-    let total = 0;
-    profile.samples.forEach((id, i) => {
-      const f = byId.get(id)!.callFrame;
-      const key = `${f.functionName || '(anonymous)'}:${f.lineNumber}`;
-      const dt = profile.timeDeltas[i]! / 1000;
-      total += dt;
-      self.set(key, (self.get(key) ?? 0) + dt);
-    });
-    console.log(`\n  CPU profile of one scan (${fmt(total)} ms sampled), self time:`);
-    for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
-      console.log(`    ${fmt(v).padStart(7)} ms  ${k}`);
+      const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+      const self = new Map<string, number>();
+      let total = 0;
+      profile.samples.forEach((id, i) => {
+        const f = byId.get(id)!.callFrame;
+        const key = `${f.functionName || '(anonymous)'}:${f.lineNumber}`;
+        const dt = profile.timeDeltas[i]! / 1000;
+        total += dt;
+        self.set(key, (self.get(key) ?? 0) + dt);
+      });
+      console.log(`\n  CPU profile of ${what} (${fmt(total)} ms sampled, idle included), self time:`);
+      for (const [k, v] of [...self].sort((x, y) => y[1] - x[1]).slice(0, 25))
+        console.log(`    ${fmt(v).padStart(7)} ms  ${k}`);
+    }
   }
 } finally {
   await browser.close();
