@@ -38,13 +38,18 @@ export default css`
     border-bottom: 1px solid var(--_border);
     min-width: 0;
   }
-  [part='header__type'] {
-    flex: none;
+  /* The small upper-case labels: the observable's type and the section headings. */
+  [part='header__type'],
+  [part='group__label'],
+  [part='subgroup__label'] {
     font-size: 0.75em;
     font-weight: 600;
     text-transform: uppercase;
     letter-spacing: 0.04em;
     color: var(--_fg-muted);
+  }
+  [part='header__type'] {
+    flex: none;
   }
   [part='header__value'] {
     min-width: 0;
@@ -70,11 +75,6 @@ export default css`
   [part='group__label'],
   [part='subgroup__label'] {
     padding: 0.25rem 0.75rem 0.125rem;
-    font-size: 0.75em;
-    font-weight: 600;
-    text-transform: uppercase;
-    letter-spacing: 0.04em;
-    color: var(--_fg-muted);
   }
   [part='subgroup__label'] {
     text-transform: none;
