@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import type { Observable, PivotkitClient } from '@pivotkit/sdk';
+import type { Disposition, Observable, PivotkitClient } from '@pivotkit/sdk';
 import '@pivotkit/elements/pk-pivot-menu.js';
 import type { PkPivotMenu } from '@pivotkit/elements/pk-pivot-menu.js';
 import { fakeClient, type FakeOptions } from './support/fake-client.js';
@@ -83,21 +83,15 @@ export const Progressive: Story = {
   },
 };
 
-export const Clean: Story = {
-  args: { client: fakeClient(full({ modules: [{ module: 'Umbrella', disposition: 1 }] })) },
-};
-export const Malicious: Story = {
-  args: { client: fakeClient(full({ modules: [{ module: 'Umbrella', disposition: 2 }] })) },
-};
-export const Suspicious: Story = {
-  args: { client: fakeClient(full({ modules: [{ module: 'Umbrella', disposition: 3 }] })) },
-};
-export const Common: Story = {
-  args: { client: fakeClient(full({ modules: [{ module: 'Umbrella', disposition: 4 }] })) },
-};
-export const Unknown: Story = {
-  args: { client: fakeClient(full({ modules: [{ module: 'Umbrella', disposition: 5 }] })) },
-};
+/** One module answering with one disposition. */
+const oneVerdict = (disposition: Disposition): Story => ({
+  args: { client: fakeClient(full({ modules: [{ module: 'Umbrella', disposition }] })) },
+});
+export const Clean = oneVerdict(1);
+export const Malicious = oneVerdict(2);
+export const Suspicious = oneVerdict(3);
+export const Common = oneVerdict(4);
+export const Unknown = oneVerdict(5);
 
 /** One module says Malicious, another Clean: the menu says so instead of merging them. */
 export const ModulesDisagree: Story = {
