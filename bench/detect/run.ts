@@ -220,6 +220,50 @@ try {
       B.scans++;
       return ms;
     };
+    // The floor: the least any scan that reads the text must do, with detection taken out. It walks the same text
+    // nodes, reads every character once (a table lookup each) and makes one plain object per match, with its value
+    // sliced from the node's data, at positions a scan found beforehand (prepareFloor, not timed).
+    const CLS = new Uint8Array(128);
+    for (let c = 33; c < 127; c++) CLS[c] = 1;
+    let floorAt = [];
+    B.prepareFloor = async () => {
+      const index = new Map();
+      const w = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+      for (let node = w.nextNode(); node; node = w.nextNode()) index.set(node, index.size);
+      floorAt = [];
+      for (const m of await PkDetect.scanDom(table)) {
+        const i = index.get(m.startNode);
+        (floorAt[i] ??= []).push(m.startOffset, m.startNode === m.endNode ? m.endOffset : m.startNode.data.length, m.type);
+      }
+    };
+    B.floorObjects = () => {
+      const t = performance.now();
+      const w = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+      const out = [];
+      let i = 0;
+      for (let node = w.nextNode(); node; node = w.nextNode(), i++) {
+        const d = node.data;
+        const at = floorAt[i];
+        if (at) for (let j = 0; j < at.length; j += 3) out.push({ type: at[j + 2], value: d.slice(at[j], at[j + 1]), node, start: at[j], end: at[j + 1] });
+      }
+      B.floorMatches = out.length;
+      return performance.now() - t;
+    };
+    B.floor = () => {
+      const t = performance.now();
+      const w = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+      const out = [];
+      let i = 0, sum = 0;
+      for (let node = w.nextNode(); node; node = w.nextNode(), i++) {
+        const d = node.data;
+        for (let k = 0; k < d.length; k++) { const c = d.charCodeAt(k); sum += c < 128 ? CLS[c] : 1; }
+        const at = floorAt[i];
+        if (at) for (let j = 0; j < at.length; j += 3) out.push({ type: at[j + 2], value: d.slice(at[j], at[j + 1]), node, start: at[j], end: at[j + 1] });
+      }
+      B.floorMatches = out.length;
+      B.floorSum = sum;
+      return performance.now() - t;
+    };
     B.settle = () => new Promise((res) => setTimeout(res, 20));
   })()`);
   // Each measure is timed twice: wall time in the page, and the main thread's CPU time (CDP ThreadTime). On a
@@ -231,9 +275,11 @@ try {
       (m) => m.name === 'ThreadTime',
     )!.value * 1000;
   const RUNS = 7;
-  const measures = ['walk', 'walkElements', 'detect', 'scan'] as const;
-  const wall: Record<(typeof measures)[number], number[]> = { walk: [], walkElements: [], detect: [], scan: [] };
-  const cpu: Record<(typeof measures)[number], number[]> = { walk: [], walkElements: [], detect: [], scan: [] };
+  await page.evaluate('__pk.prepareFloor()');
+  const measures = ['walk', 'walkElements', 'floorObjects', 'floor', 'detect', 'scan'] as const;
+  type Measure = (typeof measures)[number];
+  const wall = Object.fromEntries(measures.map((m) => [m, [] as number[]])) as Record<Measure, number[]>;
+  const cpu = Object.fromEntries(measures.map((m) => [m, [] as number[]])) as Record<Measure, number[]>;
   for (let k = 0; k < RUNS; k++)
     for (const m of measures) {
       await page.evaluate('__pk.settle()');
@@ -248,6 +294,7 @@ try {
     scanned: number;
     chars: number;
     matches: number;
+    floorMatches: number;
     longestSlice: number;
     longTasks: number[];
     slices: number;
@@ -255,7 +302,7 @@ try {
     const B = __pk;
     // Long tasks (> 50 ms) that started while a scan was running.
     const longTasks = B.entries.filter((e) => B.windows.some(([a, b]) => e.startTime >= a - 1 && e.startTime < b)).map((e) => e.duration);
-    return { rows: B.rows, textNodes: B.textNodes, scanned: B.scanned, chars: B.chars, matches: B.matches,
+    return { rows: B.rows, textNodes: B.textNodes, scanned: B.scanned, chars: B.chars, matches: B.matches, floorMatches: B.floorMatches,
       longestSlice: B.longestSlice, longTasks, slices: B.slices / B.scans };
   })()`);
   // Each run's scan is set against the walk of the same run, and the median of those ratios is the result
@@ -266,12 +313,14 @@ try {
   );
   if (result.scanned !== result.textNodes)
     console.log(`  ✘ scanDom read ${result.scanned} text nodes, the bare walk ${result.textNodes}: not the same nodes`);
-  const row = (label: string, m: (typeof measures)[number], extra = '') =>
+  const row = (label: string, m: Measure, extra = '') =>
     console.log(
       `  ${label.padEnd(66)} ${fmt(median(wall[m])).padStart(6)} / ${fmt(median(cpu[m])).padStart(6)} ms  ${m === 'walk' ? '' : `(${fmt(ratio(wall, m, 'walk'), 2)}× / ${fmt(ratio(cpu, m, 'walk'), 2)}× the walk)`}${extra}`,
     );
   row("bare TreeWalker pass, SHOW_TEXT, reading each node's data", 'walk');
   row('bare TreeWalker pass, SHOW_ELEMENT | SHOW_TEXT, reading text data', 'walkElements');
+  row('floor, part: the walk and one object per match (given positions)', 'floorObjects');
+  row('floor: the same, and every character read once', 'floor', `  ${result.floorMatches} objects`);
   row('detection alone (detectObservables over the same text, joined)', 'detect');
   row('scanDom (walk, skip rules, detection, matches, yields)', 'scan', `  ${result.matches} matches`);
   const domRatio = ratio(cpu, 'scan', 'walk');
