@@ -64,7 +64,7 @@ const CLOSE: Record<number, number> = { 91: 93, 40: 41, 123: 125 };
 const SCHEME = /(?:https?|ftps?|sftp):\/\//iy;
 const SCHEME_DEFANGED = /(?:h(?:tt|xx|\*\*)ps?|f[tx]ps?|sftp):\/\//iy;
 
-const VERSION_WORDS = new Set(['version', 'ver', 'v', 'build', 'release', 'rev', 'revision', 'firmware', 'fw']);
+const VERSION_WORDS = ['version', 'ver', 'v', 'build', 'release', 'rev', 'revision', 'firmware', 'fw'];
 
 /** Characters that end a URL: whitespace, quotes, angle brackets, backtick, `|`, and Unicode punctuation. */
 function endsUrl(c: number): boolean {
@@ -330,10 +330,17 @@ function versionBefore(start: number): boolean {
   const e = k + 1;
   while (k >= 0 && e - k <= 10 && (text.charCodeAt(k) | 32) >= 97 && (text.charCodeAt(k) | 32) <= 122) k--;
   if (e - k < 2) return false;
-  // Every version word starts with v, b, r or f: most words (`from`, `src`…) stop here without a slice.
+  // Every version word starts with v, b, r or f: most words (`src`…) stop here. The rest are compared in
+  // place (letters only, so `| 32` lower-cases), without a slice per IPv4.
   const c0 = text.charCodeAt(k + 1) | 32;
   if (c0 !== 118 && c0 !== 98 && c0 !== 114 && c0 !== 102) return false;
-  return VERSION_WORDS.has(text.slice(k + 1, e).toLowerCase());
+  const len = e - k - 1;
+  next: for (const w of VERSION_WORDS) {
+    if (w.length !== len) continue;
+    for (let i = 0; i < len; i++) if ((text.charCodeAt(k + 1 + i) | 32) !== w.charCodeAt(i)) continue next;
+    return true;
+  }
+  return false;
 }
 
 /** IPv6 run starting at F[a]; emits and returns its end, or returns -(end of the run) when it is not one. */
