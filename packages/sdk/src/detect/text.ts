@@ -1,6 +1,6 @@
 import type { ObservableType } from '../observable.js';
 import { normalizeIPv6 } from './ip.js';
-import { FILE_SLDS, FILE_TLDS, isTld } from './tld.js';
+import { FILE_SLDS, FILE_TLDS, isTld, TLD_FILE, tldKind } from './tld.js';
 import type { DetectedObservable, DetectOptions } from './types.js';
 
 // How the scan works (one pass, no per-type regex over the whole text):
@@ -19,12 +19,20 @@ const TRIG = 4; // makes a token worth parsing
 const FANG = 8; // needs the refang pass
 const HEX = 16;
 const DIGIT = 32;
+// Bits that readChain() gathers over a chain, for the domain checks.
+const UPPER = 64;
+const NDIG = 128; // a label character other than a decimal digit
+const PLUS = 256;
+const UNDER = 512;
+const WIDE = 1024; // a label character ≥ 0x80
 
-const CC = new Uint8Array(128);
+const CC = new Uint16Array(128);
 for (let c = 48; c <= 57; c++) CC[c] = TOK | WORD | HEX | DIGIT;
-for (let c = 65; c <= 90; c++) CC[c] = TOK | WORD | (c <= 70 ? HEX : 0);
-for (let c = 97; c <= 122; c++) CC[c] = TOK | WORD | (c <= 102 ? HEX : 0);
-for (const ch of '_-+') CC[ch.charCodeAt(0)] = TOK | WORD;
+for (let c = 65; c <= 90; c++) CC[c] = TOK | WORD | NDIG | UPPER | (c <= 70 ? HEX : 0);
+for (let c = 97; c <= 122; c++) CC[c] = TOK | WORD | NDIG | (c <= 102 ? HEX : 0);
+CC[45] = TOK | WORD | NDIG;
+CC[43] = TOK | WORD | NDIG | PLUS;
+CC[95] = TOK | WORD | NDIG | UNDER;
 for (const ch of '.:@') CC[ch.charCodeAt(0)] = TOK | TRIG;
 for (const ch of '[({\\') CC[ch.charCodeAt(0)] = TOK | TRIG | FANG;
 for (const ch of '])}*/%') CC[ch.charCodeAt(0)] = TOK;
@@ -42,7 +50,7 @@ function wide(c: number): number {
   if (c >= 0xff00 && c <= 0xff0f) return 0;
   if ((c >= 0xff1a && c <= 0xff20) || (c >= 0xff3b && c <= 0xff40) || (c >= 0xff5b && c <= 0xff65)) return 0;
   if (c === 0xfffd) return 0;
-  return TOK | WORD;
+  return TOK | WORD | NDIG | WIDE;
 }
 
 const cls = (c: number): number => (c < 128 ? CC[c]! : c !== c ? 0 : wide(c));
@@ -177,40 +185,66 @@ function fangedIn(a: number, b: number): boolean {
 
 // A dotted chain F[a, b): words joined by single dots. `nLabels` counts its labels, `digitsOnly` tells
 // whether they are all decimal, `hashLen` whether one has the length of a hash (with or without `0x`).
+// For chainDomain() it also keeps the classes of all its characters and of its last label, where the last
+// label starts, whether a label is empty, too long or has `-` at an end, and the last label with a `_`.
 let nLabels = 0;
-let digitsOnly = 0;
+let digitsOnly = false;
 let hashLen = false;
+let chainOr = 0;
+let tldOr = 0;
+let tldStart = 0;
+let badLabel = false;
+let underLabel = -1;
 const HASH_LEN = new Uint8Array(67);
 for (const len of [32, 34, 40, 42, 64, 66]) HASH_LEN[len] = 1;
-function readChain(a: number, w = -1): number {
+/** Reads the chain at F[a]; `w`, when given, is the end of its first word and `wOr` the classes of F[a, w). */
+function readChain(a: number, w = -1, wOr = -1): number {
   const f = F;
   const end = lim;
   let j = a;
   let c = f.charCodeAt(j);
-  let digits = DIGIT;
+  let or = 0;
+  let k: number;
   if (w < 0) {
-    while (j < end && (c < 128 ? CC[c]! & WORD : wide(c) & WORD)) {
-      digits &= c < 128 ? CC[c]! : 0;
+    while (j < end && (k = c < 128 ? CC[c]! : wide(c)) & WORD) {
+      or |= k;
       c = f.charCodeAt(++j);
     }
   } else {
-    for (; j < w; j++) digits &= CC[f.charCodeAt(j)] ?? 0;
+    if (wOr >= 0) or = wOr;
+    else for (; j < w; j++) or |= cls(f.charCodeAt(j));
+    j = w;
     c = f.charCodeAt(j);
   }
-  nLabels = 1;
+  let all = or;
+  let count = 1;
+  let bad = j === a || j - a > 63 || f.charCodeAt(a) === 45 || f.charCodeAt(j - 1) === 45;
+  let under = or & UNDER ? 0 : -1;
+  let ls = a;
   hashLen = j - a <= 66 && HASH_LEN[j - a] === 1;
   while (c === 46) {
     c = f.charCodeAt(j + 1);
     if (!(c < 128 ? CC[c]! & WORD : c === c && wide(c) & WORD)) break;
-    const ls = ++j;
-    while (j < end && (c < 128 ? CC[c]! & WORD : wide(c) & WORD)) {
-      digits &= c < 128 ? CC[c]! : 0;
+    ls = ++j;
+    or = 0;
+    while (j < end && (k = c < 128 ? CC[c]! : wide(c)) & WORD) {
+      or |= k;
       c = f.charCodeAt(++j);
     }
-    if (j - ls <= 66 && HASH_LEN[j - ls] === 1) hashLen = true;
-    nLabels++;
+    const len = j - ls;
+    if (len <= 66 && HASH_LEN[len] === 1) hashLen = true;
+    if (len > 63 || f.charCodeAt(ls) === 45 || f.charCodeAt(j - 1) === 45) bad = true;
+    if (or & UNDER) under = count;
+    all |= or;
+    count++;
   }
-  digitsOnly = digits;
+  nLabels = count;
+  digitsOnly = (all & NDIG) === 0;
+  chainOr = all;
+  tldOr = or;
+  tldStart = ls;
+  badLabel = bad;
+  underLabel = under;
   return j;
 }
 
@@ -222,14 +256,42 @@ function lastLabel(a: number, b: number): number {
   return k + 1;
 }
 
-/** The TLD of the last domain domainValue() accepted (lower-case ASCII). */
-let lastTld = '';
+// The last domain chainDomain() or domainValue() accepted: where its TLD starts in F, the TLD's length
+// in the value, whether the TLD is a file extension, and whether the value is the text as written
+// (no upper case, no IDN).
+let lastTldStart = 0;
+let lastTldLen = 0;
+let lastTldFile = false;
+let lastSame = false;
+
+/** domainValue() for the chain readChain() has just read, F[a, b) of `count` labels, from what it gathered. */
+function chainDomain(a: number, b: number, count: number): string | null {
+  if (chainOr & WIDE) {
+    lastSame = false;
+    return domainValue(a, b, count);
+  }
+  if (count < 2 || count >= 128 || b - a > 253) return null;
+  const f = F;
+  const t = tldStart;
+  // The TLD starts with a letter and holds letters, digits and `-`; labels: 1–63 characters, no `-` at
+  // either end, no `+`, `_` only below the registrable name.
+  if (((f.charCodeAt(t) | 32) - 97) >>> 0 >= 26 || tldOr & (PLUS | UNDER)) return null;
+  if (badLabel || chainOr & PLUS || underLabel >= count - 2) return null;
+  const kind = tldKind(f, t, b);
+  if (!kind) return null;
+  lastTldStart = t;
+  lastTldLen = b - t;
+  lastTldFile = (kind & TLD_FILE) !== 0;
+  lastSame = (chainOr & UPPER) === 0;
+  return lastSame ? f.slice(a, b) : f.slice(a, b).toLowerCase();
+}
 
 /** Validates the chain F[a, b) of `count` labels as a domain; returns its ASCII form or null. */
 function domainValue(a: number, b: number, count: number): string | null {
   const f = F;
   if (count < 2 || count >= 128 || b - a > 253) return null;
   const tldStart = lastLabel(a, b);
+  let lastTld = '';
   // The TLD: starts with a letter (`xn--` included), letters only (or an IDN); cheap tests before anything else.
   const t0 = f.charCodeAt(tldStart) | 32;
   if (t0 < 97 || (t0 > 122 && t0 < 128)) return null;
@@ -262,7 +324,10 @@ function domainValue(a: number, b: number, count: number): string | null {
       else if (c >= 128) ascii = false;
       else if (c >= 65 && c <= 90) upper = true;
     }
-    if (ascii) return upper ? F.slice(a, b).toLowerCase() : F.slice(a, b);
+    if (ascii) {
+      setLast(tldStart, lastTld);
+      return upper ? F.slice(a, b).toLowerCase() : F.slice(a, b);
+    }
   }
   const host = toAsciiHost(F.slice(a, b));
   if (!host || host.length > 253) return null;
@@ -276,13 +341,20 @@ function domainValue(a: number, b: number, count: number): string | null {
     if (l.includes('+')) return null;
     if (k >= labels.length - 2 && l.includes('_')) return null;
   }
+  setLast(tldStart, lastTld);
   return host;
+}
+
+function setLast(start: number, tld: string): void {
+  lastTldStart = start;
+  lastTldLen = tld.length;
+  lastTldFile = FILE_TLDS.has(tld);
 }
 
 /** Non-fatal doubts about a domain written at F[a, b). */
 function domainLow(host: string, a: number, b: number, next: number): boolean {
   const f = F;
-  const tldStart = lastLabel(a, b);
+  const tldStart = lastTldStart;
   // `System.Net`, `Hello.World`, `sentence.Next`: a capitalised TLD in mixed case is code or a missing space.
   const c0 = f.charCodeAt(tldStart);
   if (c0 >= 65 && c0 <= 90) {
@@ -291,8 +363,8 @@ function domainLow(host: string, a: number, b: number, next: number): boolean {
     if (lower) return true;
   }
   if (next === 40) return true; // `logger.info(`: a call, not a host
-  if (!FILE_TLDS.has(lastTld) || fangedIn(a, b)) return false;
-  const dot = host.length - lastTld.length - 1;
+  if (!lastTldFile || fangedIn(a, b)) return false;
+  const dot = host.length - lastTldLen - 1;
   const dot2 = host.lastIndexOf('.', dot - 1);
   return dot2 < 0 || FILE_SLDS.has(host.slice(dot2 + 1, dot));
 }
@@ -409,7 +481,7 @@ function urlAt(a: number, schemeLen: number): number {
       host = isIPv4(hostStart, hostEnd) ? F.slice(hostStart, hostEnd) : null;
       hostType = 'ip';
     } else {
-      host = domainValue(hostStart, hostEnd, nLabels);
+      host = chainDomain(hostStart, hostEnd, nLabels);
       hostType = 'domain';
     }
   }
@@ -476,7 +548,13 @@ function wordAt(a: number): number {
     if (re.test(F)) return urlAt(a, re.lastIndex - a);
   }
   let w = a;
-  for (let ch = f.charCodeAt(a); w < lim && (ch < 128 ? CC[ch]! & WORD : wide(ch) & WORD);) ch = f.charCodeAt(++w);
+  let wOr = 0;
+  for (
+    let ch = f.charCodeAt(a), k: number;
+    w < lim && (k = ch < 128 ? CC[ch]! : wide(ch)) & WORD;
+    ch = f.charCodeAt(++w)
+  )
+    wOr |= k;
   if (f.charCodeAt(w) === 58 && w - a <= 4 && pv !== 58 && pv !== 46) {
     let hex = true;
     for (let k = a; k < w; k++) if (!(f.charCodeAt(k) < 128 && CC[f.charCodeAt(k)]! & HEX)) hex = false;
@@ -497,7 +575,7 @@ function wordAt(a: number): number {
     if (len === 32 || len === 34 || len === 40 || len === 42 || len === 64 || len === 66) hashLabel(s, w);
     return w;
   }
-  const b = readChain(s, w);
+  const b = readChain(s, w, s === a ? wOr : -1);
   const next = f.charCodeAt(b);
   if (next === 64) return emailAt(s, b);
   const count = nLabels;
@@ -520,8 +598,8 @@ function wordAt(a: number): number {
       ls = k + 1;
     }
   if (hashes || count < 2) return b;
-  const host = domainValue(s, b, count);
-  if (host) emit('domain', host, at(s), endAt(b), domainLow(host, s, b, next));
+  const host = chainDomain(s, b, count);
+  if (host) emit('domain', host, at(s), endAt(b), domainLow(host, s, b, next), map === null ? lastSame : undefined);
   else if (!isAsciiRange(s, b)) idnFallback(s, b);
   return b;
 }
@@ -577,14 +655,15 @@ function emailAt(a: number, b: number): number {
   const d = b + 1;
   if (!isWord(f.charCodeAt(d))) return b;
   const e = readChain(d);
-  const host = domainValue(d, e, nLabels);
+  const host = chainDomain(d, e, nLabels);
   if (!host) return b; // the part after `@` is parsed again on its own
   let localOk = b - a <= 64;
   for (let k = a; k < b && localOk; k++) if (f.charCodeAt(k) >= 128) localOk = false;
   // `git@github.com:org/repo.git` is an SSH remote, not a mailbox: report the host only.
   const ssh = f.charCodeAt(e) === 58 && (isWord(f.charCodeAt(e + 1)) || f.charCodeAt(e + 1) === 47);
   const shown = localOk && !ssh && emit('email', `${F.slice(a, b).toLowerCase()}@${host}`, at(a), endAt(e), false);
-  if (!shown || want.nested) emit('domain', host, at(d), endAt(e), domainLow(host, d, e, f.charCodeAt(e)));
+  if (!shown || want.nested)
+    emit('domain', host, at(d), endAt(e), domainLow(host, d, e, f.charCodeAt(e)), map === null ? lastSame : undefined);
   return e;
 }
 
