@@ -25,6 +25,7 @@ const NDIG = 128; // a label character other than a decimal digit
 const PLUS = 256;
 const UNDER = 512;
 const WIDE = 1024; // a label character ≥ 0x80
+const COLON = 2048; // `:` alone makes a short token worth parsing only when it may hold an IPv6 (mayBeIPv6)
 
 const CC = new Uint16Array(128);
 for (let c = 48; c <= 57; c++) CC[c] = TOK | WORD | HEX | DIGIT;
@@ -33,7 +34,9 @@ for (let c = 97; c <= 122; c++) CC[c] = TOK | WORD | NDIG | (c <= 102 ? HEX : 0)
 CC[45] = TOK | WORD | NDIG;
 CC[43] = TOK | WORD | NDIG | PLUS;
 CC[95] = TOK | WORD | NDIG | UNDER;
-for (const ch of '.:@') CC[ch.charCodeAt(0)] = TOK | TRIG;
+CC[46] = TOK | TRIG;
+CC[64] = TOK | TRIG;
+CC[58] = TOK | COLON;
 for (const ch of '[({\\') CC[ch.charCodeAt(0)] = TOK | TRIG | FANG;
 for (const ch of '])}*/%') CC[ch.charCodeAt(0)] = TOK;
 
@@ -735,6 +738,17 @@ function buildFanged(s: number, e: number): void {
   lim = f.length;
 }
 
+/**
+ * Whether text[s, e), a token with no trigger but `:` and shorter than a hash, may hold an IPv6: one needs
+ * a `::` or 7 colons (a URL needs a dot or a bracket in its host, so a scheme alone gives nothing).
+ */
+function mayBeIPv6(s: number, e: number): boolean {
+  let colons = 0;
+  for (let k = s; k < e; k++)
+    if (text.charCodeAt(k) === 58 && (++colons === 7 || text.charCodeAt(k + 1) === 58)) return true;
+  return false;
+}
+
 /** Detects observables in `text`, appending them to `out` (or passing them to `sink`) in order of position. */
 export function detectInto(input: string, options: Want, found: DetectedObservable[], onMatch?: Sink): void {
   text = input;
@@ -761,7 +775,8 @@ export function detectInto(input: string, options: Want, found: DetectedObservab
         c = ++i < len ? str.charCodeAt(i) : 32;
         k = c < 128 ? cc[c]! : wide(c);
       } while (k & TOK);
-      if (!(flags & TRIG) && i - s < 32) continue;
+      // A short token whose only trigger is `:` (`08:13:00`, `key:value`) can hold nothing but an IPv6.
+      if (!(flags & TRIG) && i - s < 32 && (!(flags & COLON) || (!(flags & FANG) && !mayBeIPv6(s, i)))) continue;
       tokEnd = i;
       resume = 0;
       if (flags & FANG) buildFanged(s, i);
