@@ -26,14 +26,15 @@ const PLUS = 256;
 const UNDER = 512;
 const WIDE = 1024; // a label character ≥ 0x80
 const COLON = 2048; // `:` alone makes a short token worth parsing only when it may hold an IPv6 (mayBeIPv6)
+const NHEX = 4096; // a label character that is not a hex digit
 
 const CC = new Uint16Array(128);
 for (let c = 48; c <= 57; c++) CC[c] = TOK | WORD | HEX | DIGIT;
-for (let c = 65; c <= 90; c++) CC[c] = TOK | WORD | NDIG | UPPER | (c <= 70 ? HEX : 0);
-for (let c = 97; c <= 122; c++) CC[c] = TOK | WORD | NDIG | (c <= 102 ? HEX : 0);
-CC[45] = TOK | WORD | NDIG;
-CC[43] = TOK | WORD | NDIG | PLUS;
-CC[95] = TOK | WORD | NDIG | UNDER;
+for (let c = 65; c <= 90; c++) CC[c] = TOK | WORD | NDIG | UPPER | (c <= 70 ? HEX : NHEX);
+for (let c = 97; c <= 122; c++) CC[c] = TOK | WORD | NDIG | (c <= 102 ? HEX : NHEX);
+CC[45] = TOK | WORD | NDIG | NHEX;
+CC[43] = TOK | WORD | NDIG | NHEX | PLUS;
+CC[95] = TOK | WORD | NDIG | NHEX | UNDER;
 CC[46] = TOK | TRIG;
 CC[64] = TOK | TRIG;
 CC[58] = TOK | COLON;
@@ -53,7 +54,7 @@ function wide(c: number): number {
   if (c >= 0xff00 && c <= 0xff0f) return 0;
   if ((c >= 0xff1a && c <= 0xff20) || (c >= 0xff3b && c <= 0xff40) || (c >= 0xff5b && c <= 0xff65)) return 0;
   if (c === 0xfffd) return 0;
-  return TOK | WORD | NDIG | WIDE;
+  return TOK | WORD | NDIG | NHEX | WIDE;
 }
 
 const cls = (c: number): number => (c < 128 ? CC[c]! : c !== c ? 0 : wide(c));
@@ -76,6 +77,8 @@ const SCHEME = /(?:https?|ftps?|sftp):\/\//iy;
 const SCHEME_DEFANGED = /(?:h(?:tt|xx|\*\*)ps?|f[tx]ps?|sftp):\/\//iy;
 
 const VERSION_WORDS = ['version', 'ver', 'v', 'build', 'release', 'rev', 'revision', 'firmware', 'fw'];
+let VERSION_LENGTHS = 0; // bit n: some version word has n letters
+for (const w of VERSION_WORDS) VERSION_LENGTHS |= 1 << w.length;
 
 /** Characters that end a URL: whitespace, quotes, angle brackets, backtick, `|`, and Unicode punctuation. */
 function endsUrl(c: number): boolean {
@@ -372,28 +375,23 @@ function domainLow(host: string, a: number, b: number, next: number): boolean {
   return dot2 < 0 || FILE_SLDS.has(host.slice(dot2 + 1, dot));
 }
 
-/** Emits F[a, b) when it is a hash (`0x` prefix allowed); returns whether it has the shape of one. */
-function hashLabel(a: number, b: number): boolean {
+/**
+ * Emits F[a, b), label characters, when it is a hash (`0x` prefix allowed); returns whether it has the shape
+ * of one. `or`, when given, holds the classes of F[a, b).
+ */
+function hashLabel(a: number, b: number, or = -1): boolean {
   const f = F;
   let s = a;
   if (b - a > 2 && f.charCodeAt(a) === 48 && (f.charCodeAt(a + 1) | 32) === 120) s = a + 2; // 0x prefix
   const type = HASH_TYPES[b - s];
   if (!type) return false;
-  let digit = false;
-  let letter = false;
-  let upper = false;
-  for (let k = s; k < b; k++) {
-    const c = f.charCodeAt(k);
-    if (c < 128 && CC[c]! & HEX) {
-      if (c <= 57) digit = true;
-      else {
-        letter = true;
-        if (c <= 70) upper = true;
-      }
-    } else return false;
+  if (or < 0 || s !== a) {
+    or = 0;
+    for (let k = s; k < b; k++) or |= cls(f.charCodeAt(k));
   }
-  // All-decimal or all-letter runs of hash length are numbers or words, not digests.
-  if (!digit || !letter) return false;
+  // Hex digits only, and not all-decimal or all-letter: runs of hash length like those are numbers or words.
+  if (or & NHEX || !(or & DIGIT) || !(or & NDIG)) return false;
+  const upper = (or & UPPER) !== 0;
   const value = F.slice(s, b);
   emit(type, upper ? value.toLowerCase() : value, at(s), endAt(b), false, map === null ? !upper : undefined);
   return true;
@@ -405,11 +403,11 @@ function versionBefore(start: number): boolean {
   const e = k + 1;
   while (k >= 0 && e - k <= 10 && (text.charCodeAt(k) | 32) >= 97 && (text.charCodeAt(k) | 32) <= 122) k--;
   if (e - k < 2) return false;
-  // Every version word starts with v, b, r or f: most words (`src`…) stop here. The rest are compared in
-  // place (letters only, so `| 32` lower-cases), without a slice per IPv4.
+  // Every version word starts with v, b, r or f and has one of a few lengths: most words (`src`, `from`…)
+  // stop here. The rest are compared in place (letters only, so `| 32` lower-cases), without a slice.
   const c0 = text.charCodeAt(k + 1) | 32;
-  if (c0 !== 118 && c0 !== 98 && c0 !== 114 && c0 !== 102) return false;
   const len = e - k - 1;
+  if ((c0 !== 118 && c0 !== 98 && c0 !== 114 && c0 !== 102) || !((VERSION_LENGTHS >> len) & 1)) return false;
   next: for (const w of VERSION_WORDS) {
     if (w.length !== len) continue;
     for (let i = 0; i < len; i++) if ((text.charCodeAt(k + 1 + i) | 32) !== w.charCodeAt(i)) continue next;
@@ -575,7 +573,8 @@ function wordAt(a: number): number {
   if (nx !== 46 && nx !== 64) {
     // A lone word: only a hash can start here.
     const len = w - s;
-    if (len === 32 || len === 34 || len === 40 || len === 42 || len === 64 || len === 66) hashLabel(s, w);
+    if (len === 32 || len === 34 || len === 40 || len === 42 || len === 64 || len === 66)
+      hashLabel(s, w, s === a ? wOr : -1);
     return w;
   }
   const b = readChain(s, w, s === a ? wOr : -1);
