@@ -160,7 +160,7 @@ let sink: Sink | undefined;
 // The token is F[first, lim). Without defangs F is the text itself (no copy, absolute positions);
 // with them, F is the refanged token and `map` gives the text index of each of its characters.
 let F = '';
-let map: number[] | null = null;
+let map: Int32Array | null = null;
 let first = 0;
 let lim = 0;
 let tokEnd = 0;
@@ -688,53 +688,57 @@ function parseToken(): void {
   }
 }
 
+// The offset map of refanged tokens, reused (a refanged token is never longer than the text it comes from).
+let mapBuf = new Int32Array(64);
+
 function buildFanged(s: number, e: number): void {
+  if (mapBuf.length < e - s) mapBuf = new Int32Array(Math.max(e - s, 2 * mapBuf.length));
+  const m = mapBuf;
+  const defanged = want.defanged;
   let f = '';
-  const m: number[] = [];
+  let n = 0;
+  let run = s; // text[run, j) is copied as is, in one slice, when a defang or the end comes
   for (let j = s; j < e;) {
     const c = text.charCodeAt(j);
-    if (want.defanged && (c === 91 || c === 40 || c === 123)) {
+    let rep = '';
+    let next = j; // past the defang at j, if there is one
+    if (defanged && (c === 91 || c === 40 || c === 123)) {
       const close = CLOSE[c]!;
       let k = j + 1;
       while (k < e && k - j <= 4 && text.charCodeAt(k) !== close) k++;
       if (k < e && text.charCodeAt(k) === close) {
-        const rep = BRACKET_FANGS[text.slice(j + 1, k).toLowerCase()];
-        if (rep) {
-          f += rep;
-          for (let r = 0; r < rep.length; r++) m.push(j);
-          j = k + 1;
-          continue;
+        const r = BRACKET_FANGS[text.slice(j + 1, k).toLowerCase()];
+        if (r) {
+          rep = r;
+          next = k + 1;
         }
       }
-    } else if (want.defanged && c === 92 && text.charCodeAt(j + 1) === 46) {
-      f += '.';
-      m.push(j);
-      j += 2;
-      continue;
+    } else if (defanged && c === 92 && text.charCodeAt(j + 1) === 46) {
+      rep = '.';
+      next = j + 2;
     } else if (c >= 128) {
       const w = wide(c);
       if (w & FANG) {
-        if (w & TRIG) {
-          if (want.defanged) {
-            f += '.';
-            m.push(j);
-          } else {
-            f += text[j];
-            m.push(j);
-          }
-        }
-        j++;
-        continue;
+        // A dot look-alike reads as `.`; a zero-width character is left out.
+        if (w & TRIG) rep = defanged ? '.' : text[j]!;
+        next = j + 1;
       }
     }
-    f += text[j];
-    m.push(j);
-    j++;
+    if (next === j) {
+      j++;
+      continue;
+    }
+    f += text.slice(run, j) + rep;
+    for (let r = run; r < j; r++) m[n++] = r;
+    for (let r = 0; r < rep.length; r++) m[n++] = j;
+    run = j = next;
   }
+  f += text.slice(run, e);
+  for (let r = run; r < e; r++) m[n++] = r;
   F = f;
   map = m;
   first = 0;
-  lim = f.length;
+  lim = n;
 }
 
 /**
@@ -793,6 +797,7 @@ export function detectInto(input: string, options: Want, found: DetectedObservab
     text = '';
     F = '';
     map = null;
+    if (mapBuf.length > 65536) mapBuf = new Int32Array(64);
     out = [];
     sink = undefined;
   }
