@@ -73,9 +73,6 @@ const BRACKET_FANGS: Record<string, string> = {
 };
 const CLOSE: Record<number, number> = { 91: 93, 40: 41, 123: 125 };
 
-const SCHEME = /(?:https?|ftps?|sftp):\/\//iy;
-const SCHEME_DEFANGED = /(?:h(?:tt|xx|\*\*)ps?|f[tx]ps?|sftp):\/\//iy;
-
 const VERSION_WORDS = ['version', 'ver', 'v', 'build', 'release', 'rev', 'revision', 'firmware', 'fw'];
 let VERSION_LENGTHS = 0; // bit n: some version word has n letters
 for (const w of VERSION_WORDS) VERSION_LENGTHS |= 1 << w.length;
@@ -533,21 +530,38 @@ function urlAt(a: number, schemeLen: number): number {
   return k;
 }
 
+/**
+ * Length of a URL scheme and its `://` at F[a], or 0: `http`, `https`, `ftp`, `ftps`, `sftp` in any case, and
+ * with defangs read, `hxxp`, `h**p`, `fxp` and their `s` forms.
+ */
+function schemeAt(a: number): number {
+  const f = F;
+  const c0 = f.charCodeAt(a) | 32;
+  const c1 = f.charCodeAt(a + 1);
+  const c2 = f.charCodeAt(a + 2);
+  let j: number;
+  if (c0 === 104) {
+    const t = (c1 | 32) === 116 && (c2 | 32) === 116;
+    const x = want.defanged && (((c1 | 32) === 120 && (c2 | 32) === 120) || (c1 === 42 && c2 === 42));
+    if (!(t || x) || (f.charCodeAt(a + 3) | 32) !== 112) return 0;
+    j = a + 4;
+  } else if (c0 === 102) {
+    if (!((c1 | 32) === 116 || (want.defanged && (c1 | 32) === 120)) || (c2 | 32) !== 112) return 0;
+    j = a + 3;
+  } else if (c0 === 115) {
+    if ((c1 | 32) !== 102 || (c2 | 32) !== 116 || (f.charCodeAt(a + 3) | 32) !== 112) return 0;
+    j = a + 4;
+  } else return 0;
+  if (c0 !== 115 && (f.charCodeAt(j) | 32) === 115) j++;
+  return f.charCodeAt(j) === 58 && f.charCodeAt(j + 1) === 47 && f.charCodeAt(j + 2) === 47 ? j + 3 - a : 0;
+}
+
 /** Parses a word (and what it starts) at F[a]; returns where parsing goes on. */
 function wordAt(a: number): number {
   const f = F;
   const pv = a > first ? f.charCodeAt(a - 1) : -1;
-  const c = f.charCodeAt(a) | 32;
-  const c1 = f.charCodeAt(a + 1) | 32;
-  if (
-    (c === 104 && (c1 === 116 || c1 === 120 || c1 === 42)) ||
-    (c === 102 && (c1 === 116 || c1 === 120)) ||
-    (c === 115 && c1 === 102)
-  ) {
-    const re = want.defanged ? SCHEME_DEFANGED : SCHEME;
-    re.lastIndex = a;
-    if (re.test(F)) return urlAt(a, re.lastIndex - a);
-  }
+  const scheme = schemeAt(a);
+  if (scheme) return urlAt(a, scheme);
   let w = a;
   let wOr = 0;
   for (
