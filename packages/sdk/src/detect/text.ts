@@ -786,12 +786,13 @@ export function detectInto(input: string, options: Want, found: DetectedObservab
         continue;
       }
       const s = i;
-      let flags = 0;
-      do {
-        flags |= k;
-        c = ++i < len ? str.charCodeAt(i) : 32;
+      let flags = k;
+      while (++i < len) {
+        c = str.charCodeAt(i);
         k = c < 128 ? cc[c]! : wide(c);
-      } while (k & TOK);
+        if (!(k & TOK)) break;
+        flags |= k;
+      }
       // A short token whose only trigger is `:` (`08:13:00`, `key:value`) can hold nothing but an IPv6.
       if (!(flags & TRIG) && i - s < 32 && (!(flags & COLON) || (!(flags & FANG) && !mayBeIPv6(s, i)))) continue;
       tokEnd = i;
