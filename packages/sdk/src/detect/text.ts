@@ -119,6 +119,8 @@ export function refangPath(s: string): string {
 
 interface Want {
   types: Record<ObservableType, boolean>;
+  /** Every type is wanted (the default): emit() skips the look-up by type. */
+  all: boolean;
   defanged: boolean;
   nested: boolean;
   low: boolean;
@@ -132,7 +134,13 @@ export function resolveOptions(o: DetectOptions = {}): Want {
     ObservableType,
     boolean
   >;
-  return { types, defanged: o.defanged ?? true, nested: o.nested ?? true, low: o.lowConfidence ?? false };
+  return {
+    types,
+    all: ALL_TYPES.every((t) => types[t]),
+    defanged: o.defanged ?? true,
+    nested: o.nested ?? true,
+    low: o.lowConfidence ?? false,
+  };
 }
 
 const HASH_TYPES: Record<number, ObservableType> = { 32: 'md5', 40: 'sha1', 64: 'sha256' };
@@ -169,7 +177,7 @@ const endAt = (k: number): number => at(k - 1) + 1; // k is exclusive; matches n
 
 /** Reports a match unless its type or confidence is not wanted; tells whether it was reported. */
 function emit(type: ObservableType, value: string, start: number, end: number, low: boolean, same?: boolean): boolean {
-  if (!want.types[type] || (low && !want.low)) return false;
+  if ((!want.all && !want.types[type]) || (low && !want.low)) return false;
   // `same`: the caller knows whether the text as written equals the value (saves comparing long URLs).
   const raw =
     (same ?? (end - start === value.length && text.startsWith(value, start))) ? undefined : text.slice(start, end);
