@@ -5,8 +5,9 @@ import type { DetectedObservable, DetectOptions } from './types.js';
 
 // How the scan works (one pass, no per-type regex over the whole text):
 // 1. A char loop cuts the text into tokens: runs of letters, digits and the few symbols an observable or a
-//    defang can contain (`. : @ - _ + % / \ [ ] ( ) { } *`). Tokens without a trigger (`.`, `:`, `@`, a
-//    bracket) and shorter than a hash are skipped at once.
+//    defang can contain (`. : @ - _ + % / \ [ ] ( ) { } *`). Tokens without a trigger (`.`, `@`, a bracket)
+//    and shorter than a hash are skipped at once; so are those whose only trigger is `:`, unless they have a
+//    `::` or 7 colons (only an IPv6 could be in them: `08:13:00` is skipped).
 // 2. A token with brackets, `\.` or zero-width characters is refanged into a short string with an offset map
 //    back to the text (iocsearcher's in-place matching), so offsets always point into the original text.
 // 3. The token is parsed left to right in plain code: URL schemes, IPv6 runs, dotted chains (IPv4, domains,
