@@ -9,6 +9,8 @@ import {
   uniqueObservables,
   type DetectedObservable,
 } from '../src/detect/index.js';
+import { FILE_TLDS, TLD, TLD_FILE, tldKind } from '../src/detect/tld.js';
+import { TLD_NAMES } from '../src/detect/tlds.generated.js';
 import { cases, H32, H64 } from './detect-cases.js';
 
 const pairs = (ms: DetectedObservable[]) => ms.map((m) => [m.type, m.value]);
@@ -156,6 +158,26 @@ describe('TLD list', () => {
     assert.match(TLD_SOURCE, /^tlds@\d+\.\d+\.\d+, \d{4}-\d{2}-\d{2}$/);
     for (const t of ['com', 'uk', 'zip', 'xn--p1ai', 'io']) assert.ok(isTld(t), t);
     for (const t of ['local', 'internal', 'pdf', 'exe', 'Com', 'invalidtld']) assert.ok(!isTld(t), t);
+  });
+
+  it('is looked up in place by the packed table exactly as by the list, in either case', () => {
+    const names = TLD_NAMES.split(' ');
+    const kind = (name: string) => (isTld(name) ? TLD | (FILE_TLDS.has(name) ? TLD_FILE : 0) : 0);
+    // Each name as it is, upper-cased, and inside a longer string; then near misses: one letter more, one less,
+    // one changed. Long names (over 10 characters) take the other path.
+    for (const name of names) {
+      const text = `a.${name}/`;
+      assert.equal(tldKind(text, 2, 2 + name.length), kind(name), name);
+      assert.equal(tldKind(name.toUpperCase(), 0, name.length), kind(name), name.toUpperCase());
+      for (const miss of [
+        `${name}x`,
+        `x${name}`,
+        name.slice(1),
+        `${name.slice(0, -1)}${name.endsWith('q') ? 'z' : 'q'}`,
+      ])
+        assert.equal(tldKind(miss, 0, miss.length), kind(miss), miss);
+    }
+    assert.ok(names.some((n) => n.length > 10) && names.some((n) => n.length <= 10));
   });
 });
 
