@@ -1,32 +1,12 @@
 /**
  * OAuth scope matching with the rules of threatgrid/scopula: a scope is `root[/sub/path][:read|:write|:rw]`,
  * no suffix means read and write, and a held scope covers every sub-path of its path for the access it grants.
+ * The matching itself is the SDK's `scopeCovers`, so the emulator enforces exactly what the SDK predicts.
  * @module
  */
+import { scopeCovers } from '@pivotkit/sdk';
 
-interface ParsedScope {
-  path: string[];
-  read: boolean;
-  write: boolean;
-}
-
-function parse(scope: string): ParsedScope {
-  const [rawPath = '', access] = scope.trim().toLowerCase().split(':', 2);
-  return {
-    path: rawPath.split('/').filter(Boolean),
-    read: access === undefined || access === 'read' || access === 'rw',
-    write: access === undefined || access === 'write' || access === 'rw',
-  };
-}
-
-/** Whether `held` grants `required` (path prefix by segment, and at least the access asked for). */
-export function scopeCovers(held: string, required: string): boolean {
-  const h = parse(held);
-  const r = parse(required);
-  if (h.path.length === 0 || h.path.length > r.path.length) return false;
-  if (!h.path.every((seg, i) => seg === r.path[i])) return false;
-  return (!r.read || h.read) && (!r.write || h.write);
-}
+export { scopeCovers };
 
 /** Whether some held scope covers `required`. */
 export function hasScope(held: readonly string[], required: string): boolean {
