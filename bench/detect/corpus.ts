@@ -2,21 +2,10 @@
 // observables (IPv4, IPv6, domains, URLs, SHA-256, defanged forms) and planted look-alikes (versions,
 // builds, out-of-range IPs, five-part numbers, times, file names, long hex, UUIDs, code, `::`, MACs, base64).
 // Generated in memory: nothing large is committed.
-
-/** mulberry32: a small seeded PRNG. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../packages/server/src/emulator/hash.js';
 
 export function makeCorpus(bytes = 10_000_000, seed = 42): string {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const int = (n: number) => Math.floor(r() * n);
   const pick = <T>(a: readonly T[]): T => a[int(a.length)]!;
   const hex = (n: number) => {
