@@ -1,3 +1,5 @@
+import { casebookEn } from './casebook.js';
+import { ribbonEn } from './ribbon.js';
 import type { Translation } from './translation.js';
 
 const TYPES: Record<string, string> = {
@@ -26,6 +28,8 @@ const DISPOSITIONS = { 1: 'Clean', 2: 'Malicious', 3: 'Suspicious', 4: 'Common',
 
 /** English, the default translation. */
 const en: Translation = {
+  ...casebookEn,
+  ...ribbonEn,
   $code: 'en',
   $dir: 'ltr',
   observableType: (t) => TYPES[t] ?? t,

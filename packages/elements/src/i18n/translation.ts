@@ -1,10 +1,12 @@
 import type { Disposition, Observable } from '@pivotkit/sdk';
+import type { CasebookStrings } from './casebook.js';
+import type { RibbonStrings } from './ribbon.js';
 
 /**
  * Every string the elements show. A translation is a plain object of this type; plurals and
  * interpolations are functions, never string concatenation.
  */
-export interface Translation {
+export interface Translation extends CasebookStrings, RibbonStrings {
   $code: string;
   $dir: 'ltr' | 'rtl';
   // Observable types as people say them.
