@@ -1,30 +1,10 @@
 import { expect, waitUntil as waitFor } from '@open-wc/testing';
-import { createClient, type PivotkitApiClient } from '@pivotkit/sdk';
+import type { PivotkitApiClient } from '@pivotkit/sdk';
 import { Outbox, applyEdits, classifyFailure, isLocalCaseId } from '../../packages/elements/src/state/outbox.js';
-import { DEMO_CREDENTIALS, emulatorControl, emulatorUrl } from '../helpers/emulator.js';
+import { emulatorControl } from '../helpers/emulator.js';
+import { emulatorClient } from './casebook-helpers.js';
 
 const waitUntil = (cond: () => unknown, message?: string) => waitFor(cond, message, { timeout: 8000 });
-
-/** A client of the emulator; `scope` asks for fewer scopes than the demo client has. */
-export async function emulatorClient(scope?: string): Promise<PivotkitApiClient> {
-  const url = await emulatorUrl();
-  const base = { baseUrls: { visibility: url, privateIntel: url }, cache: false as const, retry: 0 };
-  if (!scope) return createClient({ ...base, credentials: DEMO_CREDENTIALS });
-  return createClient({
-    ...base,
-    tokenProvider: async () => {
-      const res = await fetch(`${url}/iroh/oauth2/token`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          authorization: `Basic ${btoa(`${DEMO_CREDENTIALS.clientId}:${DEMO_CREDENTIALS.clientSecret}`)}`,
-        },
-        body: new URLSearchParams({ grant_type: 'client_credentials', scope }).toString(),
-      });
-      return (await res.json()) as { access_token: string; scope: string; expires_in: number };
-    },
-  });
-}
 
 let db = 0;
 const dbName = () => `pk-outbox-test-${Date.now()}-${db++}`;

@@ -207,6 +207,8 @@ export class Outbox {
   readonly #channel: BroadcastChannel | undefined;
   readonly #listeners = new Set<() => void>();
   readonly #remote = new Set<(cases: string[], created: [string, string][]) => void>();
+  /** Local ids of cases created by this outbox, and their server ids (for views still showing the local id). */
+  readonly #created = new Map<string, string>();
   readonly #lockName: string;
   #edits: QueuedEdit[] = [];
   #loaded: Promise<void>;
@@ -214,6 +216,7 @@ export class Outbox {
   #again = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #delayFor = 0;
+  #disposed = false;
 
   constructor(opts: OutboxOptions) {
     this.#opts = opts;
@@ -222,9 +225,7 @@ export class Outbox {
     this.#lockName = `${db}:send`;
     this.#channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(db) : undefined;
     this.#channel?.addEventListener('message', (e: MessageEvent<ChannelMessage>) => {
-      void this.#reload().then(() => {
-        for (const l of this.#remote) l(e.data.cases ?? [], e.data.created ?? []);
-      });
+      void this.#reload().then(() => this.#serverChanged(e.data.cases ?? [], e.data.created ?? []));
     });
     this.#loaded = this.#reload();
     if (typeof window !== 'undefined') window.addEventListener('online', this.#onOnline);
@@ -232,6 +233,7 @@ export class Outbox {
 
   /** Stops listening (tests; a page keeps its outbox for its lifetime). */
   dispose(): void {
+    this.#disposed = true;
     this.#channel?.close();
     clearTimeout(this.#timer);
     if (typeof window !== 'undefined') window.removeEventListener('online', this.#onOnline);
@@ -260,10 +262,23 @@ export class Outbox {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Calls `listener` when another tab's outbox changed cases on the server. */
-  onRemoteChange(listener: (cases: string[], created: [string, string][]) => void): () => void {
+  /**
+   * Calls `listener` when edits reached the server, from this tab or another: the cases changed, and the local
+   * ids of cases just created with their server ids.
+   */
+  onServerChange(listener: (cases: string[], created: [string, string][]) => void): () => void {
     this.#remote.add(listener);
     return () => this.#remote.delete(listener);
+  }
+
+  /** The server id of a case created from a local id, once the server has it. */
+  resolveId(id: string): string {
+    return this.#created.get(id) ?? id;
+  }
+
+  #serverChanged(cases: string[], created: [string, string][]) {
+    for (const [local, real] of created) this.#created.set(local, real);
+    if (cases.length || created.length) for (const l of this.#remote) l(cases, created);
   }
 
   #emit() {
@@ -271,7 +286,7 @@ export class Outbox {
   }
 
   #broadcast(msg: ChannelMessage) {
-    this.#channel?.postMessage(msg);
+    if (!this.#disposed) this.#channel?.postMessage(msg);
   }
 
   async #reload(): Promise<void> {
@@ -465,7 +480,10 @@ export class Outbox {
         else blocked.add(key);
       }
     }
-    if (changed.size || created.length) this.#broadcast({ type: 'changed', cases: [...changed], created });
+    if (changed.size || created.length) {
+      this.#broadcast({ type: 'changed', cases: [...changed], created });
+      this.#serverChanged([...changed], created);
+    }
     if (retryLater) this.#schedule();
   }
 
