@@ -19,3 +19,4 @@ export { PkAddToCaseEvent } from './events/add-to-case.js';
 export { PkResponseTriggeredEvent } from './events/response-triggered.js';
 export { PkRequestSignInEvent } from './events/request-sign-in.js';
 export { registerTranslation, type Translation } from './i18n/index.js';
+export type { PkCasebook, QueuedEdit, CaseEdit } from './components/casebook/pk-casebook.js';

@@ -19,7 +19,6 @@ import {
   type QueuedEdit,
 } from '../../state/outbox.js';
 import '../verdict-badge/pk-verdict-badge.js';
-import { openPivotMenu } from '../pivot-menu/shared.js';
 import { defang } from '../pivot-menu/format.js';
 import type { PkObservablePickEvent } from '../../events/observable-pick.js';
 import { currentCaseRef, pageClient, subscribeClient } from './bridge.js';
@@ -599,6 +598,12 @@ export class PkCasebook extends LitElement {
     this.#say(this._linkStatus);
   }
 
+  async #pivot(anchor: HTMLElement, o: Observable) {
+    // The menu (and floating-ui) load on the first pivot, not with the panel.
+    const { openPivotMenu } = await import('../pivot-menu/shared.js');
+    openPivotMenu({ anchor, observable: o, client: this.#client });
+  }
+
   #say(text: string) {
     // The same text twice in a row is still announced: clear first.
     this._status = '';
@@ -1138,12 +1143,7 @@ export class PkCasebook extends LitElement {
                         aria-haspopup="menu"
                         aria-label=${t.pivotFor(o.value)}
                         title=${t.pivotFor(o.value)}
-                        @click=${(e: Event) =>
-                          openPivotMenu({
-                            anchor: e.currentTarget as HTMLElement,
-                            observable: o,
-                            client: this.#client,
-                          })}
+                        @click=${(e: Event) => void this.#pivot(e.currentTarget as HTMLElement, o)}
                       >
                         ▾
                       </button>
