@@ -37,6 +37,8 @@ export interface RibbonAppsStrings {
   nothingFound: string;
   nothingFoundInspect: string;
   duplicatesRemoved: (n: number) => string;
+  /** Bulk input: the lines that are not an observable. */
+  unrecognisedLines: (lines: string[]) => string;
   enrichDone: (n: number) => string;
   enrichCancelled: string;
   addAllToCase: (title: string) => string;
@@ -174,6 +176,7 @@ export const ribbonAppsEn: RibbonAppsStrings = {
   moduleFailed: (m, msg) => `${m} failed: ${msg}`,
   nothingFound: 'No observables found in this text.',
   nothingFoundInspect: 'No observables found here or by the Inspect API.',
+  unrecognisedLines: (l) => `Not an observable: ${l.join(', ')}`,
   duplicatesRemoved: (n) => `${plural(n, 'duplicate', 'duplicates')} removed`,
   enrichDone: (n) => `Enriched ${plural(n, 'observable', 'observables')}`,
   enrichCancelled: 'Enrichment cancelled; the verdicts that arrived are kept.',
