@@ -80,5 +80,6 @@ export interface Translation extends CasebookStrings, RibbonStrings {
   signedOut: string;
   signingIn: string;
   missingScopes: (scopes: string[]) => string;
+  missingScopesFor: (scopes: string[], what: string) => string;
   close: string;
 }
