@@ -15,3 +15,4 @@ export { defaultVerdictCache, indexedDbVerdictCache, memoryVerdictCache, type Ve
 export { deriveVerdicts, observableKey } from './verdict.js';
 export * from './errors/index.js';
 export * as schemas from './schemas/index.js';
+export * from './orbital/index.js';

@@ -1,5 +1,6 @@
 import { casebookEn } from './casebook.js';
 import { ribbonEn } from './ribbon.js';
+import { ribbonAppsEn } from './ribbon-apps.js';
 import type { Translation } from './translation.js';
 
 const TYPES: Record<string, string> = {
@@ -30,6 +31,7 @@ const DISPOSITIONS = { 1: 'Clean', 2: 'Malicious', 3: 'Suspicious', 4: 'Common',
 const en: Translation = {
   ...casebookEn,
   ...ribbonEn,
+  ...ribbonAppsEn,
   $code: 'en',
   $dir: 'ltr',
   observableType: (t) => TYPES[t] ?? t,
