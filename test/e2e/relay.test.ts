@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
+  casebookShows,
   fetchCasebook,
   freePort,
   openBrowser,
@@ -52,6 +53,7 @@ describe('examples/relay', () => {
     const id = await pivotAndAddToNewCase(page, '198.51.100.7');
     const stored = await fetchCasebook(api, id);
     assert.ok(stored.observables.some((o) => o.value === '198.51.100.7'));
+    await casebookShows(page, stored.title);
     const storage = await page.evaluate(
       () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
     );
