@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil as waitFor } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
-import { createClient, type Casebook, type PivotkitApiClient } from '@pivotkit/sdk';
+import { createClient, type PivotkitApiClient } from '@pivotkit/sdk';
 import '@pivotkit/elements/pk-casebook.js';
 import '@pivotkit/elements/pk-observable.js';
 import { Outbox, type PkCasebook } from '@pivotkit/elements/pk-casebook.js';
