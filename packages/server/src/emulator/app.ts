@@ -29,6 +29,7 @@ import {
 import type { EntityKind, SearchParams } from './entities.js';
 import { randomUuid } from './hash.js';
 import { inspect } from './inspect.js';
+import { registerOrbital } from './orbital.js';
 import { CTIM_SCHEMA_VERSION, MODULES, describe, enrich, health, refer, responseActions, trigger } from './intel.js';
 import type { Context as IntelContext, Observable } from './intel.js';
 import { seed } from './seed.js';
@@ -293,6 +294,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       403,
     );
   };
+
+  registerOrbital(app, { authenticate, need, clock });
 
   app.get('/iroh/profile/whoami', (c) => {
     const denied = need(c, 'profile:read');
