@@ -81,7 +81,7 @@ export default css`
     letter-spacing: 0;
   }
   [part='subgroup'] [part~='item'] {
-    padding-left: 1.25rem;
+    padding-inline-start: 1.25rem;
   }
   [part='verdict-list'] {
     list-style: none;
@@ -113,7 +113,7 @@ export default css`
   [part='conflict'] {
     margin: 0.25rem 0.75rem;
     padding: 0.25rem 0.5rem;
-    border-left: 3px solid var(--_suspicious);
+    border-inline-start: 3px solid var(--_suspicious);
     font-weight: 600;
   }
   [part~='note'] {

@@ -344,7 +344,14 @@ export class PkPivotMenu extends LitElement {
     let menu: unknown = nothing;
     if (o) {
       const v = this.#view(o);
-      menu = html`<div part="panel" role="dialog" aria-labelledby="header" @keydown=${this.#onKeydown}>
+      menu = html`<div
+        part="panel"
+        role="dialog"
+        aria-labelledby="header"
+        lang=${t.$code}
+        dir=${this.#l.dir}
+        @keydown=${this.#onKeydown}
+      >
         ${tpl.header(v)} ${v.auth === 'ready' ? tpl.verdicts(v) : nothing}
         <span class="visually-hidden" id="summary">${tpl.verdictSummary(v)}</span>
         <div role="menu" part="menu" aria-label=${t.pivotMenuLabel(o)} aria-describedby="summary">
