@@ -130,6 +130,7 @@ type Intake = {
  * @csspart tlp - A TLP marking.
  * @csspart pager - The paging buttons and range.
  * @csspart case - The case view.
+ * @csspart case-message - Instead of the case view: loading, or why the case could not be read.
  * @csspart case__title - The case's title.
  * @csspart field - An editable field (title, short description, description, a note).
  * @csspart field__pending - A field's pending state ("Not saved yet", "Saving…", "Refused…").
@@ -335,6 +336,11 @@ export class PkCasebook extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('client') && this.client) outboxClient = this.client;
+    // The case shown is the current case (the one the pivot menu adds to), however it was opened.
+    if (changed.has('caseId') && this.caseId && !isLocalCaseId(this.caseId) && this._currentId !== this.caseId) {
+      currentCaseRef.set({ id: this.caseId, title: this.#rows.get(this.caseId)?.title });
+      this._currentId = this.caseId;
+    }
   }
 
   protected override updated(): void {
@@ -491,7 +497,11 @@ export class PkCasebook extends LitElement {
 
   #provenanceFrom(source: Element | null | undefined, o: Observable): Provenance {
     let context = '';
-    const block = source?.closest?.('p, li, td, dd, blockquote, pre, h1, h2, h3, h4, div');
+    // The page's own text around it: out of the shadow roots the source sits in (the pivot button of a
+    // <pk-observable>), then up to the nearest block.
+    let el: Element | null | undefined = source;
+    while (el && el.getRootNode() instanceof ShadowRoot) el = (el.getRootNode() as ShadowRoot).host;
+    const block = el?.closest?.('p, li, td, dd, blockquote, pre, h1, h2, h3, h4, div');
     const text = (block?.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (text) {
       const i = Math.max(0, text.indexOf(o.value));
@@ -998,13 +1008,14 @@ export class PkCasebook extends LitElement {
       ← ${t.allCases}
     </button>`;
     if (!cb) {
-      if (this.#case.status === 1 || this.#case.status === 0)
-        return html`<div part="case">
+      // Anything but a failed read is "loading" (a case id that just changed has not started its read yet).
+      if (this.#case.status !== 3)
+        return html`<div part="case-message">
           ${back}
           <p part="message">${t.loadingCase}</p>
         </div>`;
       const gone = isPivotkitError(err, 'NotFoundError');
-      return html`<div part="case">
+      return html`<div part="case-message">
         ${back}
         <p part="message message--error" role="alert">
           ${gone ? t.caseGone : t.caseFailed(this.#errorText(err))}
