@@ -56,7 +56,7 @@ if (!executablePath) {
 }
 const browser = await puppeteer.launch({ executablePath, headless: true, args: chromiumArgs });
 try {
-  const results = [];
+  const results: Awaited<ReturnType<Window['__findBench']['listed']>>[] = [];
   for (let run = 0; run < RUNS; run++) {
     // A fresh page each run: the second scan of one page would also find its "new since" history.
     const page = await browser.newPage();
@@ -65,16 +65,16 @@ try {
       '<!doctype html><html><head><meta charset="utf-8"><style>body{font:13px system-ui;margin:0}td{padding:2px 6px;border-bottom:1px solid #ddd}</style></head><body></body></html>',
     );
     await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
-    const { textNodes } = await page.evaluate((rows: number) => window.__bench.build(rows), ROWS);
+    const { textNodes } = await page.evaluate((rows: number) => window.__findBench.build(rows), ROWS);
     if (run === 0) {
-      const raw = await page.evaluate(() => window.__bench.raw());
+      const raw = await page.evaluate(() => window.__findBench.raw());
       console.log(
         `scanDom alone (same page, first): ${raw.ms.toFixed(0)} ms, longest task ${raw.longestTaskMs.toFixed(0)} ms (${raw.longTasks} over 50 ms)`,
       );
     }
-    const at = await page.evaluate(() => window.__bench.arm());
+    const at = await page.evaluate(() => window.__findBench.arm());
     await page.mouse.click(at.x, at.y);
-    const r = await page.evaluate(() => window.__bench.listed());
+    const r = await page.evaluate(() => window.__findBench.listed());
     results.push(r);
     console.log(
       `run ${run + 1}: ${textNodes} text nodes, ${r.distinct} distinct observables (${r.occurrences} occurrences); ` +
