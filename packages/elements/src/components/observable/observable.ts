@@ -56,7 +56,10 @@ const grip = svg`<g fill="currentColor"><circle cx="6" cy="4" r="1.2"/><circle c
  * @csspart value - The value: its full text, cut in the middle with an ellipsis when it is long.
  * @csspart value__head - The start of the value, which shrinks with an ellipsis.
  * @csspart value__tail - The last characters of a long value, always shown.
- * @csspart verdict - The `<pk-verdict-badge>`, once the modules answered (its parts are `verdict__base`, `verdict__icon`, `verdict__name`).
+ * @csspart verdict - The `<pk-verdict-badge>`, once the modules answered.
+ * @csspart verdict__base - The badge's pill (pk-verdict-badge's `base` part).
+ * @csspart verdict__icon - The badge's disposition shape (its `icon` part).
+ * @csspart verdict__name - The badge's disposition name (its `name` part).
  * @csspart pivot - The pivot button that opens the menu.
  *
  * @cssproperty [--value-max-width=26ch] - Widest the value may grow before it is cut in the middle.
