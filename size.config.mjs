@@ -32,4 +32,12 @@ export default [
     entry: 'packages/sdk/src/detect/index.ts',
     limitKb: 25,
   },
+  {
+    // This script bundles without splitting, so the pieces the panel loads with import() (the detector on the
+    // first paste, the pivot menu and floating-ui on the first pivot) are counted in too. Split as a browser loads
+    // it, the panel itself (lit included, SDK client not) is 28 kB: 16.8 kB + 11.1 kB shared with the rest.
+    name: 'Casebook (pk-casebook, its outbox, idb-keyval, @lit/task, + lazy detector and pivot menu)',
+    entry: 'packages/elements/src/components/casebook/pk-casebook.ts',
+    limitKb: 68,
+  },
 ];

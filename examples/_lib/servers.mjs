@@ -129,23 +129,30 @@ export function stopTogether(children, servers = []) {
 }
 
 /**
- * `@pivotkit/elements/dist/pivotkit.js` as installed beside `from`; inside this repository, before
- * `pnpm build`, it is built first (the standalone build alone, about two seconds).
+ * `@pivotkit/elements/dist/pivotkit.js` as installed beside `from`. Inside this repository it is rebuilt from
+ * the sources first (the standalone build alone, about two seconds), so the example never runs a stale copy;
+ * the new files replace the old ones by rename, so a page loading meanwhile gets one or the other whole.
  */
 export async function ensureStandaloneBundle(from) {
   const require = createRequire(join(from, 'x.js'));
   const pkg = dirname(require.resolve('@pivotkit/elements/package.json'));
   const file = join(pkg, 'dist', 'pivotkit.js');
-  if (existsSync(file)) return file;
   const config = join(pkg, 'vite.standalone.config.ts');
-  if (!existsSync(config)) throw new Error(`${file} is missing: reinstall @pivotkit/elements`);
-  process.stdout.write('building @pivotkit/elements/dist/pivotkit.js\n');
-  const vite = join(dirname(createRequire(join(pkg, 'x.js')).resolve('vite/package.json')), 'bin', 'vite.js');
+  if (!existsSync(config)) {
+    if (!existsSync(file)) throw new Error(`${file} is missing: reinstall @pivotkit/elements`);
+    return file;
+  }
   const { spawnSync } = await import('node:child_process');
-  const res = spawnSync(process.execPath, [vite, 'build', '-c', config, '--logLevel', 'warn'], {
+  const { mkdtempSync, mkdirSync, readdirSync, renameSync, rmSync } = await import('node:fs');
+  const out = mkdtempSync(join(pkg, 'dist-standalone-'));
+  const vite = join(dirname(createRequire(join(pkg, 'x.js')).resolve('vite/package.json')), 'bin', 'vite.js');
+  const res = spawnSync(process.execPath, [vite, 'build', '-c', config, '--outDir', out, '--logLevel', 'warn'], {
     cwd: pkg,
     stdio: 'inherit',
   });
   if (res.status !== 0) throw new Error('building pivotkit.js failed');
+  mkdirSync(join(pkg, 'dist'), { recursive: true });
+  for (const f of readdirSync(out)) renameSync(join(out, f), join(pkg, 'dist', f));
+  rmSync(out, { recursive: true, force: true });
   return file;
 }

@@ -2,6 +2,7 @@
 // (the emulator's published demo client, signed in on first use), shares it with every <pk-…> element,
 // decorates the page's content with pivot buttons and mounts the ribbon and the casebook.
 import { configure, decorate, type DecorateHandle } from '@pivotkit/elements';
+import '@pivotkit/elements/pk-casebook.js';
 import { AuthError, NetworkError, TimeoutError, createClient, type PivotkitClient } from '@pivotkit/sdk';
 import { mountShell, type PageId } from './shell.js';
 
@@ -59,9 +60,9 @@ export function startPivotkit(page: PageId, content: HTMLElement): Started {
 }
 
 /**
- * The ribbon (docked at the bottom: sign-in, search, apps) and the casebook. They are registered by their
- * `@pivotkit/elements/pk-ribbon.js` / `pk-casebook.js` entry points; until a page imports those, the tags
- * below stay inert, so this is the only place to change when they are wired in.
+ * The ribbon (docked at the bottom: sign-in, search, apps) and the casebook (its corner button and panel),
+ * each registered by its entry point (`@pivotkit/elements/pk-ribbon.js`, `pk-casebook.js`) imported above.
+ * An element whose entry point is not imported is skipped.
  */
 function mountRibbonAndCasebook() {
   for (const tag of ['pk-ribbon', 'pk-casebook'] as const) {

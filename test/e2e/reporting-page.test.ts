@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { createServer } from 'node:net';
 import { once } from 'node:events';
 import {
+  casebookShows,
   fetchCasebook,
   freePort,
   observableButton,
@@ -47,6 +48,8 @@ describe('examples/reporting-page (npm run demo)', () => {
       stored.observables.some((o) => o.type === 'ip' && o.value === '198.51.100.7'),
       JSON.stringify(stored),
     );
+    // The docked casebook lists the new case.
+    await casebookShows(p, stored.title);
     assert.deepEqual(browser.errors, []);
   });
 

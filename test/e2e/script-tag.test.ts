@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startEmulator } from '../server-process.mjs';
 import {
+  casebookShows,
   fetchCasebook,
   freePort,
   openBrowser,
@@ -46,10 +47,12 @@ describe('examples/script-tag', () => {
       const id = await pivotAndAddToNewCase(browser.page, '198.51.100.7');
       const stored = await fetchCasebook(`http://localhost:${apiPort}`, id);
       assert.ok(stored.observables.some((o) => o.value === '198.51.100.7'));
+      await casebookShows(browser.page, stored.title);
       // The hand-written element is upgraded by the same file.
       assert.equal(await browser.page.$eval('pk-observable[value="evil.example.net"]', (e) => !!e.shadowRoot), true);
       assert.deepEqual(browser.errors, []);
     } finally {
+      await browser.page.goto('about:blank'); // before its servers stop, so it logs no refused connection
       await started.stop();
     }
   });

@@ -152,3 +152,27 @@ export async function fetchCasebook(
   if (!res.ok) throw new Error(`GET casebook ${short}: ${res.status}`);
   return (await res.json()) as { title: string; observables: { type: string; value: string }[] };
 }
+
+/** Opens the docked `<pk-casebook>` with a real click and waits until its panel shows `text`. */
+export async function casebookShows(page: Page, text: string): Promise<void> {
+  const toggle = await page.waitForSelector('pk-casebook >>> [part~="toggle"]', { visible: true });
+  await toggle!.click();
+  // No named inner functions: the test runner's transform would wrap them in a helper the page lacks.
+  await page.waitForFunction(
+    (t: string) => {
+      const cb = document.querySelector('pk-casebook');
+      if (!cb) return false;
+      let all = '';
+      const stack: Node[] = [cb];
+      while (stack.length) {
+        const n = stack.pop()!;
+        if (n.nodeType === 3) all += ` ${n.textContent ?? ''}`;
+        stack.push(...n.childNodes);
+        if ((n as Element).shadowRoot) stack.push((n as Element).shadowRoot!);
+      }
+      return all.includes(t);
+    },
+    {},
+    text,
+  );
+}
