@@ -5,7 +5,7 @@ import '../verdict-badge/pk-verdict-badge.js';
 import { tokens } from '../../styles/tokens.js';
 import { PkObservablePickEvent } from '../../events/observable-pick.js';
 import { unwatchVerdict, watchVerdict } from './verdict-scheduler.js';
-import { closePivotMenu, openPivotMenu } from '../pivot-menu/shared.js';
+import { loadPivotMenu, pivotMenuIfLoaded, preloadPivotMenuWhenIdle } from '../../lazy/pivot-menu.js';
 import type { PkPivotMenu } from '../pivot-menu/pivot-menu.js';
 import { typeIconStyles } from './type-icons.js';
 import { LocalizeController } from '../../controllers/localize-controller.js';
@@ -115,6 +115,8 @@ export class PkObservable extends LitElement {
     await this.updateComplete;
     const anchor = this.pivotButton;
     if (!anchor) return;
+    // Preloaded when the page was idle, so this is normally already there.
+    const { openPivotMenu } = pivotMenuIfLoaded() ?? (await loadPivotMenu());
     const menu = openPivotMenu({ anchor, observable: this.observable, client: this.client, focus });
     // A host may cancel pk-pivot-open to show its own UI: then nothing opened.
     if (!menu.open) return;
@@ -131,18 +133,19 @@ export class PkObservable extends LitElement {
 
   /** Closes the pivot menu if it is open for this observable. */
   hideMenu(): void {
-    if (this.expanded) closePivotMenu();
+    if (this.expanded) pivotMenuIfLoaded()?.closePivotMenu();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    preloadPivotMenuWhenIdle();
     if (this.hasUpdated) this.#watch();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     unwatchVerdict(this);
-    if (this.expanded) closePivotMenu();
+    if (this.expanded) pivotMenuIfLoaded()?.closePivotMenu();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -163,7 +166,7 @@ export class PkObservable extends LitElement {
 
   #onPivotClick = (e: MouseEvent) => {
     if (this.expanded) {
-      closePivotMenu();
+      pivotMenuIfLoaded()?.closePivotMenu();
       return;
     }
     // detail is 0 when a keyboard activated the button: then focus goes into the menu (WAI-ARIA menu button).
