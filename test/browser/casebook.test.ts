@@ -68,7 +68,7 @@ describe('<pk-casebook>', function () {
       expect(titles.indexOf('List: newer')).to.be.lessThan(titles.indexOf('List: older'));
       const row = one(el, `[role="option"][data-id="${a.id}"]`)!;
       expect(text(row)).to.contain('1 observable');
-      expect(text(row)).to.contain('TLP Amber');
+      expect(text(row)).to.contain('TLP:AMBER');
       expect(row.querySelector('time')?.getAttribute('datetime')).to.equal(a.modified);
       void b;
     });

@@ -23,7 +23,8 @@ export interface CasebookStrings {
   nextPage: string;
   nObservables: (n: number) => string;
   tlpLabel: string;
-  tlpName: (tlp: string) => string;
+  /** A TLP marking as TLP 2.0 writes it (`TLP:AMBER`). */
+  caseTlp: (tlp: string) => string;
   changedAt: (when: string) => string;
   currentCaseBadge: string;
   allCases: string;
@@ -36,7 +37,6 @@ export interface CasebookStrings {
   description: string;
   edit: (what: string) => string;
   save: string;
-  cancel: string;
   editHelp: string;
   empty: string;
   notes: string;
@@ -133,7 +133,7 @@ export const casebookEn: CasebookStrings = {
   nextPage: 'Next page',
   nObservables: (n) => `${n.toLocaleString('en')} observable${n === 1 ? '' : 's'}`,
   tlpLabel: 'TLP',
-  tlpName: (t) => `TLP ${TLP[t] ?? t}`,
+  caseTlp: (t) => `TLP:${(TLP[t] ?? t).toUpperCase()}`,
   changedAt: (w) => `changed ${w}`,
   currentCaseBadge: 'current',
   allCases: 'All cases',
@@ -146,7 +146,6 @@ export const casebookEn: CasebookStrings = {
   description: 'Description',
   edit: (what) => `Edit ${what.toLowerCase()}`,
   save: 'Save',
-  cancel: 'Cancel',
   editHelp: 'Ctrl+Enter saves, Escape cancels.',
   empty: 'None yet',
   notes: 'Notes',

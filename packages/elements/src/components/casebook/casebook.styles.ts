@@ -285,6 +285,9 @@ export default css`
   [part='case__title'] [part='field__value'] {
     display: none;
   }
+  [part='field--description'] [part='field__value'] {
+    white-space: normal;
+  }
   [part='field__value'],
   [part='note__body'] {
     flex: 1;

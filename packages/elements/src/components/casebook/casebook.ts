@@ -31,6 +31,7 @@ import { detectInText, isObservableDrag, previewIntake, readDrop, type IntakePre
 import { editNote, makeNote, readNote } from './notes.js';
 import { luceneQuery, relativeTime } from './format.js';
 import styles from './casebook.styles.js';
+import { markdownStyles } from './markdown/markdown.styles.js';
 
 const TLPS: Tlp[] = ['red', 'amber', 'green', 'white'];
 const okey = (o: Observable) => `${o.type}:${o.value}`;
@@ -156,7 +157,7 @@ type Intake = {
  * @cssproperty [--inset=1rem] - Distance of the docked button and panel from the corner.
  */
 export class PkCasebook extends LitElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, markdownStyles, styles];
 
   /** Docked: a corner button that opens the panel over the page. Otherwise the panel fills its host. */
   @property({ type: Boolean, reflect: true }) docked = false;
@@ -880,7 +881,7 @@ export class PkCasebook extends LitElement {
   }
 
   #tlp(tlp: string): TemplateResult {
-    return html`<span part="tlp tlp--${tlp}" data-tlp=${tlp}>${this.#l.t.tlpName(tlp)}</span>`;
+    return html`<span part="tlp tlp--${tlp}" data-tlp=${tlp}>${this.#l.t.caseTlp(tlp)}</span>`;
   }
 
   // ---- rendering: case ----
@@ -1075,7 +1076,7 @@ export class PkCasebook extends LitElement {
             .value=${live(cb.tlp ?? 'green')}
             @change=${(e: Event) => void this.#setTlp(cb, (e.target as HTMLSelectElement).value as Tlp)}
           >
-            ${TLPS.map((x) => html`<option value=${x} ?selected=${(cb.tlp ?? 'green') === x}>${t.tlpName(x)}</option>`)}
+            ${TLPS.map((x) => html`<option value=${x} ?selected=${(cb.tlp ?? 'green') === x}>${t.caseTlp(x)}</option>`)}
           </select>
         </label>
         ${this.#pendingLabel(this.#pendingOf(cb, 'tlp'))}
@@ -1083,8 +1084,8 @@ export class PkCasebook extends LitElement {
         ${this.#renderLink(cb)}
       </div>
       ${this.#field(cb, 'short_description', t.shortDescription, (v) => v, false)}
-      ${this.#field(cb, 'description', t.description, (v) => renderDescription(v), true)} ${this.#renderObservables(cb)}
-      ${this.#renderNotes(cb)}
+      ${this.#field(cb, 'description', t.description, (v) => renderDescription(v, t.opensInNewTab), true)}
+      ${this.#renderObservables(cb)} ${this.#renderNotes(cb)}
     </div>`;
   }
 
