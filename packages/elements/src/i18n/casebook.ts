@@ -106,7 +106,12 @@ export interface CasebookStrings {
   from: (title: string) => string;
   investigate: string;
   exportAs: string;
+  /** The export formats' names. */
+  exportFormat: (format: 'ctim' | 'csv' | 'stix' | 'misp') => string;
+  exported: (filename: string) => string;
   importCase: string;
+  importFailed: string;
+  imported: (title: string) => string;
 }
 
 const TLP: Record<string, string> = { red: 'Red', amber: 'Amber', green: 'Green', white: 'White' };
@@ -218,5 +223,9 @@ export const casebookEn: CasebookStrings = {
   from: (title) => `from ${title}`,
   investigate: 'Investigate this case',
   exportAs: 'Export',
-  importCase: 'Import',
+  exportFormat: (f) => ({ ctim: 'CTIM JSON', csv: 'CSV', stix: 'STIX 2.1', misp: 'MISP' })[f],
+  exported: (name) => `Exported ${name}`,
+  importCase: 'Import a case (CTIM JSON)…',
+  importFailed: 'Nothing was imported: the file is not a valid CTIM casebook.',
+  imported: (title) => `Imported ${title}`,
 };

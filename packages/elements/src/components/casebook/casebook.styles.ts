@@ -131,6 +131,11 @@ export default css`
     color: var(--_suspicious);
     font-weight: 600;
   }
+  #import-file:focus-visible + label {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  [part='export'],
   [part='toolbar'],
   [part='case__nav'],
   [part='section__header'],
