@@ -146,4 +146,11 @@ export async function signInWithDialog(
   await el.editCredentials();
   await typeCredentials(el, creds);
   await waitUntil(() => session.get().status === 'signed-in', 'signed in', { timeout: 4000 });
+  await dialogClosed(el);
+}
+
+/** Waits until the sign-in dialog is closed, its closing motion included. */
+export async function dialogClosed(el: PkRibbon): Promise<void> {
+  const native = () => signInParts(el).dialog.shadowRoot!.querySelector('dialog')!;
+  await waitUntil(() => !native().open, 'the dialog closes');
 }
