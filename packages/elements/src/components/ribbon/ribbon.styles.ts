@@ -4,6 +4,8 @@ export default css`
   /* The page's CSS reaches a shadow root only through inherited properties: start from none of them. */
   :host {
     all: initial;
+    /* "auto" follows the page's colour scheme (and through it the system's). */
+    color-scheme: inherit;
     --bar-height: 2.75rem;
     --panel-width: 46rem;
     display: block;
@@ -31,7 +33,6 @@ export default css`
 
   .theme {
     display: contents;
-    color-scheme: light dark;
     --pk-color-text: var(--_p-text, light-dark(#1d2430, #e6e9ef));
     --pk-color-text-muted: var(--_p-text-muted, light-dark(#5a6372, #a3acba));
     --pk-color-surface: var(--_p-surface, light-dark(#ffffff, #1b1f27));
@@ -183,16 +184,14 @@ export default css`
     color: var(--_accent);
   }
 
-  :is(
-    [part~='item'],
-    [part~='handle'],
-    [part~='splitter'],
-    [part~='panel__close'],
-    [part~='button'],
-    h2
-  ):focus-visible {
+  :is([part~='item'], [part~='handle'], [part~='splitter'], [part~='panel__close'], [part~='button']):focus-visible {
     outline: 2px solid var(--_focus);
     outline-offset: -2px;
+  }
+
+  /* The panel's title takes focus only as a landing place when an app has nothing focusable yet. */
+  h2:focus {
+    outline: none;
   }
 
   /* Narrow viewports: icons only, the names stay for assistive technology and as tooltips. */

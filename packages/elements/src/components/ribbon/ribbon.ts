@@ -266,6 +266,8 @@ export class PkRibbon extends LitElement {
     if (was && was !== id) this.dispatchEvent(new PkRibbonAppCloseEvent({ id: was }));
     const element = await this.#ensureLoaded(app);
     await this.updateComplete;
+    // The app renders once it is in the panel: wait for that before looking for its first field.
+    await (element as (HTMLElement & { updateComplete?: Promise<unknown> }) | undefined)?.updateComplete;
     if (this.openApp !== id) return element;
     if (opts.focus) this.#focusPanel(element);
     if (element && was !== id) this.dispatchEvent(new PkRibbonAppOpenEvent({ id, element }));
