@@ -516,7 +516,14 @@ export class PkRibbon extends LitElement {
           }
         </div>
       </div>
-      <section part="panel" id="panel" popover="manual" aria-labelledby="panel-title" @keydown=${this.#onPanelKeydown}>
+      <div
+        part="panel"
+        id="panel"
+        popover="manual"
+        role="dialog"
+        aria-labelledby="panel-title"
+        @keydown=${this.#onPanelKeydown}
+      >
         <div
           part="splitter"
           role="separator"
@@ -546,7 +553,7 @@ export class PkRibbon extends LitElement {
           </button>
         </header>
         <div part="panel__body" id="panel-body">${this.#panelBody(open)}</div>
-      </section>
+      </div>
       <pk-sign-in .baseUrls=${this.#regionBases} .allowPersistence=${this.#allowed} region=${this.region}></pk-sign-in>
     </div>`;
   }
