@@ -65,7 +65,7 @@ describe('<pk-ribbon> apps', () => {
       expect(app.localName).to.equal(tag);
       expect(customElements.get(tag)).to.exist;
       expect(appButton(el, id).getAttribute('aria-expanded')).to.equal('true');
-      await waitUntil(() => focusWithin(part(el, 'panel')), `focus moves into ${id}`);
+      await waitUntil(() => focusWithin(app), `focus moves into ${id}`);
       await sendKeys({ press: 'Escape' });
       await waitUntil(() => el.openApp === null, `${id} closes`);
     }

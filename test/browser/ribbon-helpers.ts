@@ -45,8 +45,11 @@ export const appButton = (el: PkRibbon, id: string): HTMLElement =>
 /** The focused element, looking into shadow roots. */
 export function deepActive(): Element | null {
   let a = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
+  for (;;) {
+    if (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    else if (a instanceof HTMLIFrameElement && a.contentDocument?.activeElement) a = a.contentDocument.activeElement;
+    else return a;
+  }
 }
 
 /** A short description of an element, for assertion messages (chai's inspection of a live element can hang). */

@@ -320,11 +320,23 @@ export class PkRibbon extends LitElement {
   #configure(app: RibbonApp, el: HTMLElement) {
     if (app.id === 'settings')
       (el as HTMLElement & { allowPersistence: Persistence[] }).allowPersistence = this.#allowed;
+    if (app.id === 'search') {
+      // The search text survives navigation: put back the last one, follow what is typed.
+      const search = el as HTMLElement & { value: string };
+      search.value = ribbonView.get().lastSearch;
+      el.addEventListener('input', () => ribbonView.set({ lastSearch: search.value }));
+    }
     el.dataset.ribbonApp = app.id;
   }
 
   #focusPanel(element: HTMLElement | undefined) {
     element?.focus();
+    if (element && !this.#panelHasFocus()) {
+      // Most apps do not delegate focus: their first field or button takes it.
+      element.shadowRoot
+        ?.querySelector<HTMLElement>('textarea, input:not([type="hidden"]), select, button, [tabindex="0"], a[href]')
+        ?.focus();
+    }
     if (!this.#panelHasFocus()) this.renderRoot.querySelector<HTMLElement>('#panel-title')?.focus();
   }
 
