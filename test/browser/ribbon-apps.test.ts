@@ -195,4 +195,20 @@ describe('<pk-ribbon> apps', () => {
     await el.updateComplete;
     expect(getComputedStyle(bar).backgroundColor).to.equal('rgb(255, 255, 255)');
   });
+
+  it('turns dark on a light page that has its own theme tokens', async () => {
+    // As themes/pivotkit.css does, with the page forced light.
+    const style = document.createElement('style');
+    style.textContent = ':root { color-scheme: light; --pk-color-surface: light-dark(#fefefe, #101010); }';
+    document.head.append(style);
+    try {
+      const el = await ribbonFixture();
+      expect(getComputedStyle(part(el, 'bar')).backgroundColor, 'auto follows the page').to.equal('rgb(254, 254, 254)');
+      settings.set({ theme: 'dark' });
+      await el.updateComplete;
+      expect(getComputedStyle(part(el, 'bar')).backgroundColor).to.equal('rgb(27, 31, 39)');
+    } finally {
+      style.remove();
+    }
+  });
 });
