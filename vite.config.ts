@@ -1,10 +1,17 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
-// The demo's dev server: the example reporting page at http://localhost:5173, with the workspace
-// packages resolved to their TypeScript sources.
+// The demo's dev server: the example reporting console (three pages) at http://localhost:5173, with the
+// workspace packages resolved to their TypeScript sources. scripts/demo.mjs sets the port and the API's URL.
+const page = (name: string) => fileURLToPath(new URL(`./examples/reporting-page/${name}.html`, import.meta.url));
+
 export default defineConfig({
   root: 'examples/reporting-page',
   resolve: { conditions: ['source', 'browser', 'module', 'import', 'default'] },
   server: { port: 5173, strictPort: true, host: 'localhost' },
-  build: { outDir: '../../dist/reporting-page', emptyOutDir: true },
+  build: {
+    outDir: '../../dist/reporting-page',
+    emptyOutDir: true,
+    rolldownOptions: { input: { index: page('index'), web: page('web'), message: page('message') } },
+  },
 });

@@ -32,6 +32,7 @@ function nodeTests() {
     : [
         ...readdirSync(join(root, 'packages')).map((p) => join(root, 'packages', p, 'test')),
         join(root, 'test', 'node'),
+        join(root, 'test', 'e2e'), // the examples, started with their documented commands, in Chromium
       ];
   const files = folders.flatMap((f) => listTests(f, /\.test\.ts$/));
   if (files.length === 0) return;

@@ -21,7 +21,7 @@ export interface MessageRow {
 }
 
 /** mulberry32: small, fast, and good enough for made-up data. */
-function random(seed: number) {
+export function random(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -35,7 +35,54 @@ function random(seed: number) {
 const LEGIT_DOMAINS = ['cisco.com', 'example.com', 'docusign.net', 'salesforce.com', 'zoom.us', 'github.com'];
 const BAD_WORDS = ['secure', 'invoice', 'account', 'verify', 'payroll', 'parcel', 'office', 'billing', 'login'];
 const BAD_TLDS = ['com', 'net', 'info', 'top', 'xyz', 'online'];
-const PEOPLE = ['a.ramos', 'j.chen', 'm.okafor', 'l.novak', 's.patel', 'k.dubois', 'r.silva', 't.nguyen', 'e.fischer'];
+const FIRST = 'a b c d e f g h i j k l m n o p r s t v w y z'.split(' ');
+const LAST = [
+  'ramos',
+  'chen',
+  'okafor',
+  'novak',
+  'patel',
+  'dubois',
+  'silva',
+  'nguyen',
+  'fischer',
+  'kowalski',
+  'haddad',
+  'jensen',
+  'moreau',
+  'tanaka',
+  'garcia',
+  'ivanova',
+  'mensah',
+  'larsen',
+  'rossi',
+  'khan',
+  'schmidt',
+  'oconnor',
+  'yilmaz',
+  'costa',
+  'lindqvist',
+  'mwangi',
+  'sato',
+  'fernandes',
+  'weber',
+  'kaur',
+  'dimitrov',
+  'bakker',
+  'ali',
+  'herrera',
+  'petrov',
+  'nakamura',
+  'adeyemi',
+  'brennan',
+  'svensson',
+  'varga',
+  'zhou',
+  'murphy',
+  'ortiz',
+];
+/** 23 initials × 43 surnames: about a thousand people at Acme, so recipients repeat as in a real mail log. */
+export const person = (int: (n: number) => number) => `${FIRST[int(FIRST.length)]!}.${LAST[int(LAST.length)]!}`;
 const LEGIT_SUBJECTS = [
   'Q4 planning notes',
   'Your pull request was merged',
@@ -75,8 +122,15 @@ export const DEMO = {
   disputedSha256: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
 } as const;
 
+const PARTNER_NAMES = ['northwind', 'contoso', 'fabrikam', 'globex', 'initech', 'tailspin', 'wingtip', 'litware'];
+const PARTNER_TRADES = ['logistics', 'foods', 'bank', 'health', 'media', 'labs', 'energy', 'retail', 'legal', 'travel'];
+const PARTNER_TLDS = ['com', 'co.uk', 'de', 'fr', 'io', 'nl'];
+/** Ordinary business partners (480 domains): the emulator has no opinion of most of them, as in real life. */
+const partnerDomain = (int: (n: number) => number) =>
+  `${PARTNER_NAMES[int(PARTNER_NAMES.length)]!}${PARTNER_TRADES[int(PARTNER_TRADES.length)]!}.${PARTNER_TLDS[int(PARTNER_TLDS.length)]!}`;
+
 const pad = (n: number) => String(n).padStart(2, '0');
-const stamp = (ms: number) => {
+export const stamp = (ms: number) => {
   const d = new Date(ms);
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 };
@@ -92,7 +146,7 @@ export function generateMessages(count: number, from = 0, seed = 47): MessageRow
     const hex = (n: number) => Array.from({ length: n }, () => '0123456789abcdef'[int(16)]).join('');
     const num = () => String(1000 + int(9000));
     const ip = () => `${pick([45, 91, 185, 193, 104, 23, 52, 77, 146])}.${int(256)}.${int(256)}.${1 + int(254)}`;
-    const recipient = `${pick(PEOPLE)}@acme-corp.com`;
+    const recipient = `${person(int)}@acme-corp.com`;
     const kind = r();
     let row: Omit<MessageRow, 'id' | 'time' | 'recipient' | 'clickedFrom'>;
     if (kind < 0.22) {
@@ -130,9 +184,12 @@ export function generateMessages(count: number, from = 0, seed = 47): MessageRow
         action: pick(['Quarantined', 'Delivered', 'Rewritten'] as const),
       };
     } else {
-      const domain = pick(LEGIT_DOMAINS);
+      const partner = int(2) === 0;
+      const domain = partner ? partnerDomain(int) : pick(LEGIT_DOMAINS);
       row = {
-        sender: `${pick(['noreply', 'notifications', 'team', 'support'])}@${domain}`,
+        sender: partner
+          ? `${person(int)}@${domain}`
+          : `${pick(['noreply', 'notifications', 'team', 'support'])}@${domain}`,
         subject: pick(LEGIT_SUBJECTS),
         senderIp: int(6) ? ip() : pick([DEMO.cleanIp, '8.8.8.8']),
         senderDomain: domain,
@@ -159,3 +216,52 @@ export function generateMessages(count: number, from = 0, seed = 47): MessageRow
   }
   return rows;
 }
+
+/** The row number behind a message id (`MID-880007` is row 1), or -1. */
+export function rowNumber(id: string): number {
+  const m = /^MID-(\d+)$/.exec(id);
+  if (!m) return -1;
+  const n = (Number(m[1]) - 880_000) / 7;
+  return Number.isInteger(n) && n >= 0 ? n : -1;
+}
+
+/** What the message detail page shows beyond the tracking row: the delivery path and authentication results. */
+export interface MessageDetail extends MessageRow {
+  messageId: string;
+  returnPath: string;
+  /** Hops, first (the sender's server) to last (ours). */
+  hops: { from: string; ip: string; by: string; time: string }[];
+  spf: 'pass' | 'fail' | 'softfail' | 'none';
+  dkim: 'pass' | 'fail' | 'none';
+  dmarc: 'pass' | 'fail' | 'none';
+  /** Other recipients of the same message. */
+  cc: string[];
+}
+
+/** The message with this id, with its detail, or undefined. */
+export function messageDetail(id: string, seed = 47): MessageDetail | undefined {
+  const i = rowNumber(id);
+  if (i < 0 || i > 1_000_000) return undefined;
+  const row = generateMessages(1, i, seed)[0]!;
+  const r = random(seed * 7_919 + i);
+  const int = (n: number) => Math.floor(r() * n);
+  const bad = row.verdict === 'Malicious' || row.verdict === 'Phishing';
+  const auth = (good: boolean) => (good ? 'pass' : int(2) ? 'fail' : 'none');
+  const relay = `${pick(int, [185, 193, 45])}.${int(256)}.${int(256)}.${1 + int(254)}`;
+  return {
+    ...row,
+    messageId: `<${Math.floor(r() * 1e12).toString(36)}@${row.senderDomain}>`,
+    returnPath: bad ? `bounce-${int(1000)}@${row.senderDomain}` : row.sender,
+    hops: [
+      { from: `mail.${row.senderDomain}`, ip: row.senderIp, by: `mx${1 + int(3)}.relay.example`, time: row.time },
+      { from: `mx${1 + int(3)}.relay.example`, ip: relay, by: 'esa1.acme-corp.com', time: row.time },
+      { from: 'esa1.acme-corp.com', ip: '10.0.8.21', by: 'mailbox.acme-corp.com', time: row.time },
+    ],
+    spf: bad ? (int(2) ? 'softfail' : 'fail') : 'pass',
+    dkim: auth(!bad),
+    dmarc: auth(!bad),
+    cc: Array.from({ length: int(4) }, () => `${person(int)}@acme-corp.com`),
+  };
+}
+
+const pick = <T>(int: (n: number) => number, xs: readonly T[]): T => xs[int(xs.length)]!;

@@ -25,7 +25,10 @@ export function rowOf(m: MessageRow): HTMLTableRowElement {
   const recipient = el('div', 'recipient', `to ${m.recipient}`);
   recipient.setAttribute('data-pk-ignore', '');
   sender.append(el('div', undefined, m.sender), recipient);
-  const subject = el('td', 'subject', m.subject);
+  const subject = el('td', 'subject');
+  const link = el('a', undefined, m.subject);
+  link.href = `./message.html?id=${encodeURIComponent(m.id)}`;
+  subject.append(link);
   const ip = el('td', 'mono', m.senderIp);
   const domain = el('td', 'mono', m.senderDomain);
   const urls = el('td', 'mono url');

@@ -1,5 +1,6 @@
 import { casebookEn } from './casebook.js';
 import { ribbonEn } from './ribbon.js';
+import { ribbonAppsEn } from './ribbon-apps.js';
 import type { Translation } from './translation.js';
 
 const TYPES: Record<string, string> = {
@@ -30,6 +31,7 @@ const DISPOSITIONS = { 1: 'Clean', 2: 'Malicious', 3: 'Suspicious', 4: 'Common',
 const en: Translation = {
   ...casebookEn,
   ...ribbonEn,
+  ...ribbonAppsEn,
   $code: 'en',
   $dir: 'ltr',
   observableType: (t) => TYPES[t] ?? t,
@@ -90,6 +92,7 @@ const en: Translation = {
   signedOut: 'Signed out',
   signingIn: 'Signing in…',
   missingScopes: (s) => `Unavailable: needs the ${s.join(', ')} scope${s.length === 1 ? '' : 's'}`,
+  missingScopesFor: (s, what) => `Needs the ${s.join(', ')} scope${s.length === 1 ? '' : 's'} (for ${what})`,
   close: 'Close',
 };
 export default en;

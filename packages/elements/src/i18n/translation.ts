@@ -1,12 +1,13 @@
 import type { Disposition, Observable } from '@pivotkit/sdk';
 import type { CasebookStrings } from './casebook.js';
 import type { RibbonStrings } from './ribbon.js';
+import type { RibbonAppsStrings } from './ribbon-apps.js';
 
 /**
  * Every string the elements show. A translation is a plain object of this type; plurals and
  * interpolations are functions, never string concatenation.
  */
-export interface Translation extends CasebookStrings, RibbonStrings {
+export interface Translation extends CasebookStrings, RibbonStrings, RibbonAppsStrings {
   $code: string;
   $dir: 'ltr' | 'rtl';
   // Observable types as people say them.
@@ -80,5 +81,6 @@ export interface Translation extends CasebookStrings, RibbonStrings {
   signedOut: string;
   signingIn: string;
   missingScopes: (scopes: string[]) => string;
+  missingScopesFor: (scopes: string[], what: string) => string;
   close: string;
 }

@@ -35,6 +35,7 @@ import {
 import type { EntityKind, Problems, SearchParams } from './entities.js';
 import { randomUuid } from './hash.js';
 import { inspect } from './inspect.js';
+import { registerOrbital } from './orbital.js';
 import { CTIM_SCHEMA_VERSION, MODULES, describe, enrich, health, refer, responseActions, trigger } from './intel.js';
 import type { Context as IntelContext, Observable } from './intel.js';
 import { seed } from './seed.js';
@@ -381,6 +382,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     }
     return { body };
   };
+
+  registerOrbital(app, { authenticate, need, clock });
 
   app.get('/iroh/profile/whoami', (c) => {
     const denied = need(c, 'profile:read');

@@ -1,0 +1,463 @@
+import { css } from 'lit';
+
+export default css`
+  :host {
+    --width: 30rem;
+    --height: 36rem;
+    --inset: 1rem;
+    display: block;
+    color: var(--_fg);
+    font: var(--_font-size) / 1.4 var(--_font);
+  }
+  :host([docked]) {
+    display: contents;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+  [hidden] {
+    display: none !important;
+  }
+  button,
+  input,
+  select,
+  textarea {
+    font: inherit;
+    color: inherit;
+  }
+  :focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  [part~='button'] {
+    border: 1px solid var(--_border);
+    background: var(--_bg-raised);
+    border-radius: var(--_radius);
+    padding: 0.2rem 0.55rem;
+    cursor: pointer;
+    line-height: 1.3;
+  }
+  [part~='button']:hover:not(:disabled) {
+    border-color: var(--_accent);
+  }
+  [part~='button']:disabled {
+    cursor: default;
+    opacity: 0.6;
+  }
+  [part~='button--primary'] {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_accent-fg);
+  }
+  [part~='button--danger'] {
+    color: var(--_danger);
+  }
+  [part~='icon-button'] {
+    min-width: 1.9rem;
+    padding: 0.15rem 0.3rem;
+    font-family: var(--_font-mono);
+  }
+  [part='toggle'] {
+    position: fixed;
+    inset-block-end: var(--inset);
+    inset-inline-end: var(--inset);
+    z-index: 2147483000;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    background: var(--_accent);
+    color: var(--_accent-fg);
+    padding: 0.5rem 1rem;
+    box-shadow: var(--_shadow);
+    cursor: pointer;
+  }
+  [part='toggle__count'] {
+    display: inline-block;
+    min-width: 1.3em;
+    margin-inline-start: 0.3em;
+    border-radius: 999px;
+    background: var(--_bg);
+    color: var(--_fg);
+    font-size: 0.85em;
+    text-align: center;
+  }
+  [part~='panel'] {
+    display: flex;
+    flex-direction: column;
+    gap: 0.5rem;
+    box-sizing: border-box;
+    background: var(--_bg);
+    color: var(--_fg);
+    padding: 0.75rem;
+    min-height: 100%;
+  }
+  :host([docked]) [part~='panel'] {
+    position: fixed;
+    z-index: 2147483000;
+    inset-block-end: calc(var(--inset) + 3rem);
+    inset-inline-end: var(--inset);
+    width: min(var(--width), calc(100vw - 2 * var(--inset)));
+    height: min(var(--height), calc(100vh - 5rem));
+    min-height: 0;
+    overflow: auto;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    box-shadow: var(--_shadow);
+  }
+  [part='header'] {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    border-bottom: 1px solid var(--_border);
+    padding-bottom: 0.4rem;
+  }
+  [part='header__title'] {
+    margin: 0;
+    font-size: 1.05em;
+    flex: 1;
+  }
+  [part='pending'] {
+    color: var(--_fg-muted);
+    font-size: 0.85em;
+  }
+  [part='pending'][data-count]:not([data-count='0']) {
+    color: var(--_suspicious);
+    font-weight: 600;
+  }
+  [part='toolbar'],
+  [part='case__nav'],
+  [part='section__header'],
+  [part='pager'],
+  [part='intake__buttons'],
+  [part='editor__buttons'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.4rem;
+  }
+  [part='case__nav'],
+  [part='section__header'],
+  [part='pager'] {
+    justify-content: space-between;
+  }
+  [part='search'] {
+    flex: 1;
+    min-width: 8rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    padding: 0.3rem 0.5rem;
+  }
+  [part='list'] {
+    display: flex;
+    flex-direction: column;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    overflow: hidden;
+  }
+  [part~='row'] {
+    display: flex;
+    flex-direction: column;
+    gap: 0.1rem;
+    padding: 0.45rem 0.6rem;
+    cursor: pointer;
+    border-bottom: 1px solid var(--_border);
+  }
+  [part~='row']:last-child {
+    border-bottom: 0;
+  }
+  [part~='row']:hover {
+    background: var(--_bg-raised);
+  }
+  [part~='row']:focus-visible {
+    outline-offset: -3px;
+  }
+  [part~='row--current'] {
+    border-inline-start: 4px solid var(--_accent);
+  }
+  [part~='row--drop'],
+  [part~='case--drop'] {
+    background: var(--_bg-raised);
+    outline: 2px dashed var(--_accent);
+    outline-offset: -2px;
+  }
+  [part='row__title'] {
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  [part='row__meta'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.2rem 0.6rem;
+    font-size: 0.85em;
+    color: var(--_fg-muted);
+  }
+  [part~='badge'] {
+    border: 1px solid currentColor;
+    border-radius: 999px;
+    padding: 0 0.4rem;
+  }
+  [part~='badge--pending'] {
+    color: var(--_suspicious);
+  }
+  [part~='tlp'] {
+    font-weight: 600;
+    letter-spacing: 0.02em;
+  }
+  [part~='tlp--red'] {
+    color: var(--_malicious);
+  }
+  [part~='tlp--amber'] {
+    color: var(--_suspicious);
+  }
+  [part~='tlp--green'] {
+    color: var(--_clean);
+  }
+  [part~='message'] {
+    margin: 0;
+    color: var(--_fg-muted);
+  }
+  [part~='message--error'] {
+    color: var(--_danger);
+  }
+  [part~='message--red'] {
+    border: 1px solid var(--_malicious);
+    border-radius: var(--_radius);
+    padding: 0.5rem;
+    color: var(--_fg);
+  }
+  [part~='message--red'] p {
+    margin: 0 0 0.4rem;
+  }
+  #red-detail {
+    display: block;
+    margin-top: 0.3rem;
+    font-size: 0.85em;
+    color: var(--_fg-muted);
+  }
+  [part~='case'] {
+    display: flex;
+    flex-direction: column;
+    gap: 0.6rem;
+  }
+  [part='case__title'] h2 {
+    margin: 0;
+    font-size: 1.2em;
+    overflow-wrap: anywhere;
+  }
+  [part='case__meta'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  [part='tlp-select'],
+  [part='link__input'],
+  [part='editor'],
+  [part~='intake'] textarea {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    padding: 0.25rem 0.4rem;
+  }
+  [part~='field'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.3rem 0.5rem;
+  }
+  [part='field__label'] {
+    flex-basis: 100%;
+    font-size: 0.75em;
+    font-weight: 600;
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+    color: var(--_fg-muted);
+  }
+  [part='case__title'] [part='field__label'],
+  [part='case__title'] [part='field__value'] {
+    display: none;
+  }
+  [part='field__value'],
+  [part='note__body'] {
+    flex: 1;
+    min-width: 0;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  [part='placeholder'] {
+    color: var(--_fg-muted);
+    font-style: italic;
+  }
+  [part='field__pending'] {
+    flex-basis: 100%;
+    font-size: 0.85em;
+    color: var(--_suspicious);
+  }
+  [part='field__pending'][data-status='failed'] {
+    color: var(--_danger);
+  }
+  [part='editor-box'] {
+    flex-basis: 100%;
+    display: flex;
+    flex-direction: column;
+    gap: 0.3rem;
+  }
+  [part='editor'] {
+    width: 100%;
+    box-sizing: border-box;
+  }
+  [part='conflict'] {
+    flex-basis: 100%;
+    border: 1px solid var(--_suspicious);
+    border-radius: var(--_radius);
+    padding: 0.5rem;
+  }
+  [part='conflict'] dl {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 0.2rem 0.6rem;
+    margin: 0.3rem 0;
+  }
+  [part='conflict'] dd {
+    margin: 0;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  [part='conflict__title'] {
+    margin: 0;
+    font-weight: 600;
+  }
+  h3,
+  h4 {
+    margin: 0;
+    font-size: 1em;
+  }
+  [part~='section'] {
+    display: flex;
+    flex-direction: column;
+    gap: 0.4rem;
+    border-top: 1px solid var(--_border);
+    padding-top: 0.5rem;
+  }
+  [part='observables'] {
+    width: 100%;
+    border-collapse: collapse;
+    table-layout: auto;
+  }
+  [part='observables'] th {
+    text-align: start;
+    font-size: 0.75em;
+    text-transform: uppercase;
+    color: var(--_fg-muted);
+    padding: 0.2rem;
+  }
+  [part='observables'] td {
+    border-top: 1px solid var(--_border);
+    padding: 0.25rem 0.2rem;
+    vertical-align: top;
+  }
+  .value {
+    font-family: var(--_font-mono);
+    overflow-wrap: anywhere;
+  }
+  [part='observable__type'] {
+    font-size: 0.75em;
+    font-weight: 600;
+    text-transform: uppercase;
+    color: var(--_fg-muted);
+  }
+  [part='observable__actions'] {
+    white-space: nowrap;
+  }
+  [part='provenance'] {
+    display: block;
+    font-size: 0.8em;
+    color: var(--_fg-muted);
+  }
+  [part~='verdict'] {
+    display: inline-flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem;
+  }
+  [part~='verdict--none'],
+  [part='verdict__conflict'] {
+    font-size: 0.85em;
+    color: var(--_fg-muted);
+  }
+  [part~='intake'] {
+    display: flex;
+    flex-direction: column;
+    gap: 0.4rem;
+    border: 1px solid var(--_accent);
+    border-radius: var(--_radius);
+    padding: 0.5rem;
+  }
+  [part~='intake'] p {
+    margin: 0;
+  }
+  [part='intake__list'] {
+    margin: 0;
+    padding-inline-start: 1.2rem;
+    max-height: 12rem;
+    overflow: auto;
+  }
+  [part='intake__already'] {
+    color: var(--_fg-muted);
+    text-decoration: line-through;
+  }
+  [part='note-list'] {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    display: flex;
+    flex-direction: column;
+    gap: 0.4rem;
+  }
+  [part~='note'] {
+    border-inline-start: 3px solid var(--_border);
+    padding-inline-start: 0.5rem;
+  }
+  [part='note__time'] {
+    flex-basis: 100%;
+    font-size: 0.8em;
+    color: var(--_fg-muted);
+  }
+  [part='toast'] {
+    position: sticky;
+    bottom: 0;
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem;
+    background: var(--_fg);
+    color: var(--_bg);
+    border-radius: var(--_radius);
+    padding: 0.4rem 0.6rem;
+  }
+  [part='toast'] [part~='button'] {
+    background: var(--_bg);
+    color: var(--_fg);
+  }
+  [part='drop-hint'] {
+    margin: 0;
+    color: var(--_accent);
+    font-weight: 600;
+  }
+  .plain {
+    white-space: pre-wrap;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    [part~='row'] {
+      transition: background-color 120ms;
+    }
+  }
+`;

@@ -1,0 +1,498 @@
+import { expect, fixture, html, waitUntil as waitFor } from '@open-wc/testing';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { createClient, type PivotkitApiClient } from '@pivotkit/sdk';
+import '@pivotkit/elements/pk-casebook.js';
+import '@pivotkit/elements/pk-observable.js';
+import { Outbox, type PkCasebook } from '@pivotkit/elements/pk-casebook.js';
+import { emulatorClient, openCasebookTab } from './casebook-helpers.js';
+import { DEMO_CREDENTIALS, emulatorControl } from '../helpers/emulator.js';
+import { getPivotMenu, closePivotMenu } from '@pivotkit/elements';
+
+const waitUntil = (cond: () => unknown, message?: string) => waitFor(cond, message, { timeout: 8000 });
+
+let n = 0;
+const dbName = () => `pk-casebook-test-${Date.now()}-${n++}`;
+
+/** Everything of the panel's shadow tree matching `sel`. */
+const all = (el: PkCasebook, sel: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(sel)];
+const one = (el: PkCasebook, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
+const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+/** Ctrl+key, pressed as a person does: Control down, the key, Control up. */
+async function chord(key: string) {
+  await sendKeys({ down: 'Control' });
+  await sendKeys({ press: key });
+  await sendKeys({ up: 'Control' });
+}
+const active = (el: PkCasebook) => el.shadowRoot!.activeElement as HTMLElement | null;
+
+describe('<pk-casebook>', function () {
+  this.timeout(40000);
+  let client: PivotkitApiClient;
+  const boxes: Outbox[] = [];
+  const outbox = (name = dbName()) => {
+    const b = new Outbox({ dbName: name, client: () => client, retryDelay: 100, maxRetryDelay: 400 });
+    boxes.push(b);
+    return b;
+  };
+  const mount = async (opts: { caseId?: string; box?: Outbox } = {}) => {
+    const el = await fixture<PkCasebook>(
+      html`<pk-casebook .client=${client} .outbox=${opts.box ?? outbox()} case-id=${opts.caseId ?? ''}></pk-casebook>`,
+    );
+    await el.updateComplete;
+    return el;
+  };
+  const newCase = async (input: Parameters<PivotkitApiClient['casebooks']['create']>[0]) =>
+    client.casebooks.create(input);
+  const shownTitle = (el: PkCasebook) => text(one(el, '[part~="case__title"] h2'));
+
+  before(async () => {
+    client = await emulatorClient();
+    await client.signIn();
+  });
+  afterEach(() => {
+    for (const b of boxes.splice(0)) b.dispose();
+    localStorage.removeItem('pk-current-case');
+  });
+
+  describe('case list', () => {
+    it('lists cases newest first, with title, observable count, TLP and last change', async () => {
+      const a = await newCase({
+        title: 'List: older',
+        observables: [{ type: 'ip', value: '198.51.100.7' }],
+        tlp: 'amber',
+      });
+      const b = await newCase({ title: 'List: newer' });
+      const el = await mount();
+      await waitUntil(() => all(el, '[role="option"]').length >= 2, 'rows render');
+      const titles = all(el, '[part~="row__title"]').map(text);
+      expect(titles.indexOf('List: newer')).to.be.lessThan(titles.indexOf('List: older'));
+      const row = one(el, `[role="option"][data-id="${a.id}"]`)!;
+      expect(text(row)).to.contain('1 observable');
+      expect(text(row)).to.contain('TLP Amber');
+      expect(row.querySelector('time')?.getAttribute('datetime')).to.equal(a.modified);
+      void b;
+    });
+
+    it('moves through the rows with arrow keys and opens one with Enter, which makes it current', async () => {
+      await newCase({ title: 'Keys: one' });
+      await newCase({ title: 'Keys: two' });
+      const el = await mount();
+      await waitUntil(() => all(el, '[role="option"]').length >= 2, 'rows render');
+      all(el, '[role="option"]')[0]!.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await el.updateComplete;
+      expect(active(el)?.dataset['index']).to.equal('1');
+      await sendKeys({ press: 'Home' });
+      await el.updateComplete;
+      expect(active(el)?.dataset['index']).to.equal('0');
+      const id = active(el)!.dataset['id']!;
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => shownTitle(el) === 'Keys: two', 'the case opens');
+      expect(el.caseId).to.equal(id);
+      expect(localStorage.getItem('pk-current-case')).to.equal(id);
+      expect(active(el)?.localName).to.equal('h2');
+      await expect(el).to.be.accessible();
+    });
+
+    it('searches through the service', async () => {
+      const tag = `needle${Date.now()}`;
+      await newCase({ title: `Search: ${tag} case` });
+      const el = await mount();
+      await waitUntil(() => all(el, '[role="option"]').length > 0, 'rows render');
+      one(el, '[part~="search"]')!.focus();
+      await sendKeys({ type: tag });
+      await waitUntil(() => all(el, '[role="option"]').length === 1, 'one case matches');
+      expect(text(one(el, '[part~="row__title"]'))).to.equal(`Search: ${tag} case`);
+    });
+  });
+
+  describe('a case', () => {
+    it('creates a case, adds observables by paste with a preview, and edits title, description and notes', async () => {
+      const box = outbox();
+      const el = await mount({ box });
+      (one(el, '[part~="new-case"]') as HTMLButtonElement).click();
+      await waitUntil(() => shownTitle(el) === 'Untitled case', 'the new case opens');
+      await waitUntil(() => !el.caseId.startsWith('local-'), 'the case reaches the server');
+      await waitUntil(() => one(el, '[part~="case"]'), 'and is read back');
+      const id = el.caseId;
+      // Paste
+      const dt = new DataTransfer();
+      dt.setData('text/plain', 'beacon to 198.51.100.7 and hxxp://evil[.]example[.]net/x and 198.51.100.7');
+      one(el, '[part~="case"]')!.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, composed: true }),
+      );
+      await waitUntil(() => one(el, '[part="intake__summary"]'), 'the preview shows');
+      expect(text(one(el, '[part="intake__summary"]'))).to.match(/^\d+ observables?$/);
+      (one(el, '[part~="intake"] [data-action="confirm"]') as HTMLButtonElement).click();
+      await waitUntil(() => box.edits.length === 0 && all(el, '[part="observable"]').length >= 2, 'added');
+      // Title: Enter on the edit button, type, Enter saves
+      (one(el, '[data-edit="title"]') as HTMLButtonElement).focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(active(el)?.getAttribute('part')).to.equal('editor');
+      await chord('a');
+      await sendKeys({ type: 'Phish <img src=x onerror=alert(1)>' });
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => shownTitle(el) === 'Phish <img src=x onerror=alert(1)>', 'the new title shows');
+      expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+      // Description: Escape cancels, then Ctrl+Enter saves
+      (one(el, '[data-edit="description"]') as HTMLButtonElement).click();
+      await el.updateComplete;
+      await sendKeys({ type: 'discarded' });
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(active(el)?.dataset['edit']).to.equal('description');
+      expect(text(one(el, '[data-field="description"] [part="field__value"]'))).to.equal('None yet');
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      await sendKeys({ type: 'Line one' });
+      await sendKeys({ press: 'Enter' });
+      await sendKeys({ type: 'Line two' });
+      await chord('Enter');
+      // Note
+      (one(el, '[data-edit="new-note"]') as HTMLButtonElement).click();
+      await el.updateComplete;
+      await sendKeys({ type: 'First note' });
+      await chord('Enter');
+      await waitUntil(() => box.edits.length === 0, 'everything is saved');
+      const server = await client.casebooks.get(id);
+      expect(server.title).to.equal('Phish <img src=x onerror=alert(1)>');
+      expect(server.description).to.equal('Line one\nLine two');
+      expect(server.texts?.map((t) => t.text.split('\n').slice(1).join('\n'))).to.deep.equal(['First note']);
+      expect(server.observables?.map((o) => o.value).sort()).to.deep.equal(
+        ['198.51.100.7', 'evil.example.net', 'http://evil.example.net/x'].sort(),
+      );
+      await expect(el).to.be.accessible();
+    });
+
+    it('adds an observable dragged from a <pk-observable> onto a case row', async () => {
+      const target = await newCase({ title: 'Drop: target' });
+      const el = await mount();
+      const page = await fixture(
+        html`<pk-observable type="domain" value="drop.example.org" no-enrich></pk-observable>`,
+      );
+      await waitUntil(() => one(el, `[role="option"][data-id="${target.id}"]`), 'the row renders');
+      const handle = page.shadowRoot!.querySelector('[part="drag-handle"]')!;
+      const dt = new DataTransfer();
+      handle.dispatchEvent(new DragEvent('dragstart', { dataTransfer: dt, bubbles: true, composed: true }));
+      const row = one(el, `[role="option"][data-id="${target.id}"]`)!;
+      const over = new DragEvent('dragover', { dataTransfer: dt, bubbles: true, composed: true, cancelable: true });
+      row.dispatchEvent(over);
+      expect(over.defaultPrevented).to.equal(true);
+      await el.updateComplete;
+      expect(row.getAttribute('part')).to.contain('row--drop');
+      row.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, composed: true, cancelable: true }));
+      await waitUntil(() => one(el, '[part="intake__summary"]'), 'the preview shows');
+      expect(text(one(el, '[part="intake__summary"]'))).to.equal('1 observable');
+      (one(el, '[data-action="confirm"]') as HTMLButtonElement).click();
+      await waitUntil(async () => (await client.casebooks.get(target.id)).observables?.length === 1, 'on the server');
+    });
+
+    it('takes Enter on a drag handle as the keyboard alternative, adding to the current case', async () => {
+      const target = await newCase({ title: 'Pick: target' });
+      const el = await mount({ caseId: target.id });
+      await waitUntil(() => shownTitle(el) === 'Pick: target', 'the case opens');
+      const obs = await fixture<HTMLElement>(
+        html`<pk-observable type="ip" value="203.0.113.9" no-enrich></pk-observable>`,
+      );
+      (obs.shadowRoot!.querySelector('[part="drag-handle"]') as HTMLElement).focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => all(el, '[part="observable"]').length === 1, 'shown at once');
+      await waitUntil(async () => (await client.casebooks.get(target.id)).observables?.length === 1, 'on the server');
+    });
+
+    it('previews a paste that repeats what the case holds: "N observables, M already in this case"', async () => {
+      const cb = await newCase({ title: 'Preview', observables: [{ type: 'ip', value: '198.51.100.7' }] });
+      const el = await mount({ caseId: cb.id });
+      await waitUntil(() => all(el, '[part="observable"]').length === 1, 'the case opens');
+      (one(el, '[data-action="add-observables"]') as HTMLButtonElement).click();
+      await el.updateComplete;
+      expect(active(el)?.localName).to.equal('textarea');
+      await sendKeys({ type: '198.51.100.7 203.0.113.9 phish.example.org' });
+      await chord('Enter');
+      await waitUntil(() => one(el, '[part="intake__summary"]'), 'the preview shows');
+      expect(text(one(el, '[part="intake__summary"]'))).to.equal('3 observables, 1 already in this case');
+      expect(text(one(el, '[data-action="confirm"]'))).to.equal('Add 2');
+      await expect(el).to.be.accessible();
+    });
+
+    it('deletes a case only after the undo window, and Undo keeps it', async () => {
+      const keep = await newCase({ title: 'Delete: undone' });
+      const el = await mount({ caseId: keep.id });
+      el.undoDelay = 60000;
+      await waitUntil(() => shownTitle(el) === 'Delete: undone', 'the case opens');
+      (all(el, '[part~="button--danger"]')[0] as HTMLButtonElement).click();
+      await waitUntil(() => one(el, '[part="toast"]'), 'the undo notice shows');
+      expect(active(el)?.textContent?.trim()).to.equal('Undo');
+      await expect(el).to.be.accessible();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(one(el, '[part="toast"]')).to.equal(null);
+      expect((await client.casebooks.get(keep.id)).title).to.equal('Delete: undone');
+    });
+
+    it('shows a TLP red case without asking for verdicts, and says why', async () => {
+      const cb = await newCase({
+        title: 'Red',
+        tlp: 'red',
+        observables: [{ type: 'domain', value: 'evil.example.net' }],
+      });
+      const counted: string[] = [];
+      const spy = new Proxy(client, {
+        get(target, p, r) {
+          if (p === 'enrich')
+            return new Proxy(target.enrich, {
+              get(e, q, r2) {
+                counted.push(String(q));
+                return Reflect.get(e, q, r2);
+              },
+            });
+          return Reflect.get(target, p, r);
+        },
+      });
+      const el = await fixture<PkCasebook>(
+        html`<pk-casebook .client=${spy} .outbox=${outbox()} case-id=${cb.id}></pk-casebook>`,
+      );
+      await waitUntil(() => all(el, '[part="observable"]').length === 1, 'the case opens');
+      expect(text(one(el, '[part~="message--red"]'))).to.contain('TLP red');
+      expect(counted).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+      (one(el, '[part~="message--red"] button') as HTMLButtonElement).click();
+      await waitUntil(() => counted.includes('deliberate'), 'asked only on the explicit action');
+    });
+  });
+
+  describe('never losing data', () => {
+    it('restores unsent edits after a reload, and shows them pending', async () => {
+      const cb = await newCase({ title: 'Reload: before' });
+      const name = dbName();
+      const offline = new Outbox({ dbName: name, client: () => undefined });
+      boxes.push(offline);
+      const el = await mount({ caseId: cb.id, box: offline });
+      await waitUntil(() => shownTitle(el) === 'Reload: before', 'the case opens');
+      (one(el, '[data-edit="title"]') as HTMLButtonElement).click();
+      await el.updateComplete;
+      await chord('a');
+      await sendKeys({ type: 'Reload: after' });
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => one(el, '[data-field="title"] [part="field__pending"]'), 'the title shows as pending');
+      expect(text(one(el, '[data-field="title"] [part="field__pending"]'))).to.equal('Not saved yet');
+      expect(text(one(el, '[part="pending"]'))).to.equal('1 change not saved yet');
+      await expect(el).to.be.accessible();
+      el.remove();
+      // The next page: a new outbox on the same database, and a new element.
+      const again = await mount({ caseId: cb.id, box: outbox(name) });
+      await waitUntil(() => shownTitle(again) === 'Reload: after', 'the edit is shown after the reload');
+      await waitUntil(async () => (await client.casebooks.get(cb.id)).title === 'Reload: after', 'and is sent');
+    });
+
+    it('shows a conflicting edit from another client with both versions', async () => {
+      const cb = await newCase({ title: 'Conflict: original' });
+      const name = dbName();
+      const offline = new Outbox({ dbName: name, client: () => undefined });
+      boxes.push(offline);
+      const el = await mount({ caseId: cb.id, box: offline });
+      await waitUntil(() => shownTitle(el) === 'Conflict: original', 'the case opens');
+      (one(el, '[data-edit="title"]') as HTMLButtonElement).click();
+      await el.updateComplete;
+      await chord('a');
+      await sendKeys({ type: 'Conflict: mine' });
+      await sendKeys({ press: 'Enter' });
+      await (await emulatorClient()).casebooks.update(cb.id, { title: 'Conflict: theirs' });
+      el.remove();
+      const again = await mount({ caseId: cb.id, box: outbox(name) });
+      await waitUntil(() => one(again, '[part="conflict"]'), 'the conflict shows');
+      expect(text(one(again, '[data-version="theirs"]'))).to.equal('Conflict: theirs');
+      expect(text(one(again, '[data-version="mine"]'))).to.equal('Conflict: mine');
+      expect((await client.casebooks.get(cb.id)).title).to.equal('Conflict: theirs');
+      await expect(again).to.be.accessible();
+      (one(again, '[data-action="keep-mine"]') as HTMLButtonElement).click();
+      await waitUntil(async () => (await client.casebooks.get(cb.id)).title === 'Conflict: mine', 'mine is sent');
+    });
+
+    it('keeps edits while the server is down, and finds them on the server in order once it is back', async () => {
+      const restartable = (action: string) =>
+        executeServerCommand('pk-restartable-emulator', { action }) as Promise<string>;
+      const url = await restartable('start');
+      try {
+        const own = createClient({
+          baseUrls: { visibility: url, privateIntel: url },
+          credentials: DEMO_CREDENTIALS,
+          cache: false,
+          retry: 0,
+        });
+        await own.signIn();
+        const cb = await own.casebooks.create({ title: 'Restart: before' });
+        const box = new Outbox({ dbName: dbName(), client: () => own, retryDelay: 100, maxRetryDelay: 300 });
+        boxes.push(box);
+        const el = await fixture<PkCasebook>(
+          html`<pk-casebook .client=${own} .outbox=${box} case-id=${cb.id}></pk-casebook>`,
+        );
+        await waitUntil(() => shownTitle(el) === 'Restart: before', 'the case opens');
+        await restartable('stop');
+        (one(el, '[data-edit="title"]') as HTMLButtonElement).click();
+        await el.updateComplete;
+        await chord('a');
+        await sendKeys({ type: 'Restart: after' });
+        await sendKeys({ press: 'Enter' });
+        for (const note of ['one', 'two']) {
+          await waitUntil(() => one(el, '[data-edit="new-note"]'), 'the add-note button');
+          (one(el, '[data-edit="new-note"]') as HTMLButtonElement).click();
+          await el.updateComplete;
+          await sendKeys({ type: note });
+          await chord('Enter');
+        }
+        await waitUntil(() => box.edits.length === 3 && box.edits[0]!.status === 'retrying', 'queued, failing');
+        expect(text(one(el, '[part="pending"]'))).to.contain('3 changes not saved yet');
+        expect(text(one(el, '[data-field="title"] [part="field__pending"]'))).to.contain('will retry');
+        expect(shownTitle(el)).to.equal('Restart: after');
+        await expect(el).to.be.accessible();
+        await restartable('start');
+        await waitUntil(() => box.edits.length === 0, 'replayed once the server is back');
+        const server = await own.casebooks.get(cb.id);
+        expect(server.title).to.equal('Restart: after');
+        expect(server.texts?.map((t) => t.text.split('\n').at(-1))).to.deep.equal(['one', 'two']);
+      } finally {
+        await restartable('dispose');
+      }
+    });
+
+    it('keeps an edit the API answers with 409 or 5xx queued, and says so', async () => {
+      const cb = await newCase({ title: 'Faults' });
+      const box = outbox();
+      const el = await mount({ caseId: cb.id, box });
+      await waitUntil(() => shownTitle(el) === 'Faults', 'the case opens');
+      try {
+        for (const status of [409, 503]) {
+          await emulatorControl('faults', { errorRate: 1, errorStatus: status, paths: ['/ctia/casebook'] });
+          (one(el, '[data-edit="new-note"]') as HTMLButtonElement).click();
+          await el.updateComplete;
+          await sendKeys({ type: `note ${status}` });
+          await chord('Enter');
+          await waitUntil(() => box.edits[0]?.httpStatus === status, `the ${status} is kept`);
+          await waitUntil(
+            () => text(one(el, '[part~="notes"] [part="field__pending"]')).includes('will retry'),
+            'said',
+          );
+        }
+      } finally {
+        await emulatorControl('faults', {});
+      }
+      await waitUntil(() => box.edits.length === 0, 'sent once the API answers');
+      const texts = (await client.casebooks.get(cb.id)).texts?.map((t) => t.text.split('\n').at(-1));
+      expect(texts).to.deep.equal(['note 409', 'note 503']);
+    });
+
+    it('keeps two tabs on the same case in step', async () => {
+      const cb = await newCase({ title: 'Tabs: before' });
+      const name = dbName();
+      const el = await mount({ caseId: cb.id, box: outbox(name) });
+      const other = await openCasebookTab({ dbName: name, caseId: cb.id });
+      try {
+        const otherTitle = () => text(other.casebook.shadowRoot?.querySelector('[part~="case__title"] h2'));
+        await waitUntil(() => otherTitle() === 'Tabs: before', 'the other tab shows the case');
+        (one(el, '[data-edit="title"]') as HTMLButtonElement).click();
+        await el.updateComplete;
+        await chord('a');
+        await sendKeys({ type: 'Tabs: after' });
+        await sendKeys({ press: 'Enter' });
+        await waitUntil(() => otherTitle() === 'Tabs: after', 'the other tab follows');
+        expect((await client.casebooks.get(cb.id)).title).to.equal('Tabs: after');
+      } finally {
+        other.close();
+      }
+    });
+  });
+
+  describe('states', () => {
+    it('says which scope is missing when the token has no casebook scope', async () => {
+      const limited = await emulatorClient('enrich:read inspect:read');
+      await limited.signIn();
+      const el = await fixture<PkCasebook>(html`<pk-casebook .client=${limited} .outbox=${outbox()}></pk-casebook>`);
+      await el.updateComplete;
+      expect(text(one(el, '[part~="missing-scopes"]'))).to.contain('casebook');
+      await expect(el).to.be.accessible();
+    });
+
+    it('offers sign-in when there is no client', async () => {
+      const el = await fixture<PkCasebook>(html`<pk-casebook .outbox=${outbox()}></pk-casebook>`);
+      expect(one(el, '[part="sign-in"]')).to.not.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows a case whose reply cannot be read with what the list had, and a message', async () => {
+      const cb = await newCase({ title: 'Malformed', observables: [{ type: 'ip', value: '198.51.100.7' }] });
+      const el = await mount();
+      await waitUntil(() => one(el, `[role="option"][data-id="${cb.id}"]`), 'the row renders');
+      await emulatorControl('faults', { malformedRate: 1, paths: [`/ctia/casebook/${cb.id}`] });
+      try {
+        one(el, `[role="option"][data-id="${cb.id}"]`)!.click();
+        await waitUntil(() => one(el, '[part~="message--error"]'), 'the message shows');
+        expect(text(one(el, '[part~="message--error"]'))).to.contain('could not be read');
+        expect(shownTitle(el)).to.equal('Malformed');
+        expect(all(el, '[part="observable"]').length).to.equal(1);
+        await expect(el).to.be.accessible();
+      } finally {
+        await emulatorControl('faults', {});
+      }
+    });
+
+    it('shows the empty list', async () => {
+      const el = await mount();
+      await waitUntil(() => all(el, '[role="option"]').length > 0, 'rows');
+      one(el, '[part~="search"]')!.focus();
+      await sendKeys({ type: `nothing-matches-${Date.now()}` });
+      await waitUntil(() => text(one(el, '[part~="message"]')).startsWith('No case matches'), 'the empty message');
+      await expect(el).to.be.accessible();
+    });
+
+    it('pages through hundreds of cases with X-Total-Hits and X-Next', async () => {
+      const tag = `paging${Date.now()}`;
+      await Promise.all(Array.from({ length: 7 }, (_, i) => newCase({ title: `${tag} ${i}` })));
+      const el = await fixture<PkCasebook>(
+        html`<pk-casebook .client=${client} .outbox=${outbox()} page-size="3"></pk-casebook>`,
+      );
+      one(el, '[part~="search"]')!.focus();
+      await sendKeys({ type: tag });
+      await waitUntil(() => text(one(el, '[part="pager"] [role="status"]')) === '1–3 of 7', 'first page');
+      const next = () => all(el, '[part="pager"] button')[1] as HTMLButtonElement;
+      next().click();
+      await waitUntil(() => text(one(el, '[part="pager"] [role="status"]')) === '4–6 of 7', 'second page');
+      next().click();
+      await waitUntil(() => text(one(el, '[part="pager"] [role="status"]')) === '7–7 of 7', 'last page');
+      expect(next().disabled).to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('from the pivot menu', () => {
+    afterEach(() => closePivotMenu());
+    it('adds to the current case through the casebook (offline-safe), with where it was found', async () => {
+      const cb = await newCase({ title: 'Menu: target' });
+      const box = outbox();
+      const el = await mount({ caseId: cb.id, box });
+      await waitUntil(() => shownTitle(el) === 'Menu: target', 'the case opens');
+      const page = await fixture<HTMLElement>(
+        html`<p>
+          Seen beaconing to
+          <pk-observable type="domain" value="menu.example.org" .client=${client} no-enrich></pk-observable>
+        </p>`,
+      );
+      const obs = page.querySelector('pk-observable') as HTMLElement & { showMenu(): Promise<void> };
+      await obs.showMenu();
+      const menu = getPivotMenu()!;
+      await waitUntil(
+        () => menu.shadowRoot?.querySelector('[data-id="current-case"]:not([aria-disabled])'),
+        'the menu offers the current case',
+      );
+      (menu.shadowRoot!.querySelector('[data-id="current-case"]') as HTMLElement).click();
+      await waitUntil(() => all(el, '[part="observable"]').length === 1, 'shown in the case');
+      await waitUntil(() => box.edits.length === 0, 'sent');
+      const server = await client.casebooks.get(cb.id);
+      expect(server.observables).to.deep.equal([{ type: 'domain', value: 'menu.example.org' }]);
+      const sightings = (server['bundle'] as { sightings?: { description?: string }[] }).sightings ?? [];
+      expect(sightings[0]?.description).to.contain('Seen beaconing to');
+      await waitUntil(() => one(el, '[part="provenance"]'), 'the provenance shows');
+    });
+  });
+});

@@ -1,0 +1,178 @@
+// End-to-end support: start an example with its documented command, drive it in headless Chromium (puppeteer,
+// which @web/test-runner already brings) with real mouse input, and check what the emulator stored.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { puppeteerCore as puppeteer } from '@web/test-runner-chrome';
+import { chromiumArgs, requireChromium } from '../../scripts/lib/chromium.mjs';
+
+type Browser = Awaited<ReturnType<typeof puppeteer.launch>>;
+export type Page = Awaited<ReturnType<Browser['newPage']>>;
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** A free loopback port (the OS picks it; nothing listens on it once this resolves). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  await once(server, 'close');
+  return port;
+}
+
+export interface Started {
+  child: ChildProcess;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs `command args` (in its own process group, so its children stop with it) and resolves once its output
+ * matches `ready`; rejects with the output when it exits first.
+ */
+export function startCommand(
+  command: string,
+  args: string[],
+  opts: { cwd?: string; env?: Record<string, string>; ready: RegExp },
+): Promise<Started> {
+  const child = spawn(command, args, {
+    cwd: opts.cwd ?? root,
+    env: { ...process.env, ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let out = '';
+  const exited = once(child, 'exit');
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      return;
+    }
+    await exited;
+  };
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      if (opts.ready.test(out)) {
+        child.stdout!.off('data', onData);
+        resolve({ child, output: () => out, stop });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (c: Buffer) => (out += c.toString('utf8')));
+    void exited.then(([code, signal]) =>
+      reject(new Error(`${command} exited (${code ?? signal}) before ready:\n${out}`)),
+    );
+  });
+}
+
+/** Headless Chromium with a page that records console errors and uncaught exceptions. */
+export async function openBrowser(): Promise<{
+  browser: Browser;
+  page: Page;
+  errors: string[];
+  close(): Promise<void>;
+}> {
+  const browser = await puppeteer.launch({ executablePath: requireChromium(), headless: true, args: chromiumArgs });
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1400, height: 900 });
+  page.setDefaultTimeout(15_000);
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return { browser, page, errors, close: () => browser.close() };
+}
+
+/** Waits for the `<pk-observable>` of `value` (decorated or written in the page) and returns its pivot button. */
+export async function observableButton(page: Page, value: string) {
+  const handle = await page.waitForFunction(
+    (v: string) => {
+      const all = [...document.querySelectorAll<HTMLElement & { value: string }>('pk-observable')];
+      for (const host of document.querySelectorAll('*')) {
+        if (host.shadowRoot)
+          all.push(...host.shadowRoot.querySelectorAll<HTMLElement & { value: string }>('pk-observable'));
+      }
+      return all.find((o) => o.value === v)?.shadowRoot?.querySelector('[part="pivot"]') ?? undefined;
+    },
+    {},
+    value,
+  );
+  return handle.asElement() as NonNullable<Awaited<ReturnType<Page['$']>>>;
+}
+
+/**
+ * What every example must do: with the page signed in, open the pivot menu of the observable `value` with a
+ * real click, choose "Add to new case", and wait for the confirmation. Returns the new case's id (the current
+ * case the menu stored).
+ */
+export async function pivotAndAddToNewCase(page: Page, value: string): Promise<string> {
+  const button = await observableButton(page, value);
+  await button.scrollIntoView();
+  await button.click();
+  await page.waitForSelector('pk-pivot-menu[open]');
+  const item = await page.waitForSelector('pk-pivot-menu >>> [data-id="new-case"]:not([aria-disabled])', {
+    visible: true,
+  });
+  await item!.click();
+  await page.waitForFunction(() =>
+    document
+      .querySelector('pk-pivot-menu')
+      ?.shadowRoot?.querySelector('[part="status"]')
+      ?.textContent?.includes('Added to the new case'),
+  );
+  const id = await page.evaluate(() => localStorage.getItem('pk-current-case'));
+  if (!id) throw new Error('the menu stored no current case');
+  return id;
+}
+
+/** The casebook `id` as the emulator at `api` stores it (signed in as the demo client). */
+export async function fetchCasebook(
+  api: string,
+  id: string,
+): Promise<{ title: string; observables: { type: string; value: string }[] }> {
+  const basic = Buffer.from('demo-client:demo-secret').toString('base64');
+  const tokenRes = await fetch(`${api}/iroh/oauth2/token`, {
+    method: 'POST',
+    headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'grant_type=client_credentials',
+  });
+  const { access_token: token } = (await tokenRes.json()) as { access_token: string };
+  const short = id.includes('/') ? id.slice(id.lastIndexOf('/') + 1) : id;
+  const res = await fetch(`${api}/ctia/casebook/${encodeURIComponent(short)}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (!res.ok) throw new Error(`GET casebook ${short}: ${res.status}`);
+  return (await res.json()) as { title: string; observables: { type: string; value: string }[] };
+}
+
+/** Opens the docked `<pk-casebook>` with a real click and waits until its panel shows `text`. */
+export async function casebookShows(page: Page, text: string): Promise<void> {
+  const toggle = await page.waitForSelector('pk-casebook >>> [part~="toggle"]', { visible: true });
+  await toggle!.click();
+  // No named inner functions: the test runner's transform would wrap them in a helper the page lacks.
+  await page.waitForFunction(
+    (t: string) => {
+      const cb = document.querySelector('pk-casebook');
+      if (!cb) return false;
+      let all = '';
+      const stack: Node[] = [cb];
+      while (stack.length) {
+        const n = stack.pop()!;
+        if (n.nodeType === 3) all += ` ${n.textContent ?? ''}`;
+        stack.push(...n.childNodes);
+        if ((n as Element).shadowRoot) stack.push((n as Element).shadowRoot!);
+      }
+      return all.includes(t);
+    },
+    {},
+    text,
+  );
+}
