@@ -465,6 +465,35 @@ describe('<pk-casebook>', function () {
     });
   });
 
+  describe('docked', () => {
+    it('opens from its corner button and closes on Escape, unless the host keeps it open', async () => {
+      const el = await fixture<PkCasebook>(
+        html`<pk-casebook docked .client=${client} .outbox=${outbox()}></pk-casebook>`,
+      );
+      const toggle = one(el, '[part="toggle"]') as HTMLButtonElement;
+      expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+      expect(one(el, '[part~="panel"]')).to.equal(null);
+      await expect(el).to.be.accessible();
+      toggle.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => one(el, '[part~="panel"]'), 'the panel opens');
+      expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+      await waitUntil(() => all(el, '[role="option"]').length > 0, 'with the cases');
+      await expect(el).to.be.accessible();
+      const keep = (e: Event) => e.preventDefault();
+      el.addEventListener('pk-request-close', keep);
+      all(el, '[role="option"]')[0]!.focus();
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(el.opened).to.equal(true);
+      el.removeEventListener('pk-request-close', keep);
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(el.opened).to.equal(false);
+      expect(active(el)).to.equal(one(el, '[part="toggle"]'));
+    });
+  });
+
   describe('from the pivot menu', () => {
     afterEach(() => closePivotMenu());
     it('adds to the current case through the casebook (offline-safe), with where it was found', async () => {

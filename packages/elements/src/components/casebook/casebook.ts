@@ -23,6 +23,7 @@ import { defang } from '../pivot-menu/format.js';
 import type { PkObservablePickEvent } from '../../events/observable-pick.js';
 import { announce, caseChanges, caseTitles, currentCaseRef, pageClient, subscribeClient } from './bridge.js';
 import type { PkAddToCaseEvent } from '../../events/add-to-case.js';
+import { PkRequestCloseEvent } from '../../events/request-close.js';
 import { missingScopesNotice, signedOutPrompt } from '../../templates/session.js';
 import { session } from '../../state/session.js';
 import { provenanceBundle, provenanceOf, renderDescription, type Provenance } from './content.js';
@@ -112,6 +113,9 @@ type Intake = {
  *
  * Values, titles, notes and descriptions from the API are only ever rendered as text. A TLP red case is never
  * sent for enrichment unless the analyst asks, with a button that says who will see the values.
+ *
+ * @event {PkRequestCloseEvent} pk-request-close - The user asked to close the docked panel (Escape, or its close
+ * button); cancel it to keep the panel open.
  *
  * @csspart toggle - The corner button that opens and closes the docked panel.
  * @csspart toggle__count - The number of unsaved changes on the corner button.
@@ -291,6 +295,16 @@ export class PkCasebook extends LitElement {
   /** Closes the docked panel; focus returns to the corner button. */
   close(): void {
     if (!this.opened) return;
+    this.#close();
+  }
+
+  /** The user asked to close: a host may keep the panel open by cancelling `pk-request-close`. */
+  #requestClose(source: 'escape' | 'close-button') {
+    if (!this.dispatchEvent(new PkRequestCloseEvent({ source }))) return;
+    this.#close();
+  }
+
+  #close() {
     this.opened = false;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="toggle"]')?.focus());
   }
@@ -1432,7 +1446,7 @@ export class PkCasebook extends LitElement {
               part="button close-button"
               type="button"
               aria-label=${t.closeCasebook}
-              @click=${() => this.close()}
+              @click=${() => this.#requestClose('close-button')}
             >
               ✕
             </button>`
@@ -1463,7 +1477,10 @@ export class PkCasebook extends LitElement {
             part="panel"
             aria-labelledby="panel-title"
             @keydown=${(e: KeyboardEvent) => {
-              if (e.key === 'Escape' && this.docked && !e.defaultPrevented && !this._editing) this.close();
+              if (e.key === 'Escape' && this.docked && !e.defaultPrevented && !this._editing) {
+                e.preventDefault();
+                this.#requestClose('escape');
+              }
             }}
             @dragover=${(e: DragEvent) => !this.caseId && !e.defaultPrevented && this.#dragOver(e, 'panel')}
             @drop=${(e: DragEvent) =>

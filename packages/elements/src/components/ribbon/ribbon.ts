@@ -345,14 +345,21 @@ export class PkRibbon extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    this._bar.showPopover();
     const id = this.openApp;
     if (id) void this.open(id);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    if (!this.isConnected) return;
+    const bar = this._bar;
     const panel = this._panel;
+    // A popover taken out of the document is hidden: a ribbon moved by the page (or a framework) shows again.
+    // The panel goes back above the bar (the top layer stacks in the order things were shown).
+    if (!bar.matches(':popover-open')) {
+      if (panel.matches(':popover-open')) panel.hidePopover();
+      bar.showPopover();
+    }
     const want = !!this.openApp;
     const shown = panel.matches(':popover-open');
     if (want && !shown) panel.showPopover();
