@@ -30,3 +30,7 @@ export { PkRequestCloseEvent, type RequestCloseSource } from './events/request-c
 export { PkLifecycleEvent } from './events/dialog-lifecycle.js';
 export { announce } from './a11y/announce.js';
 export type { PkCasebook, QueuedEdit, CaseEdit } from './components/casebook/pk-casebook.js';
+export { PkRibbon, registerRibbonApp, type RibbonApp, type RegionBaseUrls } from './components/ribbon/pk-ribbon.js';
+export { settings, type Settings, type Theme, type Persistence, type ShortcutAction } from './state/settings.js';
+export { PkRibbonAppOpenEvent } from './events/ribbon-app-open.js';
+export { PkRibbonAppCloseEvent } from './events/ribbon-app-close.js';

@@ -23,6 +23,7 @@ import { defang } from '../pivot-menu/format.js';
 import type { PkObservablePickEvent } from '../../events/observable-pick.js';
 import { announce, caseChanges, caseTitles, currentCaseRef, pageClient, subscribeClient } from './bridge.js';
 import type { PkAddToCaseEvent } from '../../events/add-to-case.js';
+import { PkRequestCloseEvent } from '../../events/request-close.js';
 import { missingScopesNotice, signedOutPrompt } from '../../templates/session.js';
 import { session } from '../../state/session.js';
 import { provenanceBundle, provenanceOf, renderDescription, type Provenance } from './content.js';
@@ -113,6 +114,9 @@ type Intake = {
  * Values, titles, notes and descriptions from the API are only ever rendered as text. A TLP red case is never
  * sent for enrichment unless the analyst asks, with a button that says who will see the values.
  *
+ * @event {PkRequestCloseEvent} pk-request-close - The user asked to close the docked panel (Escape, or its close
+ * button); cancel it to keep the panel open.
+ *
  * @csspart toggle - The corner button that opens and closes the docked panel.
  * @csspart toggle__count - The number of unsaved changes on the corner button.
  * @csspart panel - The panel.
@@ -130,6 +134,7 @@ type Intake = {
  * @csspart tlp - A TLP marking.
  * @csspart pager - The paging buttons and range.
  * @csspart case - The case view.
+ * @csspart case-message - Instead of the case view: loading, or why the case could not be read.
  * @csspart case__title - The case's title.
  * @csspart field - An editable field (title, short description, description, a note).
  * @csspart field__pending - A field's pending state ("Not saved yet", "Saving…", "Refused…").
@@ -290,6 +295,16 @@ export class PkCasebook extends LitElement {
   /** Closes the docked panel; focus returns to the corner button. */
   close(): void {
     if (!this.opened) return;
+    this.#close();
+  }
+
+  /** The user asked to close: a host may keep the panel open by cancelling `pk-request-close`. */
+  #requestClose(source: 'escape' | 'close-button') {
+    if (!this.dispatchEvent(new PkRequestCloseEvent({ source }))) return;
+    this.#close();
+  }
+
+  #close() {
     this.opened = false;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="toggle"]')?.focus());
   }
@@ -335,6 +350,11 @@ export class PkCasebook extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('client') && this.client) outboxClient = this.client;
+    // The case shown is the current case (the one the pivot menu adds to), however it was opened.
+    if (changed.has('caseId') && this.caseId && !isLocalCaseId(this.caseId) && this._currentId !== this.caseId) {
+      currentCaseRef.set({ id: this.caseId, title: this.#rows.get(this.caseId)?.title });
+      this._currentId = this.caseId;
+    }
   }
 
   protected override updated(): void {
@@ -491,7 +511,11 @@ export class PkCasebook extends LitElement {
 
   #provenanceFrom(source: Element | null | undefined, o: Observable): Provenance {
     let context = '';
-    const block = source?.closest?.('p, li, td, dd, blockquote, pre, h1, h2, h3, h4, div');
+    // The page's own text around it: out of the shadow roots the source sits in (the pivot button of a
+    // <pk-observable>), then up to the nearest block.
+    let el: Element | null | undefined = source;
+    while (el && el.getRootNode() instanceof ShadowRoot) el = (el.getRootNode() as ShadowRoot).host;
+    const block = el?.closest?.('p, li, td, dd, blockquote, pre, h1, h2, h3, h4, div');
     const text = (block?.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (text) {
       const i = Math.max(0, text.indexOf(o.value));
@@ -998,13 +1022,14 @@ export class PkCasebook extends LitElement {
       ← ${t.allCases}
     </button>`;
     if (!cb) {
-      if (this.#case.status === 1 || this.#case.status === 0)
-        return html`<div part="case">
+      // Anything but a failed read is "loading" (a case id that just changed has not started its read yet).
+      if (this.#case.status !== 3)
+        return html`<div part="case-message">
           ${back}
           <p part="message">${t.loadingCase}</p>
         </div>`;
       const gone = isPivotkitError(err, 'NotFoundError');
-      return html`<div part="case">
+      return html`<div part="case-message">
         ${back}
         <p part="message message--error" role="alert">
           ${gone ? t.caseGone : t.caseFailed(this.#errorText(err))}
@@ -1421,7 +1446,7 @@ export class PkCasebook extends LitElement {
               part="button close-button"
               type="button"
               aria-label=${t.closeCasebook}
-              @click=${() => this.close()}
+              @click=${() => this.#requestClose('close-button')}
             >
               ✕
             </button>`
@@ -1452,7 +1477,10 @@ export class PkCasebook extends LitElement {
             part="panel"
             aria-labelledby="panel-title"
             @keydown=${(e: KeyboardEvent) => {
-              if (e.key === 'Escape' && this.docked && !e.defaultPrevented && !this._editing) this.close();
+              if (e.key === 'Escape' && this.docked && !e.defaultPrevented && !this._editing) {
+                e.preventDefault();
+                this.#requestClose('escape');
+              }
             }}
             @dragover=${(e: DragEvent) => !this.caseId && !e.defaultPrevented && this.#dragOver(e, 'panel')}
             @drop=${(e: DragEvent) =>
