@@ -148,6 +148,12 @@ describe('refang and defang', () => {
       'https://evil-update.com/a http://x.com admin@x.org http://a.b ftp://f.io',
     );
   });
+  it('refangs the forms added later: [-], h[tt]p, h[xx]p and JSON slashes', () => {
+    assert.equal(
+      refang('h[tt]ps:\\/\\/evil[-]update[.]com\\/a H[XX]P://x.org'),
+      'https://evil-update.com/a http://x.org',
+    );
+  });
   it('leaves plain text alone', () => {
     const s = 'array[i] (see) {x} hxxp without scheme shotput';
     assert.equal(refang(s), s);
