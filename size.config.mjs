@@ -7,7 +7,8 @@ export default [
     // client.ts exports createClient (and shortId) only: `export *` from the SDK's index would also keep every
     // other export (schemas, caches, retry helpers), which a page that imports { createClient } does not load.
     entry: ['packages/elements/src/index.ts', 'packages/sdk/src/client.ts'],
-    limitKb: 60,
+    // Issue 11: everything together at most 100 kB; per-chunk budgets (first load, menu) follow with lazy loading.
+    limitKb: 100,
   },
   // Without createClient: with packages/sdk/src/client.ts added this entry weighs 43.2 kB, over its budget
   // (docs/decisions/0005-fetch-instead-of-ky.md says why and what it would take).
@@ -30,5 +31,13 @@ export default [
     name: 'Detection alone (@pivotkit/sdk/detect, TLD list included)',
     entry: 'packages/sdk/src/detect/index.ts',
     limitKb: 25,
+  },
+  {
+    // This script bundles without splitting, so the pieces the panel loads with import() (the detector on the
+    // first paste, the pivot menu and floating-ui on the first pivot) are counted in too. Split as a browser loads
+    // it, the panel itself (lit included, SDK client not) is 28 kB: 16.8 kB + 11.1 kB shared with the rest.
+    name: 'Casebook (pk-casebook, its outbox, idb-keyval, @lit/task, + lazy detector and pivot menu)',
+    entry: 'packages/elements/src/components/casebook/pk-casebook.ts',
+    limitKb: 68,
   },
 ];

@@ -22,6 +22,7 @@ const NEEDS: Record<Feature, string> = {
   response: 'response',
   casebook: 'casebook',
   incidents: 'private-intel',
+  'link-casebook': 'private-intel',
 };
 
 export interface FakeModule {
@@ -127,8 +128,17 @@ export function fakeClient(opts: FakeOptions = {}): PivotkitClient {
   };
 
   const saveCase = (c: Casebook) => (cases.set(c.id, c), c);
+  const stored = (id: string, title?: string): Casebook => ({
+    id,
+    longId: `https://private.intel.example:443/ctia/casebook/${id}`,
+    type: 'casebook',
+    schema_version: '1.0',
+    ...(title ? { title } : {}),
+  });
 
   return {
+    region: undefined,
+    clientId: 'story-client',
     async signIn() {
       session = { scopes, expiresAt: Date.now() + 600_000, clientId: 'story-client' };
       return session;
@@ -179,20 +189,20 @@ export function fakeClient(opts: FakeOptions = {}): PivotkitClient {
     },
     casebooks: {
       async create(input) {
-        return saveCase({ ...input, id: `casebook-${crypto.randomUUID()}`, type: 'casebook', schema_version: '1.0' });
+        return saveCase({ ...input, ...stored(`casebook-${crypto.randomUUID()}`) });
       },
       async get(id) {
-        return cases.get(id) ?? { id, type: 'casebook', schema_version: '1.0', title: 'Phishing wave, week 47' };
+        return cases.get(id) ?? stored(id, 'Phishing wave, week 47');
       },
       list: async () => ({ items: [...cases.values()] }),
       update: notImplemented,
       async addObservables(id, obs) {
-        const c = cases.get(id) ?? { id, type: 'casebook', schema_version: '1.0', title: 'Phishing wave, week 47' };
+        const c = cases.get(id) ?? stored(id, 'Phishing wave, week 47');
         return saveCase({ ...c, observables: [...(c.observables ?? []), ...obs] });
       },
       removeObservables: notImplemented,
       async addTexts(id, texts) {
-        const c = cases.get(id) ?? { id, type: 'casebook', schema_version: '1.0' };
+        const c = cases.get(id) ?? stored(id);
         return saveCase({ ...c, texts: [...(c.texts ?? []), ...texts] });
       },
       delete: async () => {},

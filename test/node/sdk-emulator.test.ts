@@ -19,6 +19,8 @@ import { getToken, startEmulator } from './spawn-server.js';
 import type { ServerProcess } from './spawn-server.js';
 
 const CANARY = 'canary-secret-9f3e';
+// RFC 6749 §2.3.1: the SDK form-urlencodes id and secret inside Basic, the emulator decodes them.
+const ODD_SECRET = 'p+q%2Fr s:é-密码-🔑';
 
 describe('the SDK against the emulator process', () => {
   let emu: ServerProcess;
@@ -53,6 +55,7 @@ describe('the SDK against the emulator process', () => {
             scopes: ['casebook', 'enrich:read', 'inspect:read', 'private-intel', 'response'],
           },
           { client_id: 'reader', client_secret: CANARY, scope: 'enrich:read inspect:read' },
+          { client_id: 'odd+id:é', client_secret: ODD_SECRET, scope: 'enrich:read inspect:read' },
         ],
       }),
     );
@@ -78,6 +81,15 @@ describe('the SDK against the emulator process', () => {
       const err = await bad.signIn().catch((e: unknown) => e);
       assert.ok(err instanceof AuthError);
       for (const s of [err.message, err.stack ?? '', JSON.stringify(err)]) assert.ok(!s.includes(CANARY));
+    });
+
+    it('signs in with a client id and secret holding +, %, :, spaces and non-ASCII characters', async () => {
+      const odd = make({ credentials: { clientId: 'odd+id:é', clientSecret: ODD_SECRET } });
+      const session = await odd.signIn();
+      assert.deepEqual(session.scopes, ['enrich:read', 'inspect:read']);
+      assert.deepEqual(await odd.inspect('cisco.com'), [{ value: 'cisco.com', type: 'domain' }]);
+      const wrong = make({ credentials: { clientId: 'odd+id:é', clientSecret: ODD_SECRET.replace('+', ' ') } });
+      await assert.rejects(wrong.signIn(), AuthError, 'a + is not a space');
     });
 
     it('raises ScopeError naming the missing scope when the client lacks it', async () => {

@@ -2,7 +2,7 @@
  * Verdict caches: enrichment verdicts kept for a while, so that a page reload does not enrich again.
  * @module
  */
-import { createStore, get, getMany, set, setMany, type UseStore } from 'idb-keyval';
+import { clear, createStore, get, getMany, set, setMany, type UseStore } from 'idb-keyval';
 import type { ObservableVerdict, VerdictCache } from './types.js';
 
 /** Options of the built-in caches. */
@@ -24,7 +24,7 @@ const DEFAULT_TTL = 15 * 60_000;
  * A verdict cache in memory (for Node, tests, or pages that must not persist anything).
  * @example createClient({ ..., cache: memoryVerdictCache({ ttlMs: 60_000 }) })
  */
-export function memoryVerdictCache(options: VerdictCacheOptions = {}): VerdictCache & { clear(): void } {
+export function memoryVerdictCache(options: VerdictCacheOptions = {}): VerdictCache & { clear(): Promise<void> } {
   const ttl = options.ttlMs ?? DEFAULT_TTL;
   const now = options.now ?? Date.now;
   const map = new Map<string, Entry>();
@@ -41,7 +41,7 @@ export function memoryVerdictCache(options: VerdictCacheOptions = {}): VerdictCa
     async set(key, v) {
       map.set(key, { v, exp: now() + ttl });
     },
-    clear() {
+    async clear() {
       map.clear();
     },
   };
@@ -92,6 +92,13 @@ export function indexedDbVerdictCache(
         );
       } catch {
         // As in set().
+      }
+    },
+    async clear() {
+      try {
+        await clear(db());
+      } catch {
+        // Nothing to clear, or no IndexedDB: nothing can be served either.
       }
     },
   };

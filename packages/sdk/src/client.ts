@@ -1,3 +1,4 @@
+import { ApiShapeError } from './errors/api-shape-error.js';
 import { AuthError } from './errors/auth-error.js';
 import { HttpStatusError } from './errors/http-status-error.js';
 import { NetworkError } from './errors/network-error.js';
@@ -16,13 +17,17 @@ import {
   type Transport,
 } from './internal/http.js';
 import { TokenManager, type Grant } from './internal/token.js';
+import { hasDotSegment, longIdOf, parseLongId, segment, shortIdOf, type EntityKind } from './internal/path.js';
 import type { Observable } from './observable.js';
 import { REGIONS, isRegion } from './regions.js';
+import type { Region } from './types.js';
 import { missingScopesFor } from './scopes.js';
-import * as S from './schemas/index.js';
+import * as S from './schemas/client.js';
 import { defaultVerdictCache } from './cache.js';
+import { looseEnvelope, looseTriggerEnvelope, readEnrichEnvelope, readErrors, readItems } from './envelope.js';
 import type {
   ActionsResult,
+  Bundle,
   CallOptions,
   Casebook,
   ClientOptions,
@@ -34,22 +39,17 @@ import type {
   ModuleResult,
   ObservableVerdict,
   Page,
+  Session,
   PivotkitApiClient,
   NewIncident,
+  Relationship,
   ReferResult,
   ResponseAction,
   TokenResponse,
   TriggerResult,
   VerdictCache,
 } from './types.js';
-import {
-  deriveVerdicts,
-  mergeModules,
-  observableKey,
-  toModuleError,
-  toModuleResult,
-  unknownVerdict,
-} from './verdict.js';
+import { deriveVerdicts, mergeModules, observableKey, unknownVerdict } from './verdict.js';
 import type * as z from 'zod/mini';
 
 type Service = 'visibility' | 'privateIntel';
@@ -65,10 +65,20 @@ interface Call<Sc extends z.ZodMiniType | undefined> {
   signal?: AbortSignal;
 }
 
-const BASIC = (id: string, secret: string) => {
-  const bytes = new TextEncoder().encode(`${id}:${secret}`);
-  return `Basic ${btoa(String.fromCharCode(...bytes))}`;
-};
+/** application/x-www-form-urlencoded, as the WHATWG URL standard serializes it (space as `+`). */
+const formEncode = (s: string) => new URLSearchParams([['', s]]).toString().slice(1);
+
+/**
+ * HTTP Basic credentials for the token request. RFC 6749 §2.3.1: the client id and secret are encoded with
+ * application/x-www-form-urlencoded before they are joined with `:` and base64-encoded, so a secret with `:`,
+ * `+`, `%` or non-ASCII characters reaches the server intact (the emulator and the relay decode them so).
+ */
+export function basicCredentials(id: string, secret: string): string {
+  return base64(`${formEncode(id)}:${formEncode(secret)}`);
+}
+
+/** base64 of a string's UTF-8 bytes. */
+const base64 = (s: string) => btoa(String.fromCharCode(...new TextEncoder().encode(s)));
 
 /** The short casebook id (`casebook-<uuid>`) of a short id or a long CTIA URL. */
 export function shortId(id: string): string {
@@ -90,6 +100,24 @@ function baseOf(url: string, name: string): URL {
   u.search = '';
   u.hash = '';
   return u;
+}
+
+/**
+ * Runs `fn` under the client's timeout: a token provider that never settles fails the calls waiting on it with
+ * {@link TimeoutError} instead of leaving them pending.
+ */
+function withTimeout<T>(fn: () => Promise<T>, ms: number | false): Promise<T> {
+  if (ms === false) return fn();
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new TimeoutError({ method: 'CALL', path: 'tokenProvider', host: '' }, ms, 'the token provider')),
+      ms,
+    );
+    Promise.resolve()
+      .then(fn)
+      .then(resolve, reject)
+      .finally(() => clearTimeout(timer));
+  });
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
@@ -172,15 +200,15 @@ function checkOptions(o: ClientOptions): void {
  */
 export function createClient(options: ClientOptions): PivotkitApiClient {
   checkOptions(options);
-  const region = REGIONS[options.region ?? 'nam'];
+  const hosts = REGIONS[options.region ?? 'nam'];
   const bases: Record<Service, URL> = options.baseUrls
     ? {
         visibility: baseOf(options.baseUrls.visibility, 'visibility'),
         privateIntel: baseOf(options.baseUrls.privateIntel, 'privateIntel'),
       }
     : {
-        visibility: baseOf(region.visibility, 'visibility'),
-        privateIntel: baseOf(region.privateIntel, 'privateIntel'),
+        visibility: baseOf(hosts.visibility, 'visibility'),
+        privateIntel: baseOf(hosts.privateIntel, 'privateIntel'),
       };
   const userFetch = options.fetch;
   const transport: Transport = {
@@ -195,9 +223,28 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
   const concurrency = options.concurrency ?? 4;
   const cache: VerdictCache | undefined =
     options.cache === false ? undefined : (options.cache ?? defaultVerdictCache({ now }));
-  const cachePrefix = `${bases.visibility.origin}${bases.visibility.pathname}|`;
+  /** Bumped by signOut(): an enrich that started before it does not write its verdicts afterwards. */
+  let cacheEpoch = 0;
+  /**
+   * Cached verdicts belong to one identity: the host, the org the token names and the client (a client id belongs
+   * to one org). A session that names neither (a bare token from a provider) gets no cache at all rather than one
+   * shared with another identity.
+   */
+  const cachePrefixFor = (session: Session): string | undefined =>
+    !session.orgId && !session.clientId
+      ? undefined
+      : `${bases.visibility.origin}${bases.visibility.pathname}|${session.orgId}|${session.clientId ?? ''}|`;
+  const region: Region | undefined =
+    options.region ??
+    (options.baseUrls
+      ? (Object.keys(REGIONS) as Region[]).find(
+          (r) => baseOf(REGIONS[r].visibility, 'visibility').href === bases.visibility.href,
+        )
+      : 'nam');
 
   const url = (service: Service, path: string, query?: [string, string][]) => {
+    // Every variable part of a path went through segment(); this is the last guard before the path is resolved.
+    if (hasDotSegment(path)) throw new PivotkitConfigError(`refused a path with a dot segment`);
     const u = new URL(path.replace(/^\/+/, ''), bases[service]);
     for (const [k, v] of query ?? []) u.searchParams.append(k, v);
     return u;
@@ -207,9 +254,23 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
   const source: () => Promise<Grant> = options.credentials
     ? (() => {
         const { clientId, clientSecret } = options.credentials;
-        const authorization = BASIC(clientId, clientSecret);
-        const scrub = (s: string | undefined) =>
-          s === undefined || s.includes(clientSecret) || s.includes(authorization) ? undefined : s.slice(0, 200);
+        const basic = basicCredentials(clientId, clientSecret);
+        const authorization = `Basic ${basic}`;
+        // Every form in which a token endpoint (or a proxy in front of it) might quote the secret back: raw,
+        // form- or percent-encoded, and inside base64(id:secret) (both the encoded and the raw pair).
+        const secretForms = [
+          basic,
+          base64(`${clientId}:${clientSecret}`),
+          clientSecret,
+          formEncode(clientSecret),
+          encodeURIComponent(clientSecret),
+        ];
+        const scrub = (text: string) => {
+          let out = text;
+          for (const f of secretForms) out = out.split(f).join('[redacted]');
+          return out;
+        };
+        const clean = (v: unknown) => (typeof v === 'string' ? scrub(v).slice(0, 200) : undefined);
         return async () => {
           const u = url('visibility', 'iroh/oauth2/token');
           const summary = summarize('POST', u);
@@ -226,8 +287,8 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           });
           if (res.status >= 400 && res.status < 500) {
             const body = errorBody(res);
-            const code = typeof body?.error === 'string' ? scrub(body.error) : undefined;
-            const desc = typeof body?.error_description === 'string' ? scrub(body.error_description) : undefined;
+            const code = clean(body?.error);
+            const desc = clean(body?.error_description);
             const why =
               code === 'invalid_client' || (!code && res.status === 401)
                 ? 'the client ID or secret is wrong'
@@ -239,7 +300,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
               code,
             );
           }
-          if (!res.ok) throw toHttpError(res, summary, now());
+          if (!res.ok) throw toHttpError(res, summary, now(), scrub);
           const token = parseJson(res, S.tokenResponse, summary);
           return { token, clientId };
         };
@@ -249,8 +310,9 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
         return async () => {
           let got: string | TokenResponse;
           try {
-            got = await provider();
+            got = await withTimeout(provider, transport.timeout);
           } catch (e) {
+            if (e instanceof TimeoutError) throw e;
             throw new AuthError('Sign-in failed: the token provider threw. See `cause`.', undefined, undefined, {
               cause: e,
             });
@@ -309,7 +371,11 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
     const all = dedupe(observables);
     const cached: ObservableVerdict[] = [];
     let todo = all;
-    if (kind === 'deliberate' && cache && !opts.fresh) {
+    // The cache serves nothing before a successful sign-in, and only this identity's entries.
+    const epoch = cacheEpoch;
+    const cachePrefix =
+      kind === 'deliberate' && cache ? cachePrefixFor((await tokens.get(opts.signal)).session) : undefined;
+    if (cachePrefix !== undefined && cache && !opts.fresh) {
       todo = [];
       const keys = all.map((o) => cachePrefix + observableKey(o));
       const hits = await (cache.getMany ? cache.getMany(keys) : Promise.all(keys.map((k) => cache.get(k)))).catch(() =>
@@ -322,7 +388,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
     const mids = opts.onModule ? [...seenMids[kind]] : [];
     const tasks = chunk(todo, batchSize).flatMap((batch) =>
       (mids.length ? mids : [undefined]).map((mid) => async () => {
-        let env: z.output<typeof S.enrichEnvelope>;
+        let env: z.output<typeof looseEnvelope>;
         try {
           ({ data: env } = await call({
             service: 'visibility',
@@ -331,7 +397,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
             ...(mid ? { query: [['mids', mid]] as [string, string][] } : {}),
             json: batch,
             idempotent: true,
-            schema: S.enrichEnvelope,
+            schema: looseEnvelope,
             signal: opts.signal,
           }));
         } catch (e) {
@@ -344,15 +410,15 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           errors.push({ moduleInstanceId: mid, moduleTypeId: '', code: e.name, message: e.message, type: 'error' });
           return;
         }
-        for (const d of env.data) {
-          const m = toModuleResult(d);
+        const { modules: got, errors: bad } = readEnrichEnvelope(env);
+        for (const m of got) {
           seenMids[kind].add(m.moduleInstanceId);
           parts.push(m);
           opts.onModule?.(m);
         }
-        for (const e of env.errors ?? []) {
-          seenMids[kind].add(e.module_instance_id);
-          errors.push(toModuleError(e));
+        for (const e of bad) {
+          if (e.moduleInstanceId) seenMids[kind].add(e.moduleInstanceId);
+          errors.push(e);
         }
       }),
     );
@@ -363,7 +429,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
     // Verdicts the modules returned for observables nobody asked about (e.g. a URL's domain) are kept too.
     const asked = new Set(todo.map(observableKey));
     for (const [k, v] of derived) if (!asked.has(k)) fresh.push(v);
-    if (kind === 'deliberate' && cache && errors.length === 0) {
+    if (cachePrefix !== undefined && cache && errors.length === 0 && epoch === cacheEpoch) {
       const entries = fresh.map((v): [string, ObservableVerdict] => [cachePrefix + observableKey(v.observable), v]);
       await (cache.setMany ? cache.setMany(entries) : Promise.all(entries.map(([k, v]) => cache.set(k, v)))).catch(
         () => undefined,
@@ -377,7 +443,8 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
   async function batched<T>(
     observables: Observable[],
     path: string,
-    schema: z.ZodMiniType<{ data: T[]; errors?: z.output<typeof S.errorMessage>[] | undefined }>,
+    item: z.ZodMiniType<T>,
+    what: string,
     signal: AbortSignal | undefined,
   ): Promise<{ items: T[]; errors: ModuleError[] }> {
     throwIfAborted(signal);
@@ -390,30 +457,50 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
             path,
             json: batch,
             idempotent: true,
-            schema,
+            schema: looseEnvelope,
             signal,
           }),
       ),
       concurrency,
     );
-    return {
-      items: replies.flatMap((r) => r.data.data),
-      errors: replies.flatMap((r) => (r.data.errors ?? []).map(toModuleError)),
-    };
+    const errors: ModuleError[] = [];
+    const items = replies.flatMap((r) => readItems(r.data.data, item, what, readErrors(r.data.errors, errors)));
+    return { items, errors };
   }
 
-  const casebookPath = (id: string, rest = '') => {
-    const short = shortId(id);
-    if (!short) throw new PivotkitConfigError('a casebook id is required');
-    return `ctia/casebook/${encodeURIComponent(short)}${rest}`;
+  /** `ctia/<kind>/<short id>[/rest]`: the id (short, or long as read back from storage) checked first. */
+  const entityPath = (kind: EntityKind, id: string, rest = '') =>
+    `ctia/${kind}/${segment(shortIdOf(id, kind), `a ${kind} id`)}${rest}`;
+  const casebookPath = (id: string, rest = '') => entityPath('casebook', id, rest);
+  const incidentPath = (id: string, rest = '') => entityPath('incident', id, rest);
+  /**
+   * An entity as read: the short `id` beside `longId`, the id exactly as the service returned it (a short one gets
+   * a long form under this client's private-intel host). An id that is neither form is refused: it would later go
+   * into a path.
+   */
+  const withIds = <T extends { id: string }>(kind: EntityKind, e: T): T & { longId: string } => {
+    try {
+      return { ...e, id: shortIdOf(e.id, kind), longId: longIdOf(e.id, kind, bases.privateIntel) };
+    } catch {
+      throw new ApiShapeError({ method: 'GET', path: `/ctia/${kind}`, host: bases.privateIntel.host }, 'id', [
+        { path: 'id', message: `not a ${kind} id` },
+      ]);
+    }
   };
-  const incidentPath = (id: string, rest = '') => {
-    const short = shortId(id);
-    if (!short) throw new PivotkitConfigError('an incident id is required');
-    return `ctia/incident/${encodeURIComponent(short)}${rest}`;
+  const asCasebook = (c: z.output<typeof S.casebook>) => withIds('casebook', c) as Casebook;
+  const asIncident = (c: z.output<typeof S.incident>) => withIds('incident', c) as Incident;
+  /** An outgoing entity body: `longId` is the SDK's, not a CTIM field (CTIA refuses unknown keys). */
+  const body = <T extends object>(e: T): Omit<T, 'longId'> => {
+    const { longId: _drop, ...rest } = e as T & { longId?: unknown };
+    return rest;
   };
-  const asCasebook = (c: z.output<typeof S.casebook>) => ({ ...c, id: shortId(c.id) }) as Casebook;
-  const asIncident = (c: z.output<typeof S.incident>) => ({ ...c, id: shortId(c.id) }) as Incident;
+  /** The long id to reference an entity by (CTIA wants URLs there): its `longId`, a long id, or a short id placed. */
+  const referenceOf = (ref: string | { longId: string }, kind?: EntityKind): string => {
+    const id = typeof ref === 'string' ? ref.trim() : ref?.longId;
+    const long = parseLongId(id);
+    if (long && (!kind || long.kind === kind)) return id;
+    return longIdOf(id, kind ?? (String(id).startsWith('incident-') ? 'incident' : 'casebook'), bases.privateIntel);
+  };
   const toAction = (a: z.output<typeof S.action>): ResponseAction => ({
     module: a.module,
     moduleInstanceId: a.module_instance_id,
@@ -426,6 +513,10 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
   });
 
   const client: PivotkitApiClient = {
+    region,
+    get clientId() {
+      return options.credentials?.clientId ?? tokens.session?.clientId;
+    },
     async signIn(opts) {
       return (await tokens.get(opts?.signal)).session;
     },
@@ -444,6 +535,11 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
     },
     signOut() {
       tokens.clear();
+      // Cached intel goes with the session: verdicts (and the module ids seen) are this identity's.
+      cacheEpoch++;
+      seenMids.deliberate.clear();
+      seenMids.observe.clear();
+      void cache?.clear?.().catch(() => undefined);
     },
 
     async inspect(text, opts) {
@@ -466,7 +562,8 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
         const { items, errors } = await batched(
           observables,
           'iroh/iroh-enrich/refer/observables',
-          S.referEnvelope,
+          S.ref,
+          'a refer link',
           opts?.signal,
         );
         return {
@@ -489,7 +586,8 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
         const { items, errors } = await batched(
           observables,
           'iroh/iroh-response/respond/observables',
-          S.actionsEnvelope,
+          S.action,
+          'a response action',
           opts?.signal,
         );
         return { actions: items.map(toAction), errors };
@@ -501,10 +599,11 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           path: 'iroh/iroh-response/respond/sighting',
           json: sighting,
           idempotent: true,
-          schema: S.actionsEnvelope,
+          schema: looseEnvelope,
           signal: opts?.signal,
         });
-        return { actions: data.data.map(toAction), errors: (data.errors ?? []).map(toModuleError) };
+        const errors = readErrors(data.errors);
+        return { actions: readItems(data.data, S.action, 'a response action', errors).map(toAction), errors };
       },
       async trigger(action: ResponseAction, opts): Promise<TriggerResult> {
         const base = new URL('iroh/iroh-response/', bases.visibility);
@@ -532,12 +631,15 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           path,
           query: [...target.searchParams],
           idempotent: false,
-          schema: S.triggerEnvelope,
+          schema: looseTriggerEnvelope,
           signal: opts?.signal,
         });
-        return { status: data.data.status, errors: (data.errors ?? []).map(toModuleError) };
+        // An errors-only reply is valid: the action did not succeed, and the errors say why.
+        return { status: data.data?.status ?? 'failure', errors: readErrors(data.errors) };
       },
     },
+
+    bundle: { export: (ids, opts) => exportBundle(ids, opts) },
 
     casebooks: {
       async create(input, opts) {
@@ -546,7 +648,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           method: 'POST',
           path: 'ctia/casebook',
           query: [['wait_for', 'true']],
-          json: input,
+          json: body(input),
           schema: S.casebook,
           signal: opts?.signal,
         });
@@ -580,7 +682,10 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           schema: S.casebookList,
           signal: opts?.signal,
         });
-        return page(data.map(asCasebook), headers);
+        return page(
+          data.map((c) => asCasebook(c)),
+          headers,
+        );
       },
       async update(id, patch, opts) {
         const { data } = await call({
@@ -605,7 +710,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           method: 'PUT',
           path: casebookPath(id),
           query: [['wait_for', 'true']],
-          json: casebook,
+          json: body(casebook),
           idempotent: true,
           schema: S.casebook,
           signal: opts?.signal,
@@ -616,12 +721,12 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
         const { data } = await call({
           service: 'privateIntel',
           method: 'GET',
-          path: `ctia/casebook/external_id/${encodeURIComponent(externalId)}`,
+          path: `ctia/casebook/external_id/${segment(externalId, 'an external id')}`,
           idempotent: true,
           schema: S.casebookList,
           signal: opts?.signal,
         });
-        return data.map(asCasebook);
+        return data.map((c) => asCasebook(c));
       },
       async patchBundle(id, operation, bundle, opts) {
         const { data } = await call({
@@ -670,7 +775,10 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           schema: S.incidentList,
           signal: opts?.signal,
         });
-        return page(data.map(asIncident), headers);
+        return page(
+          data.map((c) => asIncident(c)),
+          headers,
+        );
       },
       async get(id, opts) {
         const { data } = await call({
@@ -695,7 +803,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           method: 'POST',
           path: 'ctia/incident',
           query: [['wait_for', 'true']],
-          json: input,
+          json: body(input),
           schema: S.incident,
           signal: opts?.signal,
         });
@@ -707,23 +815,26 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           method: 'PATCH',
           path: incidentPath(id),
           query: [['wait_for', 'true']],
-          json: patch,
+          json: body(patch),
           idempotent: true,
           schema: S.incident,
           signal: opts?.signal,
         });
         return asIncident(data);
       },
-      async linkCasebook(id, casebookId, opts) {
+      async linkCasebook(id, casebook, opts): Promise<Relationship> {
+        const path = incidentPath(id, '/link');
+        // CTIA reads casebook_id with long-id->id: a short id gets 400 "Invalid Casebook id".
+        const casebookId = referenceOf(casebook, 'casebook');
         const { data } = await call({
           service: 'privateIntel',
           method: 'POST',
-          path: incidentPath(id, '/link'),
-          json: { casebook_id: shortId(casebookId), ...(opts?.tlp ? { tlp: opts.tlp } : {}) },
+          path,
+          json: { casebook_id: casebookId, ...(opts?.tlp ? { tlp: opts.tlp } : {}) },
           schema: S.relationship,
           signal: opts?.signal,
         });
-        return data as { id: string; type: 'relationship'; [key: string]: unknown };
+        return withIds('relationship', data) as Relationship;
       },
       async setStatus(id, status: IncidentStatus, opts) {
         const { data } = await call({
@@ -739,6 +850,26 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
       },
     },
   };
+
+  async function exportBundle(
+    ids: readonly (string | { longId: string })[],
+    opts: (CallOptions & { includeRelated?: boolean }) | undefined,
+  ): Promise<Bundle> {
+    if (!Array.isArray(ids) || ids.length === 0) throw new PivotkitConfigError('bundle.export needs at least one id');
+    // CTIA's export takes references, i.e. long ids.
+    const query: [string, string][] = ids.map((r) => ['ids', referenceOf(r)]);
+    query.push(['include_related_entities', String(opts?.includeRelated ?? true)]);
+    const { data } = await call({
+      service: 'privateIntel',
+      method: 'GET',
+      path: 'ctia/bundle/export',
+      query,
+      idempotent: true,
+      schema: S.bundle,
+      signal: opts?.signal,
+    });
+    return data as Bundle;
+  }
 
   function page<T>(items: T[], headers: Headers): Page<T> {
     const total = Number(headers.get('x-total-hits'));

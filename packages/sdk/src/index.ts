@@ -2,7 +2,7 @@ export * from './observable.js';
 export type * from './types.js';
 export { createClient, shortId } from './client.js';
 export { REGIONS, isRegion } from './regions.js';
-export { FEATURE_SCOPES, missingScopesFor, parseScopes, scopeCovers } from './scopes.js';
+export { FEATURE_SCOPES, missingScopesFor, parseScopes, scopeCovers, type ScopeRequirement } from './scopes.js';
 export {
   DEFAULT_RETRY_POLICY,
   IDEMPOTENT_METHODS,

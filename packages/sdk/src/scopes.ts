@@ -5,14 +5,32 @@
  */
 import type { Feature } from './types.js';
 
-/** The scopes each feature needs (contract §7). A granted root scope covers its sub-paths. */
-export const FEATURE_SCOPES: Readonly<Record<Feature, readonly string[]>> = {
+/**
+ * One scope a feature needs: a scope string, or alternatives of which any one will do (e.g. CTIA grants the
+ * casebook capabilities from `casebook` or from `private-intel`).
+ */
+export type ScopeRequirement = string | readonly string[];
+
+/**
+ * The scopes each feature needs (contract §7 and "Corrections and additions" 3). A granted root scope covers its
+ * sub-paths.
+ * - `casebook`: `casebook` or `private-intel` (ctia `auth/jwt.clj`). It does not need `inspect:read`: without it
+ *   only the inspect fallback is lost (local detection still works), and that is what `can('inspect')` says.
+ * - `link-casebook`: CTIA's `POST /ctia/incident/{id}/link` needs read-incident, read-relationship and
+ *   create-relationship, plus read-casebook (ctia `entity/relationship.clj`).
+ */
+export const FEATURE_SCOPES: Readonly<Record<Feature, readonly ScopeRequirement[]>> = {
   inspect: ['inspect:read'],
   enrich: ['enrich/observables/deliberate:read', 'enrich/observables/observe:read'],
   refer: ['enrich/observables/refer:read'],
   response: ['response/observables:read', 'response/trigger:write'],
-  casebook: ['casebook', 'private-intel', 'inspect:read'],
+  casebook: [['casebook', 'private-intel/casebook']],
   incidents: ['private-intel/incident'],
+  'link-casebook': [
+    'private-intel/incident:read',
+    'private-intel/relationship',
+    ['casebook:read', 'private-intel/casebook:read'],
+  ],
   pivot: [
     'enrich/observables/deliberate:read',
     'enrich/observables/observe:read',
@@ -57,9 +75,16 @@ export function parseScopes(scope: string | undefined): string[] {
 }
 
 /**
- * The scopes a feature needs that `granted` does not cover (empty when the feature may work).
+ * The scopes a feature needs that `granted` does not cover (empty when the feature may work). Where any of
+ * several scopes would do, the first is named.
  * @example missingScopesFor(['enrich:read'], 'pivot') // ['response/observables:read', 'response/trigger:write']
+ * @example missingScopesFor(['private-intel'], 'casebook') // []
  */
 export function missingScopesFor(granted: readonly string[], feature: Feature): string[] {
-  return FEATURE_SCOPES[feature].filter((req) => !granted.some((g) => scopeCovers(g, req)));
+  const out: string[] = [];
+  for (const req of FEATURE_SCOPES[feature]) {
+    const any = typeof req === 'string' ? [req] : req;
+    if (!any.some((r) => granted.some((g) => scopeCovers(g, r)))) out.push(any[0]!);
+  }
+  return out;
 }

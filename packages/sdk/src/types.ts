@@ -5,7 +5,16 @@ import type { RetryPolicy } from './retry.js';
 export type Region = 'nam' | 'eu' | 'apjc';
 
 /** What a widget needs the token's scopes for. */
-export type Feature = 'inspect' | 'enrich' | 'refer' | 'response' | 'casebook' | 'incidents' | 'pivot';
+export type Feature =
+  | 'inspect'
+  | 'enrich'
+  | 'refer'
+  | 'response'
+  | 'casebook'
+  | 'incidents'
+  | 'pivot'
+  /** Linking a casebook to an incident (`incidents.linkCasebook`): incident read, relationship, casebook read. */
+  | 'link-casebook';
 
 /** The OAuth2 token endpoint's reply (RFC 6749 §5.1). */
 export interface TokenResponse {
@@ -23,6 +32,8 @@ export interface Session {
   /** Epoch milliseconds. */
   expiresAt: number;
   clientId?: string;
+  /** The organisation the token belongs to (its `org/id` claim), when the token is a JWT that says. */
+  orgId?: string;
   /**
    * Set when the token said nothing about its scopes (a bare, non-JWT token from a `tokenProvider`):
    * `can()` then answers `true` and the service decides.
@@ -186,7 +197,14 @@ export type Tlp = 'red' | 'amber' | 'green' | 'white';
 
 /** A CTIA casebook. */
 export interface Casebook {
+  /** The short id (`casebook-<uuid>`), for display and for paths. */
   id: string;
+  /**
+   * The id exactly as the service returned it: a URL, port included
+   * (`https://private.intel.amp.cisco.com:443/ctia/casebook/casebook-<uuid>`). CTIA wants this form wherever a
+   * casebook is referenced (incident link, bundle export).
+   */
+  longId: string;
   type: 'casebook';
   schema_version: string;
   title?: string;
@@ -203,7 +221,7 @@ export interface Casebook {
 }
 
 /** What `casebooks.create` takes: every field optional; the server fills id, type and schema_version. */
-export type NewCasebook = Partial<Omit<Casebook, 'type' | 'schema_version'>> & { title?: string };
+export type NewCasebook = Partial<Omit<Casebook, 'type' | 'schema_version' | 'longId'>> & { title?: string };
 
 /** CTIM incident statuses. */
 export type IncidentStatus =
@@ -235,7 +253,10 @@ export type IncidentStatus =
 
 /** A CTIA incident. */
 export interface Incident {
+  /** The short id (`incident-<uuid>`). */
   id: string;
+  /** The id exactly as the service returned it (a URL, port included). */
+  longId: string;
   type: 'incident';
   schema_version: string;
   confidence: string;
@@ -255,6 +276,30 @@ export interface VerdictCache {
   getMany?(keys: string[]): Promise<(ObservableVerdict | undefined)[]>;
   /** Optional bulk write; used when present. */
   setMany?(entries: [string, ObservableVerdict][]): Promise<void>;
+  /** Drops every entry; `signOut()` calls it (a cache without it keeps entries, keyed per org and client). */
+  clear?(): Promise<void>;
+}
+
+/** A CTIM relationship, as `incidents.linkCasebook` returns it. */
+export interface Relationship {
+  /** The short id (`relationship-<uuid>`). */
+  id: string;
+  /** The id exactly as the service returned it. */
+  longId: string;
+  type: 'relationship';
+  relationship_type?: string;
+  /** The long id of the source (the casebook). */
+  source_ref?: string;
+  /** The long id of the target (the incident). */
+  target_ref?: string;
+  [key: string]: unknown;
+}
+
+/** A CTIM bundle, as `bundle.export` returns it: entity lists keyed by plural (`incidents`, `relationships`…). */
+export interface Bundle {
+  type?: string;
+  source?: string;
+  [key: string]: unknown;
 }
 
 /** Options of `createClient`. Checked once; a bad combination throws `PivotkitConfigError`. */
@@ -290,6 +335,13 @@ export interface ClientOptions {
  * validates the reply (an unexpected shape is an `ApiShapeError`), and throws only `PivotkitError`s.
  */
 export interface PivotkitClient {
+  /** The region the client was created for; `undefined` when it was given `baseUrls` that are not a region's. */
+  readonly region: Region | undefined;
+  /**
+   * The OAuth client id: the one in `credentials`, or (with a `tokenProvider`) the one the token names once
+   * signed in. Never the secret.
+   */
+  readonly clientId: string | undefined;
   /**
    * Gets a token now (otherwise the first call does). Resolves with the session: granted scopes and expiry.
    * @throws {AuthError} when the credentials are refused or the token provider fails.
@@ -305,7 +357,7 @@ export interface PivotkitClient {
   can(feature: Feature): boolean;
   /** The scopes a feature needs that the token lacks (what to ask an admin for). */
   missingScopes(feature: Feature): string[];
-  /** Forgets the token (the next call signs in again). */
+  /** Forgets the token and clears cached intel (verdicts); the next call signs in again. */
   signOut(): void;
   /**
    * Finds observables in free text (`POST /iroh/iroh-inspect/inspect`).
@@ -501,13 +553,23 @@ export interface PivotkitApiClient extends PivotkitClient {
      */
     update(id: string, patch: Partial<Omit<Incident, 'id' | 'type'>>, opts?: CallOptions): Promise<Incident>;
     /**
-     * Links a casebook to an incident (`POST /ctia/incident/{id}/link`); resolves with the CTIM relationship.
-     * @example await client.incidents.linkCasebook(incident.id, cb.id);
+     * Links a casebook to an incident (`POST /ctia/incident/{id}/link` with `casebook_id` = the casebook's long
+     * id, as CTIA requires); resolves with the CTIM relationship. Takes the `Casebook` (its `longId` is used) or
+     * a long id; a short id is placed under this client's private-intel host. Needs the `link-casebook` scopes.
+     * @example await client.incidents.linkCasebook(incident.id, cb);
      */
-    linkCasebook(
-      id: string,
-      casebookId: string,
-      opts?: CallOptions & { tlp?: Tlp },
-    ): Promise<{ id: string; type: 'relationship'; [key: string]: unknown }>;
+    linkCasebook(id: string, casebook: Casebook | string, opts?: CallOptions & { tlp?: Tlp }): Promise<Relationship>;
+  };
+  bundle: {
+    /**
+     * Exports entities and, by default, their related entities as one CTIM bundle
+     * (`GET /ctia/bundle/export?ids=<long id>&…&include_related_entities=true`). Takes entities (their `longId`
+     * is sent) or long ids.
+     * @example const bundle = await client.bundle.export([incident, cb]);
+     */
+    export(
+      ids: readonly (string | { longId: string })[],
+      opts?: CallOptions & { includeRelated?: boolean },
+    ): Promise<Bundle>;
   };
 }

@@ -145,7 +145,7 @@ describe('client credentials', () => {
     assert.equal(client.can('refer'), true);
     assert.equal(client.can('pivot'), false, 'response:read does not cover response/trigger:write');
     assert.deepEqual(client.missingScopes('pivot'), ['response/trigger:write']);
-    assert.deepEqual(client.missingScopes('casebook'), ['casebook', 'private-intel']);
+    assert.deepEqual(client.missingScopes('casebook'), ['casebook']);
     client.signOut();
     assert.equal(client.session, undefined);
     assert.equal(client.can('inspect'), false);

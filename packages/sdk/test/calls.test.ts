@@ -464,7 +464,7 @@ describe('bundles, links and sightings', () => {
       s.api().map((r) => [r.method, r.path, json(r)]),
       [
         ['POST', '/ctia/casebook/casebook-9/bundle', { operation: 'add', bundle: { sightings: [sighting] } }],
-        ['POST', '/ctia/incident/incident-3/link', { casebook_id: 'casebook-9', tlp: 'amber' }],
+        ['POST', '/ctia/incident/incident-3/link', { casebook_id: 'https://x/ctia/casebook/casebook-9', tlp: 'amber' }],
         ['POST', '/iroh/iroh-response/respond/sighting', sighting],
       ],
     );

@@ -85,9 +85,9 @@ describe('wire schemas accept the contract examples', () => {
       ],
       errors: [{ module_instance_id: 'm3', module_type_id: 't3', code: 'timeout', message: 'slow', type: 'fatal' }],
     });
-    assert.equal(env.data.length, 2);
+    assert.equal(env.data?.length, 2);
     assert.equal(
-      (env.data[0]!.data.sightings!.docs[0]! as { targets?: unknown[] }).targets?.length,
+      (env.data![0]!.data.sightings!.docs[0]! as { targets?: unknown[] }).targets?.length,
       1,
       'unknown fields are kept',
     );

@@ -58,9 +58,11 @@ relay options:
                          A secret on the command line is refused: other users can read it in the process list.
   --upstream-visibility <url>      Override the region's API host (for testing against the emulator).
   --upstream-private-intel <url>   Override the region's private-intel (CTIA) host.
+  --timeout <ms>         How long one upstream call (token or API, body included) may take before the relay
+                         answers 504. Default 30000.
   --quiet                Do not log requests.
 
-The relay forwards only paths under ${RELAYED_PATHS.join(', ')}
+The relay forwards only paths whose leading segments are ${RELAYED_PATHS.join(', ')}
 and answers POST /iroh/oauth2/token itself with a placeholder token: the browser holds no secret and no real token.
 `;
 
@@ -208,6 +210,7 @@ async function relay(): Promise<void> {
     'credentials-file': { type: 'string' },
     'upstream-visibility': { type: 'string' },
     'upstream-private-intel': { type: 'string' },
+    timeout: { type: 'string' },
     quiet: { type: 'boolean' },
   });
   const region = o.region;
@@ -228,6 +231,7 @@ async function relay(): Promise<void> {
     credentials,
     upstream: hosts,
     allowOrigins: allowed,
+    timeoutMs: num('timeout', o.timeout),
     log: o.quiet ? undefined : (line) => console.log(line),
   });
   const host = o.host ?? 'localhost';

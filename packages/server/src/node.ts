@@ -88,21 +88,11 @@ export async function startEmulatorServer(
   options: EmulatorServerOptions = {},
 ): Promise<Listening & { emulator: Emulator; store: Store }> {
   const store = options.store ?? openStore(options.data ?? defaultDataFile());
-  const emulator = createEmulator({ ...options, store });
   const host = options.host ?? 'localhost';
-  const server = await listen(
-    (req, env) =>
-      // The control endpoint only for requests addressed to this machine by name or loopback address, so a
-      // page that rebinds its own domain name to 127.0.0.1 cannot reach it.
-      new URL(req.url).pathname.startsWith('/__control') && !controlHostAllowed(req, host)
-        ? Response.json(
-            { error: 'forbidden', error_description: 'The control endpoint is local only' },
-            { status: 403 },
-          )
-        : emulator.fetch(req, env),
-    options.port ?? 8787,
-    host,
-  );
+  // The control endpoint only for requests addressed to this machine by name or loopback address, so a page that
+  // rebinds its own domain name to 127.0.0.1 cannot reach it. The app checks it on the decoded path it routes on.
+  const emulator = createEmulator({ controlHost: (h) => isLocalHost(h, host), ...options, store });
+  const server = await listen((req, env) => emulator.fetch(req, env), options.port ?? 8787, host);
   return {
     ...server,
     emulator,
@@ -114,8 +104,17 @@ export async function startEmulatorServer(
   };
 }
 
-function controlHostAllowed(req: Request, listenHost: string): boolean {
-  const hostname = new URL(req.url).hostname.replace(/^\[|\]$/g, '');
-  const allowed = ['localhost', '127.0.0.1', '::1', listenHost.replace(/^\[|\]$/g, '')];
-  return allowed.includes(hostname) || hostname.startsWith('127.');
+/**
+ * Whether a host name, as the WHATWG URL parser leaves it (IPv4 in dotted decimal, IPv6 in brackets), names this
+ * machine: `localhost`, a 127.0.0.0/8 address parsed as four numbers (not `127.evil.example`), `[::1]`, or the
+ * name the server listens on.
+ */
+export function isLocalHost(hostname: string, listenHost?: string): boolean {
+  const h = hostname.toLowerCase().replace(/\.$/, '');
+  if (h === 'localhost' || h === '[::1]' || h === '::1') return true;
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
+  if (v4 && v4.slice(1).every((o) => Number(o) <= 255) && v4[1] === '127') return true;
+  if (!listenHost) return false;
+  const listen = listenHost.toLowerCase().replace(/^\[|\]$/g, '');
+  return listen !== '' && listen !== '0.0.0.0' && listen !== '::' && h.replace(/^\[|\]$/g, '') === listen;
 }

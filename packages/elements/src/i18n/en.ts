@@ -92,6 +92,7 @@ const en: Translation = {
   signedOut: 'Signed out',
   signingIn: 'Signing in…',
   missingScopes: (s) => `Unavailable: needs the ${s.join(', ')} scope${s.length === 1 ? '' : 's'}`,
+  missingScopesFor: (s, what) => `Needs the ${s.join(', ')} scope${s.length === 1 ? '' : 's'} (for ${what})`,
   close: 'Close',
 };
 export default en;

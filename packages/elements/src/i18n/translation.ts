@@ -81,5 +81,6 @@ export interface Translation extends CasebookStrings, RibbonStrings, RibbonAppsS
   signedOut: string;
   signingIn: string;
   missingScopes: (scopes: string[]) => string;
+  missingScopesFor: (scopes: string[], what: string) => string;
   close: string;
 }

@@ -143,6 +143,8 @@ export function localCase(edit: QueuedEdit): Casebook | undefined {
   return {
     ...edit.edit.input,
     id: edit.caseId,
+    // Not on the server yet: no long id until the create is acknowledged.
+    longId: '',
     type: 'casebook',
     schema_version: '',
     created: new Date(edit.at).toISOString(),

@@ -6,9 +6,11 @@ export class TimeoutError extends PivotkitError {
   constructor(
     readonly request: RequestSummary,
     readonly timeoutMs: number | undefined,
+    /** What did not answer, when it is not a request (e.g. the token provider). */
+    what?: string,
   ) {
     super(
-      `Timed out: ${request.method} ${request.path} on ${request.host} got no answer` +
+      `Timed out: ${what ?? `${request.method} ${request.path} on ${request.host}`} got no answer` +
         (timeoutMs ? ` within ${timeoutMs} ms` : '') +
         '. Try again, or raise the client timeout.',
     );

@@ -151,11 +151,20 @@ export function errorBody(res: Reply): Record<string, unknown> | undefined {
 
 const str = (v: unknown, max = 200) => (typeof v === 'string' ? v.slice(0, max) : undefined);
 
-/** Maps an error status to the SDK's typed errors, with a message a person can act on. */
-export function toHttpError(res: Reply, summary: RequestSummary, now?: number): HttpStatusError {
+/**
+ * Maps an error status to the SDK's typed errors, with a message a person can act on. `scrub` cleans the text
+ * quoted from the body first (the token request passes one that removes every form of the client secret).
+ */
+export function toHttpError(
+  res: Reply,
+  summary: RequestSummary,
+  now?: number,
+  scrub: (s: string) => string = (s) => s,
+): HttpStatusError {
   const body = errorBody(res);
-  const code = str(body?.error) ?? str(body?.type);
-  const detail = str(body?.error_description) ?? str(body?.message);
+  const quote = (v: unknown) => (typeof v === 'string' ? str(scrub(v)) : undefined);
+  const code = quote(body?.error) ?? quote(body?.type);
+  const detail = quote(body?.error_description) ?? quote(body?.message);
   const what = `${summary.method} ${summary.path}`;
   switch (res.status) {
     case 403: {
@@ -202,8 +211,10 @@ export function parseJson<S extends z.ZodMiniType>(res: Reply, schema: S, summar
   let value: unknown;
   try {
     value = JSON.parse(res.text);
-  } catch (e) {
-    throw new ApiShapeError(summary, '', [{ path: '', message: 'the body is not JSON' }], { cause: e });
+  } catch {
+    // JSON.parse's SyntaxError quotes the start of the body, which may be anything (a token, an echoed
+    // secret): it is not kept as the cause.
+    throw new ApiShapeError(summary, '', [{ path: '', message: 'the body is not JSON' }]);
   }
   const r = schema.safeParse(value);
   if (r.success) return r.data;

@@ -118,6 +118,7 @@ export class TokenManager {
     const refreshAt = expiresAt - Math.min(this.skewMs, lifetime / 2);
     const claimScopes = claims?.[`${CLAIMS}scopes`];
     const claimClient = claims?.[`${CLAIMS}oauth/client/id`];
+    const claimOrg = claims?.[`${CLAIMS}org/id`];
     let scopes: string[] | undefined;
     if (token.scope !== undefined) scopes = token.scope.split(/\s+/).filter(Boolean);
     else if (Array.isArray(claimScopes)) scopes = claimScopes.filter((s): s is string => typeof s === 'string');
@@ -126,6 +127,7 @@ export class TokenManager {
       scopes: scopes ?? [],
       expiresAt,
       ...(cid !== undefined ? { clientId: cid } : {}),
+      ...(typeof claimOrg === 'string' && claimOrg ? { orgId: claimOrg } : {}),
       ...(scopes ? {} : { scopesUnknown: true as const }),
     };
     return { value: token.access_token, expiresAt, refreshAt, session, generation };

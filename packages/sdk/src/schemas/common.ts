@@ -26,15 +26,6 @@ export const errorMessage = z.looseObject({
   type: z.enum(['fatal', 'warning', 'error']),
 });
 
-/** IROH / CTIA error body (OAS `NormalizedError`), e.g. a 401 without a valid bearer token. */
-export const normalizedError = z.looseObject({
-  error: z.string(),
-  error_description: z.optional(z.string()),
-  error_code: z.optional(z.string()),
-  error_uri: z.optional(z.string()),
-  trace_id: z.optional(z.string()),
-});
-
 /** The 403 body when the token lacks a scope the route needs. */
 export const missingScopeError = z.looseObject({
   error: z.literal('missing_scope'),
@@ -47,13 +38,17 @@ export const missingScopeError = z.looseObject({
   trace_id: z.optional(z.string()),
 });
 
+/**
+ * A whole number ≥ 0, or (with `min: 1`) a non-empty string: plain predicates rather than zod's `.check()`, whose
+ * check module would add about 0.9 kB gzip to every page that loads the client.
+ */
+export const wholeNumber = z.custom<number>((v) => Number.isInteger(v) && (v as number) >= 0);
+const nonEmptyString = z.custom<string>((v) => typeof v === 'string' && v !== '');
+
 /** The OAuth2 token endpoint's reply (RFC 6749 §5.1). */
 export const tokenResponse = z.looseObject({
-  access_token: z.string().check(z.minLength(1)),
+  access_token: nonEmptyString,
   token_type: z.optional(z.string()),
-  expires_in: z.optional(z.number().check(z.nonnegative())),
+  expires_in: z.optional(wholeNumber),
   scope: z.optional(z.string()),
 });
-
-/** The token endpoint's error body (RFC 6749 §5.2), e.g. `{"error":"invalid_client"}`. */
-export const tokenError = z.looseObject({ error: z.string(), error_description: z.optional(z.string()) });

@@ -1,8 +1,5 @@
 import * as z from 'zod/mini';
-import { disposition, dispositionName, errorMessage, observable, observables, validTime } from './common.js';
-
-/** Body of `POST /iroh/iroh-inspect/inspect`: `{content}` and nothing else. */
-export const inspectRequest = z.strictObject({ content: z.string() });
+import { disposition, dispositionName, observable, observables, validTime } from './common.js';
 
 /** Reply of inspect: a bare array of observables. */
 export const inspectResponse = observables;
@@ -46,31 +43,6 @@ export const sighting = z.looseObject({
   observables: z.optional(observables),
 });
 
-/** `{count, docs}` as every bundle key holds it. */
-export const docs = <T extends z.core.SomeType>(doc: T) => z.looseObject({ count: z.number(), docs: z.array(doc) });
-
-/** A module's `ModuleObserveBundle`: verdicts, judgements and sightings are checked; other keys pass through. */
-export const moduleBundle = z.looseObject({
-  verdicts: z.optional(docs(verdict)),
-  judgements: z.optional(docs(judgement)),
-  sightings: z.optional(docs(sighting)),
-});
-
-/** One module's item in the enrich envelope's `data`. */
-export const moduleData = z.looseObject({
-  module: z.string(),
-  module_instance_id: z.string(),
-  module_type_id: z.string(),
-  module_instance_state: z.optional(z.string()),
-  data: moduleBundle,
-});
-
-/** Reply of `observe/observables` and `deliberate/observables`: `{data: [per module], errors: [...]}`. */
-export const enrichEnvelope = z.looseObject({
-  data: z.array(moduleData),
-  errors: z.optional(z.array(errorMessage)),
-});
-
 /** A refer link (OAS `Ref`). */
 export const ref = z.looseObject({
   module: z.string(),
@@ -82,6 +54,3 @@ export const ref = z.looseObject({
   url: z.string(),
   categories: z.optional(z.array(z.string())),
 });
-
-/** Reply of `refer/observables` (OAS `EnvelopedRefs`). */
-export const referEnvelope = z.looseObject({ data: z.array(ref), errors: z.optional(z.array(errorMessage)) });

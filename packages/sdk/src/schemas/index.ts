@@ -7,3 +7,7 @@ export * from './common.js';
 export * from './enrich.js';
 export * from './response.js';
 export * from './ctia.js';
+export { incidentStatus, text, tlp } from './ctia-vocab.js';
+export * from './ctia-requests.js';
+export * from './envelopes.js';
+export * from './errors.js';

@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { errorMessage } from './common.js';
 import { ref } from './enrich.js';
 
 /**
@@ -8,11 +7,5 @@ import { ref } from './enrich.js';
  */
 export const action = ref;
 
-/** Reply of `POST /iroh/iroh-response/respond/observables`. */
-export const actionsEnvelope = z.looseObject({ data: z.array(action), errors: z.optional(z.array(errorMessage)) });
-
-/** Reply of `POST /iroh/iroh-response/respond/trigger/{mid}/{action-id}` (OAS `EnvelopedActionResult`). */
-export const triggerEnvelope = z.looseObject({
-  data: z.looseObject({ status: z.enum(['success', 'failure']) }),
-  errors: z.optional(z.array(errorMessage)),
-});
+/** The `data` of a trigger reply: whether the action ran. */
+export const triggerResult = z.looseObject({ status: z.enum(['success', 'failure']) });

@@ -1,34 +1,21 @@
-// What the casebook reads from the page-wide state: the client, the current case, case-change notifications.
-// One file, so the element codes against one small surface.
+// What the casebook reads from the page-wide state layer: the session's client, the current case, case-change
+// notifications and the shared live region. One file, so the element codes against one small surface.
 import type { PivotkitClient } from '@pivotkit/sdk';
-import { getClient, onClientChange } from '../../config.js';
-import { getCurrentCaseId, setCurrentCaseId, CURRENT_CASE_KEY } from '../pivot-menu/current-case.js';
+import { session } from '../../state/session.js';
 
-export interface CaseRef {
-  id: string;
-  title?: string;
+export { currentCase as currentCaseRef, caseTitles, type CaseRef } from '../../state/current-case.js';
+export { caseChanges, type CaseChange } from '../../state/case-changes.js';
+export { announce } from '../../a11y/announce.js';
+
+/** The page's client (`configure({ client })`), if any. */
+export const pageClient = (): PivotkitClient | undefined => session.get().client;
+
+/** Calls `fn` when the page's client changes or gets signed in (not on every status step). */
+export function subscribeClient(fn: () => void): () => void {
+  let last = session.get();
+  return session.subscribe((s) => {
+    const changed = s.client !== last.client || (s.status === 'signed-in') !== (last.status === 'signed-in');
+    last = s;
+    if (changed) fn();
+  });
 }
-
-export const pageClient = (): PivotkitClient | undefined => getClient();
-export const subscribeClient = (fn: () => void): (() => void) => onClientChange(fn);
-
-const caseListeners = new Set<() => void>();
-export const currentCaseRef = {
-  get(): CaseRef | null {
-    const id = getCurrentCaseId();
-    return id ? { id } : null;
-  },
-  set(ref: CaseRef | null): void {
-    setCurrentCaseId(ref?.id ?? null);
-    for (const l of caseListeners) l();
-  },
-  subscribe(fn: () => void): () => void {
-    caseListeners.add(fn);
-    const onStorage = (e: StorageEvent) => e.key === CURRENT_CASE_KEY && fn();
-    window.addEventListener('storage', onStorage);
-    return () => {
-      caseListeners.delete(fn);
-      window.removeEventListener('storage', onStorage);
-    };
-  },
-};

@@ -19,10 +19,13 @@ import {
   type QueuedEdit,
 } from '../../state/outbox.js';
 import '../verdict-badge/pk-verdict-badge.js';
-import { openPivotMenu } from '../pivot-menu/shared.js';
 import { defang } from '../pivot-menu/format.js';
 import type { PkObservablePickEvent } from '../../events/observable-pick.js';
-import { currentCaseRef, pageClient, subscribeClient } from './bridge.js';
+import { announce, caseChanges, caseTitles, currentCaseRef, pageClient, subscribeClient } from './bridge.js';
+import type { PkAddToCaseEvent } from '../../events/add-to-case.js';
+import { PkRequestCloseEvent } from '../../events/request-close.js';
+import { missingScopesNotice, signedOutPrompt } from '../../templates/session.js';
+import { session } from '../../state/session.js';
 import { provenanceBundle, provenanceOf, renderDescription, type Provenance } from './content.js';
 import { detectInText, isObservableDrag, previewIntake, readDrop, type IntakePreview } from './intake.js';
 import { editNote, makeNote, readNote } from './notes.js';
@@ -49,11 +52,28 @@ interface VerdictRow {
   conflict: boolean;
 }
 
+const CHANGE_KIND = {
+  create: 'created',
+  delete: 'deleted',
+  field: 'fields',
+  'add-observables': 'observables',
+  'remove-observables': 'observables',
+  'add-text': 'texts',
+  'edit-text': 'texts',
+  'remove-text': 'texts',
+  bundle: 'bundle',
+} as const;
+
 let defaultOutbox: Outbox | undefined;
 let outboxClient: PivotkitClient | undefined;
 /** The page's outbox: one per page, shared by every casebook on it. */
 function pageOutbox(): Outbox {
-  defaultOutbox ??= new Outbox({ client: () => outboxClient ?? pageClient() });
+  defaultOutbox ??= new Outbox({
+    client: () => outboxClient ?? pageClient(),
+    // Tell the page (the ribbon's count, other casebooks, other tabs) what reached the server.
+    onAck: ({ edit, casebook, createdId }) =>
+      caseChanges.emit({ caseId: createdId ?? edit.caseId, kind: CHANGE_KIND[edit.edit.kind], casebook }),
+  });
   return defaultOutbox;
 }
 
@@ -94,6 +114,9 @@ type Intake = {
  * Values, titles, notes and descriptions from the API are only ever rendered as text. A TLP red case is never
  * sent for enrichment unless the analyst asks, with a button that says who will see the values.
  *
+ * @event {PkRequestCloseEvent} pk-request-close - The user asked to close the docked panel (Escape, or its close
+ * button); cancel it to keep the panel open.
+ *
  * @csspart toggle - The corner button that opens and closes the docked panel.
  * @csspart toggle__count - The number of unsaved changes on the corner button.
  * @csspart panel - The panel.
@@ -111,6 +134,7 @@ type Intake = {
  * @csspart tlp - A TLP marking.
  * @csspart pager - The paging buttons and range.
  * @csspart case - The case view.
+ * @csspart case-message - Instead of the case view: loading, or why the case could not be read.
  * @csspart case__title - The case's title.
  * @csspart field - An editable field (title, short description, description, a note).
  * @csspart field__pending - A field's pending state ("Not saved yet", "Saving…", "Refused…").
@@ -152,6 +176,9 @@ export class PkCasebook extends LitElement {
   /** Milliseconds to undo a deletion before it is sent. */
   @property({ type: Number, attribute: 'undo-delay' }) undoDelay = 5000;
 
+  /** The TLP of new cases (the ribbon passes its setting). CTIM's default is green. */
+  @property({ attribute: 'default-tlp' }) defaultTlp: Tlp = 'green';
+
   /** The outbox edits go through; by default the page's own. */
   @property({ attribute: false }) outbox: Outbox | undefined;
 
@@ -162,7 +189,6 @@ export class PkCasebook extends LitElement {
   @state() private _caseVersion = 0;
   @state() private _editing: Editing | undefined;
   @state() private _intake: Intake | undefined;
-  @state() private _status = '';
   @state() private _drop: string | undefined;
   @state() private _deleting = new Map<string, { title: string; timer: ReturnType<typeof setTimeout> }>();
   @state() private _verdicts = new Map<string, VerdictRow>();
@@ -176,6 +202,8 @@ export class PkCasebook extends LitElement {
   /** The rows last read, by id: what a case view shows when the case's own reply cannot be read. */
   #rows = new Map<string, Casebook>();
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A case created from the pivot menu: made current once the server has it. */
+  #adopt: string | undefined;
   #focusAfter: string | undefined;
 
   get #client(): PivotkitClient | undefined {
@@ -190,12 +218,15 @@ export class PkCasebook extends LitElement {
   #list = new Task(this, {
     task: async ([client, query, offset, limit], { signal }) => {
       if (!client) return undefined;
-      if (!client.session) await client.signIn({ signal });
+      if (!client.session) await this.#signIn(client, signal);
       const page = await client.casebooks.list(
         { query: luceneQuery(query), limit, offset, sortBy: 'created', sortOrder: 'desc' },
         { signal },
       );
-      for (const cb of page.items) this.#rows.set(cb.id, cb);
+      for (const cb of page.items) {
+        this.#rows.set(cb.id, cb);
+        if (cb.title) caseTitles.remember(cb.id, cb.title);
+      }
       return page;
     },
     args: () => [this.#client, this._query, this._offset, this.pageSize, this._listVersion] as const,
@@ -206,8 +237,10 @@ export class PkCasebook extends LitElement {
     task: async ([client, id], { signal }): Promise<Casebook | undefined> => {
       if (!id || isLocalCaseId(id)) return undefined;
       if (!client) return undefined;
-      if (!client.session) await client.signIn({ signal });
-      return client.casebooks.get(id, { signal });
+      if (!client.session) await this.#signIn(client, signal);
+      const cb = await client.casebooks.get(id, { signal });
+      if (cb.title) caseTitles.remember(cb.id, cb.title);
+      return cb;
     },
     args: () => [this.#client, this.caseId, this._caseVersion] as const,
   });
@@ -262,6 +295,16 @@ export class PkCasebook extends LitElement {
   /** Closes the docked panel; focus returns to the corner button. */
   close(): void {
     if (!this.opened) return;
+    this.#close();
+  }
+
+  /** The user asked to close: a host may keep the panel open by cancelling `pk-request-close`. */
+  #requestClose(source: 'escape' | 'close-button') {
+    if (!this.dispatchEvent(new PkRequestCloseEvent({ source }))) return;
+    this.#close();
+  }
+
+  #close() {
     this.opened = false;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="toggle"]')?.focus());
   }
@@ -285,6 +328,10 @@ export class PkCasebook extends LitElement {
       currentCaseRef.subscribe(() => (this._currentId = currentCaseRef.get()?.id ?? null)),
       ob.subscribe(() => this.requestUpdate()),
       ob.onServerChange((cases, created) => this.#onServerChange(cases, created)),
+      caseChanges.subscribe((c) => {
+        this._listVersion++;
+        if (c.caseId === this.caseId && c.kind !== 'deleted') this._caseVersion++;
+      }),
     ];
     document.addEventListener('pk-observable-pick', this.#onPick);
     document.addEventListener('pk-add-to-case', this.#onMenuAdd);
@@ -303,6 +350,11 @@ export class PkCasebook extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('client') && this.client) outboxClient = this.client;
+    // The case shown is the current case (the one the pivot menu adds to), however it was opened.
+    if (changed.has('caseId') && this.caseId && !isLocalCaseId(this.caseId) && this._currentId !== this.caseId) {
+      currentCaseRef.set({ id: this.caseId, title: this.#rows.get(this.caseId)?.title });
+      this._currentId = this.caseId;
+    }
   }
 
   protected override updated(): void {
@@ -316,6 +368,10 @@ export class PkCasebook extends LitElement {
 
   #onServerChange(cases: string[], created: [string, string][]) {
     for (const [local, real] of created) {
+      if (this.#adopt === local) {
+        this.#adopt = undefined;
+        currentCaseRef.set({ id: real });
+      }
       if (this.caseId !== local) continue;
       this.caseId = real;
       // A case becomes current once it exists on the server: the pivot menu adds to it directly.
@@ -364,14 +420,15 @@ export class PkCasebook extends LitElement {
     await this.#outbox.enqueue(caseId, edit, base);
   }
 
-  async #createCase(observables: Observable[] = [], title?: string) {
+  async #createCase(observables: Observable[] = [], title?: string, open = true) {
     const id = `${LOCAL_CASE_PREFIX}${crypto.randomUUID()}`;
     const t = this.#l.t;
     await this.#outbox.enqueue(id, {
       kind: 'create',
-      input: { title: title ?? t.untitledCase, tlp: 'green', observables, texts: [] },
+      input: { title: title ?? t.untitledCase, tlp: this.#defaultTlp(), observables, texts: [] },
     });
-    this.#openCase(id);
+    if (open) this.#openCase(id);
+    else this.#adopt = id;
     return id;
   }
 
@@ -415,8 +472,9 @@ export class PkCasebook extends LitElement {
     if (!observables.length) return;
     await this.#enqueue(caseId, { kind: 'add-observables', observables });
     if (provenance) {
-      const sightings = observables.map((o) => provenanceBundle(o, provenance)).filter((b) => !!b);
-      for (const b of sightings) await this.#enqueue(caseId, { kind: 'bundle', bundle: b });
+      const tlp = (caseId === this.caseId ? this.#shown?.tlp : this.#rows.get(caseId)?.tlp) ?? this.#defaultTlp();
+      const sightings = observables.flatMap((o) => provenanceBundle(o, provenance, tlp)['sightings'] as unknown[]);
+      await this.#enqueue(caseId, { kind: 'bundle', bundle: { sightings } });
     }
     const title =
       (caseId === this.caseId ? this.#shown?.title : this.#rows.get(caseId)?.title) || this.#l.t.untitledCase;
@@ -453,7 +511,11 @@ export class PkCasebook extends LitElement {
 
   #provenanceFrom(source: Element | null | undefined, o: Observable): Provenance {
     let context = '';
-    const block = source?.closest?.('p, li, td, dd, blockquote, pre, h1, h2, h3, h4, div');
+    // The page's own text around it: out of the shadow roots the source sits in (the pivot button of a
+    // <pk-observable>), then up to the nearest block.
+    let el: Element | null | undefined = source;
+    while (el && el.getRootNode() instanceof ShadowRoot) el = (el.getRootNode() as ShadowRoot).host;
+    const block = el?.closest?.('p, li, td, dd, blockquote, pre, h1, h2, h3, h4, div');
     const text = (block?.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (text) {
       const i = Math.max(0, text.indexOf(o.value));
@@ -498,12 +560,19 @@ export class PkCasebook extends LitElement {
     void this.#add(id, [o], this.#provenanceFrom(src instanceof Element ? src : (e.target as Element), o));
   };
 
-  #onMenuAdd = () => {
-    // The pivot menu adds through the SDK itself; read the case again once it has.
-    setTimeout(() => {
-      this._listVersion++;
-      this._caseVersion++;
-    }, 300);
+  /**
+   * The pivot menu's "Add to current / new case": with a casebook on the page, the addition goes through its
+   * outbox (so it survives going offline) and keeps where the observable was found.
+   */
+  #onMenuAdd = (e: PkAddToCaseEvent) => {
+    if (e.defaultPrevented) return;
+    e.preventDefault();
+    const { observable: o, caseId } = e.detail;
+    const menu = e.target as (HTMLElement & { anchor?: HTMLElement; hide?: (r: 'api') => void }) | null;
+    const provenance = this.#provenanceFrom(menu?.anchor, o);
+    menu?.hide?.('api');
+    if (caseId) void this.#add(caseId, [o], provenance);
+    else void this.#createCase([], this.#l.t.newCaseTitle(o), false).then((id) => this.#add(id, [o], provenance));
   };
 
   #onPaste(e: ClipboardEvent) {
@@ -599,10 +668,25 @@ export class PkCasebook extends LitElement {
     this.#say(this._linkStatus);
   }
 
+  /** Signs in through the page's session when the client is the page's (so every element sees it). */
+  async #signIn(client: PivotkitClient, signal: AbortSignal) {
+    if (client === pageClient()) {
+      if (!(await session.signIn({ signal }))) throw session.get().error ?? new Error(this.#l.t.signedOut);
+    } else await client.signIn({ signal });
+  }
+
+  #defaultTlp(): Tlp {
+    return TLPS.includes(this.defaultTlp) ? this.defaultTlp : 'green';
+  }
+
+  async #pivot(anchor: HTMLElement, o: Observable) {
+    // The menu (and floating-ui) load on the first pivot, not with the panel.
+    const { openPivotMenu } = await import('../pivot-menu/shared.js');
+    openPivotMenu({ anchor, observable: o, client: this.#client });
+  }
+
   #say(text: string) {
-    // The same text twice in a row is still announced: clear first.
-    this._status = '';
-    void this.updateComplete.then(() => (this._status = text));
+    announce(text);
   }
 
   #errorText(e: unknown): string {
@@ -938,13 +1022,14 @@ export class PkCasebook extends LitElement {
       ← ${t.allCases}
     </button>`;
     if (!cb) {
-      if (this.#case.status === 1 || this.#case.status === 0)
-        return html`<div part="case">
+      // Anything but a failed read is "loading" (a case id that just changed has not started its read yet).
+      if (this.#case.status !== 3)
+        return html`<div part="case-message">
           ${back}
           <p part="message">${t.loadingCase}</p>
         </div>`;
       const gone = isPivotkitError(err, 'NotFoundError');
-      return html`<div part="case">
+      return html`<div part="case-message">
         ${back}
         <p part="message message--error" role="alert">
           ${gone ? t.caseGone : t.caseFailed(this.#errorText(err))}
@@ -1138,12 +1223,7 @@ export class PkCasebook extends LitElement {
                         aria-haspopup="menu"
                         aria-label=${t.pivotFor(o.value)}
                         title=${t.pivotFor(o.value)}
-                        @click=${(e: Event) =>
-                          openPivotMenu({
-                            anchor: e.currentTarget as HTMLElement,
-                            observable: o,
-                            client: this.#client,
-                          })}
+                        @click=${(e: Event) => void this.#pivot(e.currentTarget as HTMLElement, o)}
                       >
                         ▾
                       </button>
@@ -1366,13 +1446,26 @@ export class PkCasebook extends LitElement {
               part="button close-button"
               type="button"
               aria-label=${t.closeCasebook}
-              @click=${() => this.close()}
+              @click=${() => this.#requestClose('close-button')}
             >
               ✕
             </button>`
           : nothing
       }
     </div>`;
+  }
+
+  #renderBody(): unknown {
+    const t = this.#l.t;
+    const client = this.#client;
+    if (!client) return signedOutPrompt({ t, host: this });
+    const authFailed = isPivotkitError(this.#list.error ?? this.#case.error, 'AuthError');
+    if (!client.session && authFailed)
+      return html`<p part="message message--error" role="alert">${message(this.#list.error ?? this.#case.error)}</p>
+        ${signedOutPrompt({ t, host: this })}`;
+    if (client.session && !client.can('casebook'))
+      return missingScopesNotice({ t, scopes: client.missingScopes('casebook'), what: t.casebookPanel });
+    return this.caseId ? this.#renderCase() : this.#renderList();
   }
 
   protected override render() {
@@ -1384,32 +1477,34 @@ export class PkCasebook extends LitElement {
             part="panel"
             aria-labelledby="panel-title"
             @keydown=${(e: KeyboardEvent) => {
-              if (e.key === 'Escape' && this.docked && !e.defaultPrevented && !this._editing) this.close();
+              if (e.key === 'Escape' && this.docked && !e.defaultPrevented && !this._editing) {
+                e.preventDefault();
+                this.#requestClose('escape');
+              }
             }}
             @dragover=${(e: DragEvent) => !this.caseId && !e.defaultPrevented && this.#dragOver(e, 'panel')}
             @drop=${(e: DragEvent) =>
               !this.caseId && !e.defaultPrevented && void this.#dropOn(e, this._currentId ?? undefined)}
           >
-            ${this.#renderHeader()} ${this.caseId ? this.#renderCase() : this.#renderList()} ${this.#renderToasts()}
+            ${this.#renderHeader()} ${this.#renderBody()} ${this.#renderToasts()}
             <p id="edit-help" hidden>${t.editHelp}</p>
           </section>`
         : nothing;
     return html`${
-        this.docked
-          ? html`<button
-              part="toggle"
-              type="button"
-              aria-expanded=${this.opened ? 'true' : 'false'}
-              @click=${() => (this.opened ? this.close() : this.open())}
-              @dragover=${(e: DragEvent) => {
-                // Dragging onto the closed button opens the panel, so the drop can land on a case.
-                if (isObservableDrag(e.dataTransfer) && !this.opened) this.opened = true;
-              }}
-            >
-              ${t.casebookPanel}${n ? html` <span part="toggle__count">${n}</span>` : nothing}
-            </button>`
-          : nothing
-      }${panel}
-      <div class="visually-hidden" role="status" aria-live="polite">${this._status}</div>`;
+      this.docked
+        ? html`<button
+            part="toggle"
+            type="button"
+            aria-expanded=${this.opened ? 'true' : 'false'}
+            @click=${() => (this.opened ? this.close() : this.open())}
+            @dragover=${(e: DragEvent) => {
+              // Dragging onto the closed button opens the panel, so the drop can land on a case.
+              if (isObservableDrag(e.dataTransfer) && !this.opened) this.opened = true;
+            }}
+          >
+            ${t.casebookPanel}${n ? html` <span part="toggle__count">${n}</span>` : nothing}
+          </button>`
+        : nothing
+    }${panel} `;
   }
 }

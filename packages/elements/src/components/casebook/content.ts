@@ -1,14 +1,10 @@
-// The pieces of the case view built beside the panel: Markdown, provenance, export, investigation.
+// The pieces of the case view built beside the panel (components/casebook/{markdown,export,investigate},
+// provenance.ts), behind the few calls the panel makes.
 import { html, type TemplateResult } from 'lit';
-import type { Casebook, Observable } from '@pivotkit/sdk';
+import type { Casebook, Observable, Tlp } from '@pivotkit/sdk';
+import { provenanceFromBundle, provenanceToSighting, type Provenance } from './provenance.js';
 
-/** Where an observable was found. */
-export interface Provenance {
-  url: string;
-  title: string;
-  context: string;
-  time: string;
-}
+export type { Provenance };
 
 /** The description, rendered (until the Markdown renderer is wired: as plain text, lines kept). */
 export function renderDescription(source: string): TemplateResult {
@@ -16,11 +12,11 @@ export function renderDescription(source: string): TemplateResult {
 }
 
 /** Provenance records of a case's observables, by `type:value`. */
-export function provenanceOf(_casebook: Casebook): Map<string, Provenance[]> {
-  return new Map();
+export function provenanceOf(casebook: Casebook): Map<string, Provenance[]> {
+  return provenanceFromBundle(casebook);
 }
 
-/** The bundle entities that record `p` for `o` (sent with `patchBundle(id, 'add', …)`), if supported. */
-export function provenanceBundle(_o: Observable, _p: Provenance): Record<string, unknown> | undefined {
-  return undefined;
+/** The bundle entities that record `p` for `o` (sent with `patchBundle(id, 'add', …)`). */
+export function provenanceBundle(o: Observable, p: Provenance, tlp?: Tlp): Record<string, unknown> {
+  return { sightings: [provenanceToSighting(o, p, { tlp })] };
 }

@@ -1,5 +1,10 @@
 import type { Observable } from '@pivotkit/sdk';
-import { OBSERVABLE_MIME } from '../observable/observable.js';
+
+/**
+ * `OBSERVABLE_MIME` of `<pk-observable>`, repeated here so that the casebook does not load the observable element
+ * (and its lazy enrichment) just to read a drop. casebook.test.ts drags from a real `<pk-observable>`.
+ */
+export const OBSERVABLE_MIME = 'application/x-pivotkit-observable+json';
 
 /** Longest value CTIA stores for an observable. */
 const MAX_VALUE = 1024;

@@ -11,6 +11,7 @@ const p: Provenance = {
 };
 const casebook = (bundle: unknown): Casebook => ({
   id: 'casebook-1',
+  longId: 'https://private.intel.example:443/ctia/casebook/casebook-1',
   type: 'casebook',
   schema_version: '1.3.29',
   bundle,

@@ -139,6 +139,11 @@ export default css`
       var(--icon) left center / 0.85em 0.85em no-repeat,
       var(--caret) right center / 0.45em 0.45em no-repeat;
   }
+  :host([inline]:dir(rtl)) [part='pivot']::before {
+    mask:
+      var(--icon) right center / 0.85em 0.85em no-repeat,
+      var(--caret) left center / 0.45em 0.45em no-repeat;
+  }
   :host([inline]) [part='pivot']::after {
     content: none;
   }

@@ -4,7 +4,7 @@ import type { Observable, ObservableVerdict, PivotkitClient } from '@pivotkit/sd
 import '../verdict-badge/pk-verdict-badge.js';
 import { tokens } from '../../styles/tokens.js';
 import { PkObservablePickEvent } from '../../events/observable-pick.js';
-import { unwatchVerdict, watchVerdict } from '../../decorate/verdict-scheduler.js';
+import { unwatchVerdict, watchVerdict } from './verdict-scheduler.js';
 import { closePivotMenu, openPivotMenu } from '../pivot-menu/shared.js';
 import type { PkPivotMenu } from '../pivot-menu/pivot-menu.js';
 import { typeIconStyles } from './type-icons.js';

@@ -244,7 +244,8 @@ describe('pk-pivot-menu', function () {
       }
       expect(label(focused())).to.equal('Block this domain');
       await sendKeys({ press: 'Enter' });
-      const dialog = root().querySelector('dialog')!;
+      // The confirmation is a <pk-dialog>; its native <dialog> sits in the pk-dialog's shadow root.
+      const dialog = root().querySelector('pk-dialog')!.shadowRoot!.querySelector('dialog')!;
       await waitUntil(() => dialog.open, 'the confirmation opens');
       return dialog;
     }

@@ -1,6 +1,7 @@
 import type { Observable, PivotkitClient } from '@pivotkit/sdk';
 import './pk-pivot-menu.js';
-import type { PivotMenuItem, PkPivotMenu } from './pivot-menu.js';
+import type { PivotMenuItem } from './item.js';
+import type { PkPivotMenu } from './pivot-menu.js';
 
 // One menu for the whole page, however many observables it has: one popup, no per-observable listeners.
 let shared: PkPivotMenu | undefined;
