@@ -532,7 +532,9 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
       cacheEpoch++;
       seenMids.deliberate.clear();
       seenMids.observe.clear();
-      void cache?.clear?.().catch(() => undefined);
+      void Promise.resolve()
+        .then(() => cache?.clear?.())
+        .catch(() => undefined);
     },
 
     async inspect(text, opts) {
