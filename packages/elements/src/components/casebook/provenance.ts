@@ -9,7 +9,14 @@
  * same provenance added twice is one sighting, and `remove` finds it again.
  * @module
  */
-import { observableKey, type Casebook, type Observable, type Sighting, type Tlp } from '@pivotkit/sdk';
+import {
+  observableKey,
+  type Casebook,
+  type NewCasebook,
+  type Observable,
+  type Sighting,
+  type Tlp,
+} from '@pivotkit/sdk';
 
 /** Where an observable came from. */
 export interface Provenance {
@@ -124,9 +131,11 @@ export function sightingToProvenance(s: unknown): { observables: Observable[]; p
  * for domains, emails and hashes, as the SDK keys verdicts), oldest first. Tolerates a malformed bundle: what is
  * not a readable provenance sighting is skipped.
  */
-export function provenanceFromBundle(casebook: Casebook | { bundle?: unknown }): Map<string, Provenance[]> {
+export function provenanceFromBundle(
+  casebook: Casebook | NewCasebook | { bundle?: unknown },
+): Map<string, Provenance[]> {
   const out = new Map<string, Provenance[]>();
-  const bundle: unknown = casebook['bundle'];
+  const bundle: unknown = (casebook as { bundle?: unknown }).bundle;
   const sightings = isRecord(bundle) && Array.isArray(bundle['sightings']) ? bundle['sightings'] : [];
   const seen = new Set<string>();
   for (const s of sightings) {
