@@ -14,7 +14,7 @@ import {
   ScopeError,
   createClient,
 } from '@pivotkit/sdk';
-import type { ClientOptions, PivotkitClient } from '@pivotkit/sdk';
+import type { ClientOptions, PivotkitApiClient } from '@pivotkit/sdk';
 import { getToken, startEmulator } from './spawn-server.js';
 import type { ServerProcess } from './spawn-server.js';
 
@@ -25,7 +25,7 @@ const ODD_SECRET = 'p+q%2Fr s:é-密码-🔑';
 describe('the SDK against the emulator process', () => {
   let emu: ServerProcess;
   let dir: string;
-  let client: PivotkitClient;
+  let client: PivotkitApiClient;
   const make = (over: Partial<ClientOptions> = {}) =>
     createClient({
       baseUrls: { visibility: emu.url, privateIntel: emu.url },
