@@ -268,15 +268,11 @@ describe('emulator CTIA conformance (process)', () => {
       assert.equal(typeof res.body.owner, 'string');
     });
 
-    it(
-      '403 says error missing_capability, as CTIA does',
-      { todo: 'the SDK reads only IROH missing_scope as a ScopeError; the emulator switches once it reads both' },
-      async () => {
-        const readOnly = await api.token(undefined, undefined, 'casebook:read');
-        const res = await api.call(readOnly, 'POST', '/ctia/casebook', { title: 'x' });
-        assert.equal(res.body.error, 'missing_capability');
-      },
-    );
+    it('403 says error missing_capability, as CTIA does', async () => {
+      const readOnly = await api.token(undefined, undefined, 'casebook:read');
+      const res = await api.call(readOnly, 'POST', '/ctia/casebook', { title: 'x' });
+      assert.equal(res.body.error, 'missing_capability');
+    });
 
     it('400 {"errors": {...}} for a schema error, json-parse-exception for bad JSON', async () => {
       const res = await api.call(tok, 'POST', '/ctia/casebook', { title: 5, bogus: true });

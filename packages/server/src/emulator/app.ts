@@ -357,26 +357,20 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   /**
    * CTIA's capability check (`require-capability!`): 403 naming the route's capabilities (one as a string, a set
    * as a list) and the owner, unless the token's scopes grant them all (see `capabilityScopes`).
-   *
-   * CTIA's `error` is `missing_capability`. Until the SDK reads that as a missing scope, the emulator still sends
-   * IROH's `missing_scope` code with its `missing-scopes`/`required-scopes` beside CTIA's fields (CTIA_403_ERROR).
+   * The `error` is CTIA's `missing_capability` (ctia http/middleware/auth.clj), which the SDK reads as a ScopeError.
    */
   const needCapability = (c: C, capabilities: string | readonly string[]): Response | undefined => {
     const auth = c.get('auth');
     const all = typeof capabilities === 'string' ? [capabilities] : capabilities;
     const missing = all.filter((cap) => !satisfiesAny(auth.scopes, capabilityScopes(cap)));
     if (missing.length === 0) return undefined;
-    const scopes = missing.map((cap) => capabilityScopes(cap)[0] ?? cap);
     return json(
       c,
       {
         message: 'Missing capability',
-        error: CTIA_403_ERROR,
+        error: 'missing_capability',
         capabilities: typeof capabilities === 'string' ? capabilities : [...capabilities].sort(),
         owner: auth.sub,
-        ...(CTIA_403_ERROR === 'missing_scope'
-          ? { 'missing-scopes': scopes, 'required-scopes': scopes, scopes: auth.scopes }
-          : {}),
       },
       403,
     );
@@ -961,12 +955,6 @@ async function readJson(c: C): Promise<unknown> {
 function isCtia(c: C): boolean {
   return c.req.path.startsWith('/ctia/');
 }
-
-/**
- * The `error` of a CTIA 403. CTIA sends `missing_capability` (ctia http/middleware/auth.clj); the SDK maps only
- * IROH's `missing_scope` to a ScopeError so far, so the emulator keeps that code for now (see needCapability).
- */
-const CTIA_403_ERROR: 'missing_capability' | 'missing_scope' = 'missing_scope';
 
 /** The capabilities of CTIA's bundle export (ctia bundle/routes.clj), which needs read access to every entity. */
 const EXPORT_CAPABILITIES = [
