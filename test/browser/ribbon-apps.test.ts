@@ -15,6 +15,7 @@ import {
   part,
   resetRibbonState,
   ribbonFixture,
+  settled,
   signInWithDialog,
   tabTo,
 } from './ribbon-helpers.js';
@@ -82,6 +83,7 @@ describe('<pk-ribbon> apps', () => {
         await (app as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
         // Each app's first data (cases, incidents, modules) is in before axe looks.
         await waitUntil(() => !app.shadowRoot?.querySelector('[role="status"][aria-busy="true"]'), `${id} settles`);
+        await settled(el);
         await expect(el).to.be.accessible();
       }
     });
@@ -169,6 +171,7 @@ describe('<pk-ribbon> apps', () => {
       const message = part(el, 'message');
       expect(message.getAttribute('role')).to.equal('alert');
       expect(message.textContent).to.include('Flaky could not be loaded: offline');
+      await settled(el);
       await expect(el).to.be.accessible();
       fail = false;
       message.querySelector('button')!.click();

@@ -11,9 +11,8 @@ import { MIN_PANEL_HEIGHT, ribbonLayout, ribbonView } from '../../state/ribbon-l
 import { settings, type Persistence, type ShortcutAction } from '../../state/settings.js';
 import { tokens } from '../../styles/tokens.js';
 import type { PkSignIn } from '../sign-in/sign-in.js';
-import '../sign-in/pk-sign-in.js';
 import type { RegionBaseUrls } from '../sign-in/client-factory.js';
-import { isDialogClient, relayClient, restoreSession } from '../sign-in/session-actions.js';
+import { isDialogClient } from '../sign-in/dialog-clients.js';
 import { appLabel, loadApp, onRibbonAppsChange, ribbonApps, type RibbonApp } from './apps.js';
 import { CaseCountController } from './case-count-controller.js';
 import { ICONS } from './icons.js';
@@ -214,12 +213,17 @@ export class PkRibbon extends LitElement {
 
   async #startSession() {
     if (session.get().client) return; // the host configured one
+    // The SDK client factory and the credential store load only when there is something to sign in with.
     if (this.relay) {
+      const { relayClient } = await import('../sign-in/session-actions.js');
       session.setClient(relayClient(this.relay), { region: this.region });
       await session.signIn();
       return;
     }
-    restoring ??= restoreSession({ baseUrls: this.#regionBases, allow: this.#allowed });
+    if (settings.get().persistence === 'memory') return;
+    restoring ??= import('../sign-in/session-actions.js').then(({ restoreSession }) =>
+      restoreSession({ baseUrls: this.#regionBases, allow: this.#allowed }),
+    );
     await restoring;
   }
 
@@ -246,7 +250,12 @@ export class PkRibbon extends LitElement {
 
   /** Opens the sign-in dialog (to sign in, or to see and edit the credentials while signed in). */
   async editCredentials(): Promise<void> {
+    // The dialog (and the SDK client it makes) loads on first use.
+    await import('../sign-in/pk-sign-in.js');
+    await customElements.whenDefined('pk-sign-in');
     await this.updateComplete;
+    // Upgraded by define() when connected; a ribbon taken out of the page meanwhile upgrades it here.
+    customElements.upgrade(this._signIn);
     await this._signIn.show();
   }
 

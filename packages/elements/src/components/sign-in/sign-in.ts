@@ -10,13 +10,8 @@ import { tokens } from '../../styles/tokens.js';
 import type { PkDialog } from '../dialog/dialog.js';
 import '../dialog/pk-dialog.js';
 import { REGION_ORDER, type RegionBaseUrls } from './client-factory.js';
-import {
-  isDialogClient,
-  signInWithCredentials,
-  signOutEverywhere,
-  type MissingScope,
-  type SignInProblem,
-} from './session-actions.js';
+import { isDialogClient } from './dialog-clients.js';
+import { signInWithCredentials, signOutEverywhere, type MissingScope, type SignInProblem } from './session-actions.js';
 import styles from './sign-in.styles.js';
 
 /** The message for a failed sign-in. */
