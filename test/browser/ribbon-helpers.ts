@@ -2,6 +2,7 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { PkRibbon } from '../../packages/elements/src/components/ribbon/pk-ribbon.js';
+import type { PkSignIn } from '../../packages/elements/src/components/sign-in/sign-in.js';
 import '../../packages/elements/src/components/ribbon/pk-ribbon.js';
 import { ribbonLayout, ribbonView } from '../../packages/elements/src/state/ribbon-layout.js';
 import { settings } from '../../packages/elements/src/state/settings.js';
@@ -109,7 +110,7 @@ export function centre(el: Element): [number, number] {
 
 /** The sign-in dialog's inner elements (looked up when read: the dialog loads on first use). */
 export function signInParts(el: PkRibbon) {
-  const signIn = el.shadowRoot!.querySelector('pk-sign-in')!;
+  const signIn: PkSignIn = el.shadowRoot!.querySelector('pk-sign-in')!;
   const r = () => signIn.shadowRoot ?? document.createDocumentFragment();
   return {
     signIn,
