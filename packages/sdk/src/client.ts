@@ -766,6 +766,8 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
         if (params.status) query.push(['status', params.status]);
         if (params.limit !== undefined) query.push(['limit', String(params.limit)]);
         if (params.offset !== undefined) query.push(['offset', String(params.offset)]);
+        if (params.sortBy) query.push(['sort_by', params.sortBy]);
+        if (params.sortOrder) query.push(['sort_order', params.sortOrder]);
         const { data, headers } = await call({
           service: 'privateIntel',
           method: 'GET',

@@ -457,10 +457,18 @@ export interface PivotkitClient {
   incidents: {
     /**
      * Searches incidents (`GET /ctia/incident/search`), optionally by status.
-     * @example const { items, total } = await client.incidents.list({ status: 'New', limit: 50 });
+     * `sortBy` is CTIA's `sort_by` (`field[:asc|:desc]`, comma-separated); without it CTIA keeps its storage order.
+     * @example const { items, total } = await client.incidents.list({ status: 'New', limit: 50, sortBy: 'incident_time.opened:desc' });
      */
     list(
-      params?: { query?: string; status?: string; limit?: number; offset?: number },
+      params?: {
+        query?: string;
+        status?: string;
+        limit?: number;
+        offset?: number;
+        sortBy?: string;
+        sortOrder?: 'asc' | 'desc';
+      },
       opts?: CallOptions,
     ): Promise<Page<Incident>>;
     /**

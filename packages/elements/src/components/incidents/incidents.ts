@@ -136,7 +136,14 @@ export class PkIncidents extends LitElement {
     task: async ([client, status, st, query, offset, limit], { signal }): Promise<Page<Incident> | undefined> => {
       if (!client || status !== 'signed-in' || !this.#session.can('incidents')) return undefined;
       return client.incidents.list(
-        { ...(st ? { status: st } : {}), ...(query.trim() ? { query: query.trim() } : {}), limit, offset },
+        {
+          ...(st ? { status: st } : {}),
+          ...(query.trim() ? { query: query.trim() } : {}),
+          limit,
+          offset,
+          // Newest first: CTIA's default order is the storage order.
+          sortBy: 'incident_time.opened:desc',
+        },
         { signal },
       );
     },
