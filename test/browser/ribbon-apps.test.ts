@@ -115,6 +115,15 @@ describe('<pk-ribbon> apps', () => {
     await client.casebooks.delete(cb.id);
   });
 
+  it('gives the casebook the default TLP chosen in Settings', async () => {
+    settings.set({ defaultTlp: 'red' });
+    const el = await ribbonFixture();
+    const casebook = (await el.open('casebook')) as HTMLElement & { defaultTlp: string };
+    expect(casebook.defaultTlp).to.equal('red');
+    settings.set({ defaultTlp: 'white' });
+    expect(casebook.defaultTlp).to.equal('white');
+  });
+
   it('adds a host app before Settings and loads it only when opened', async () => {
     let loads = 0;
     const off = registerRibbonApp({

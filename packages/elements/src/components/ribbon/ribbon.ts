@@ -69,6 +69,7 @@ function deepActive(): Element | null {
  * @csspart toolbar - The toolbar inside the bar.
  * @csspart item - Every toolbar button.
  * @csspart item--active - The button of the open app.
+ * @csspart item__icon - A button's icon.
  * @csspart item__label - A button's text.
  * @csspart item__count - The Casebook button's observable count.
  * @csspart toggle - The button that shows and hides the bar's items.
@@ -80,6 +81,7 @@ function deepActive(): Element | null {
  * @csspart panel__close - The panel's close button.
  * @csspart panel__body - Where the app's element is.
  * @csspart message - Loading and load-failure messages in the panel.
+ * @csspart button - The Retry button of an app that failed to load.
  *
  * @cssproperty [--bar-height=2.75rem] - Height of the bar (and of the space it reserves).
  * @cssproperty [--panel-width=46rem] - Width of the app panel (never wider than the viewport).
@@ -334,6 +336,12 @@ export class PkRibbon extends LitElement {
       const search = el as HTMLElement & { value: string };
       search.value = ribbonView.get().lastSearch;
       el.addEventListener('input', () => ribbonView.set({ lastSearch: search.value }));
+    }
+    if (app.id === 'casebook') {
+      // New cases get the TLP chosen in Settings.
+      const casebook = el as HTMLElement & { defaultTlp: string };
+      casebook.defaultTlp = settings.get().defaultTlp;
+      settings.subscribe((st) => (casebook.defaultTlp = st.defaultTlp));
     }
     el.dataset.ribbonApp = app.id;
   }
