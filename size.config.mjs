@@ -75,4 +75,16 @@ export default [
     entry: 'packages/elements/src/components/orbital/pk-orbital.ts',
     limitKb: 33,
   },
+  {
+    // What a page loads before the ribbon's bar shows: the dialog, the SDK client and the apps load later.
+    name: 'Ribbon, first load (pk-ribbon: bar, panel, state; no dialog, no SDK client, no app)',
+    entry: 'packages/elements/src/components/ribbon/pk-ribbon.ts',
+    limitKb: 32,
+  },
+  {
+    name: 'Ribbon with everything it can load (the sign-in dialog and SDK client, every built-in app)',
+    entry: 'packages/elements/src/components/ribbon/pk-ribbon.ts',
+    load: 'all',
+    limitKb: 155,
+  },
 ];

@@ -15,6 +15,7 @@ import {
   part,
   resetRibbonState,
   ribbonFixture,
+  settled,
   signInWithDialog,
   tabTo,
 } from './ribbon-helpers.js';
@@ -82,6 +83,7 @@ describe('<pk-ribbon> apps', () => {
         await (app as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
         // Each app's first data (cases, incidents, modules) is in before axe looks.
         await waitUntil(() => !app.shadowRoot?.querySelector('[role="status"][aria-busy="true"]'), `${id} settles`);
+        await settled(el);
         await expect(el).to.be.accessible();
       }
     });
@@ -111,6 +113,15 @@ describe('<pk-ribbon> apps', () => {
     caseChanges.emit({ caseId: cb.id, kind: 'observables' });
     await waitUntil(() => button.querySelector('[part~="item__count"]')?.textContent === '4', 'count 4');
     await client.casebooks.delete(cb.id);
+  });
+
+  it('gives the casebook the default TLP chosen in Settings', async () => {
+    settings.set({ defaultTlp: 'red' });
+    const el = await ribbonFixture();
+    const casebook = (await el.open('casebook')) as HTMLElement & { defaultTlp: string };
+    expect(casebook.defaultTlp).to.equal('red');
+    settings.set({ defaultTlp: 'white' });
+    expect(casebook.defaultTlp).to.equal('white');
   });
 
   it('adds a host app before Settings and loads it only when opened', async () => {
@@ -169,6 +180,7 @@ describe('<pk-ribbon> apps', () => {
       const message = part(el, 'message');
       expect(message.getAttribute('role')).to.equal('alert');
       expect(message.textContent).to.include('Flaky could not be loaded: offline');
+      await settled(el);
       await expect(el).to.be.accessible();
       fail = false;
       message.querySelector('button')!.click();

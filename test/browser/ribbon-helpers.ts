@@ -33,6 +33,12 @@ export async function ribbonFixture(opts: { baseUrl?: string; attrs?: string } =
   return el;
 }
 
+/** Resolves when the ribbon's motion (the panel rising as it opens) has ended: axe and pointers need it still. */
+export async function settled(el: PkRibbon): Promise<void> {
+  await el.updateComplete;
+  await Promise.all(el.shadowRoot!.getAnimations().map((a) => a.finished.catch(() => undefined)));
+}
+
 export const part = <T extends HTMLElement = HTMLElement>(el: PkRibbon, name: string): T =>
   el.shadowRoot!.querySelector<T>(`[part~="${name}"]`)!;
 
@@ -102,20 +108,28 @@ export function centre(el: Element): [number, number] {
   return [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)];
 }
 
-/** The sign-in dialog's inner elements. */
+/** The sign-in dialog's inner elements (looked up when read: the dialog loads on first use). */
 export function signInParts(el: PkRibbon) {
   const signIn: PkSignIn = el.shadowRoot!.querySelector('pk-sign-in')!;
-  const r = signIn.shadowRoot!;
+  const r = () => signIn.shadowRoot ?? document.createDocumentFragment();
   return {
     signIn,
-    dialog: r.querySelector('pk-dialog')!,
-    clientId: r.querySelector<HTMLInputElement>('#client-id')!,
-    secret: r.querySelector<HTMLInputElement>('#secret')!,
-    region: r.querySelector<HTMLSelectElement>('#region')!,
-    error: () => r.querySelector<HTMLElement>('[part~="error"][role="alert"]'),
-    missing: () => r.querySelector<HTMLElement>('[part="missing"]'),
-    submit: () => r.querySelector<HTMLButtonElement>('[part~="submit"]')!,
-    signOut: () => r.querySelector<HTMLButtonElement>('[part~="sign-out"]'),
+    get dialog() {
+      return r().querySelector('pk-dialog')!;
+    },
+    get clientId() {
+      return r().querySelector<HTMLInputElement>('#client-id')!;
+    },
+    get secret() {
+      return r().querySelector<HTMLInputElement>('#secret')!;
+    },
+    get region() {
+      return r().querySelector<HTMLSelectElement>('#region')!;
+    },
+    error: () => r().querySelector<HTMLElement>('[part~="error"][role="alert"]'),
+    missing: () => r().querySelector<HTMLElement>('[part="missing"]'),
+    submit: () => r().querySelector<HTMLButtonElement>('[part~="submit"]')!,
+    signOut: () => r().querySelector<HTMLButtonElement>('[part~="sign-out"]'),
   };
 }
 
@@ -125,7 +139,7 @@ export async function typeCredentials(
   creds: { clientId: string; clientSecret: string; region?: string },
 ): Promise<void> {
   const p = signInParts(el);
-  await waitUntil(() => p.dialog.open && deepActive() === p.clientId, 'the dialog opens on the client ID');
+  await waitUntil(() => p.dialog?.open && deepActive() === p.clientId, 'the dialog opens on the client ID');
   // Select whatever the field holds, then type over it.
   await press('Control+a');
   await sendKeys({ type: creds.clientId });
@@ -155,6 +169,6 @@ export async function signInWithDialog(
 
 /** Waits until the sign-in dialog is closed, its closing motion included. */
 export async function dialogClosed(el: PkRibbon): Promise<void> {
-  const native = () => signInParts(el).dialog.shadowRoot!.querySelector('dialog')!;
-  await waitUntil(() => !native().open, 'the dialog closes');
+  const native = () => signInParts(el).dialog?.shadowRoot?.querySelector('dialog');
+  await waitUntil(() => !native()?.open, 'the dialog closes');
 }

@@ -13,6 +13,7 @@ import {
   resetRibbonState,
   ribbonFixture,
   press,
+  settled,
   tabTo,
 } from './ribbon-helpers.js';
 
@@ -163,7 +164,7 @@ describe('<pk-ribbon> layout and keyboard', () => {
     async function openHome() {
       const el = await ribbonFixture();
       await el.open('home');
-      await el.updateComplete;
+      await settled(el);
       return el;
     }
 
@@ -268,7 +269,7 @@ describe('<pk-ribbon> layout and keyboard', () => {
       await expect(el).to.be.accessible();
       el.toggle(true);
       await el.open('home');
-      await el.updateComplete;
+      await settled(el);
       await expect(el).to.be.accessible();
     });
   });

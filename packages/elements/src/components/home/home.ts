@@ -6,7 +6,8 @@ import { requestSignIn } from '../../templates/session.js';
 import { announce } from '../../a11y/announce.js';
 import { tokens } from '../../styles/tokens.js';
 import { appLabel, onRibbonAppsChange, ribbonApps, type RibbonApp } from '../ribbon/apps.js';
-import { isDialogClient, scopeEnables, signOutEverywhere } from '../sign-in/session-actions.js';
+import { isDialogClient } from '../sign-in/dialog-clients.js';
+import { scopeEnables, signOutEverywhere } from '../sign-in/session-actions.js';
 import styles from './home.styles.js';
 
 /**

@@ -1,13 +1,16 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import { observableKey, type Casebook } from '@pivotkit/sdk';
+import type { Casebook } from '@pivotkit/sdk';
 import { caseChanges } from '../../state/case-changes.js';
 import { caseTitles, currentCase } from '../../state/current-case.js';
 import { session } from '../../state/session.js';
 
-/** Distinct observables: CTIA's `add` does not de-duplicate, the analyst counts each once. */
+/**
+ * Distinct observables: CTIA's `add` does not de-duplicate, the analyst counts each once. (Exact values: importing
+ * the SDK's observableKey here would load the whole SDK before the bar shows.)
+ */
 function countOf(cb: Casebook): number {
-  return new Set((cb.observables ?? []).map(observableKey)).size;
+  return new Set((cb.observables ?? []).map((o) => `${o.type}\u0000${o.value}`)).size;
 }
 
 /**

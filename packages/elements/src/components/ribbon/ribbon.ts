@@ -11,9 +11,8 @@ import { MIN_PANEL_HEIGHT, ribbonLayout, ribbonView } from '../../state/ribbon-l
 import { settings, type Persistence, type ShortcutAction } from '../../state/settings.js';
 import { tokens } from '../../styles/tokens.js';
 import type { PkSignIn } from '../sign-in/sign-in.js';
-import '../sign-in/pk-sign-in.js';
 import type { RegionBaseUrls } from '../sign-in/client-factory.js';
-import { isDialogClient, relayClient, restoreSession } from '../sign-in/session-actions.js';
+import { isDialogClient } from '../sign-in/dialog-clients.js';
 import { appLabel, loadApp, onRibbonAppsChange, ribbonApps, type RibbonApp } from './apps.js';
 import { CaseCountController } from './case-count-controller.js';
 import { ICONS } from './icons.js';
@@ -70,6 +69,7 @@ function deepActive(): Element | null {
  * @csspart toolbar - The toolbar inside the bar.
  * @csspart item - Every toolbar button.
  * @csspart item--active - The button of the open app.
+ * @csspart item__icon - A button's icon.
  * @csspart item__label - A button's text.
  * @csspart item__count - The Casebook button's observable count.
  * @csspart toggle - The button that shows and hides the bar's items.
@@ -81,6 +81,7 @@ function deepActive(): Element | null {
  * @csspart panel__close - The panel's close button.
  * @csspart panel__body - Where the app's element is.
  * @csspart message - Loading and load-failure messages in the panel.
+ * @csspart button - The Retry button of an app that failed to load.
  *
  * @cssproperty [--bar-height=2.75rem] - Height of the bar (and of the space it reserves).
  * @cssproperty [--panel-width=46rem] - Width of the app panel (never wider than the viewport).
@@ -214,12 +215,17 @@ export class PkRibbon extends LitElement {
 
   async #startSession() {
     if (session.get().client) return; // the host configured one
+    // The SDK client factory and the credential store load only when there is something to sign in with.
     if (this.relay) {
+      const { relayClient } = await import('../sign-in/session-actions.js');
       session.setClient(relayClient(this.relay), { region: this.region });
       await session.signIn();
       return;
     }
-    restoring ??= restoreSession({ baseUrls: this.#regionBases, allow: this.#allowed });
+    if (settings.get().persistence === 'memory') return;
+    restoring ??= import('../sign-in/session-actions.js').then(({ restoreSession }) =>
+      restoreSession({ baseUrls: this.#regionBases, allow: this.#allowed }),
+    );
     await restoring;
   }
 
@@ -246,7 +252,12 @@ export class PkRibbon extends LitElement {
 
   /** Opens the sign-in dialog (to sign in, or to see and edit the credentials while signed in). */
   async editCredentials(): Promise<void> {
+    // The dialog (and the SDK client it makes) loads on first use.
+    await import('../sign-in/pk-sign-in.js');
+    await customElements.whenDefined('pk-sign-in');
     await this.updateComplete;
+    // Upgraded by define() when connected; a ribbon taken out of the page meanwhile upgrades it here.
+    customElements.upgrade(this._signIn);
     await this._signIn.show();
   }
 
@@ -325,6 +336,12 @@ export class PkRibbon extends LitElement {
       const search = el as HTMLElement & { value: string };
       search.value = ribbonView.get().lastSearch;
       el.addEventListener('input', () => ribbonView.set({ lastSearch: search.value }));
+    }
+    if (app.id === 'casebook') {
+      // New cases get the TLP chosen in Settings.
+      const casebook = el as HTMLElement & { defaultTlp: string };
+      casebook.defaultTlp = settings.get().defaultTlp;
+      settings.subscribe((st) => (casebook.defaultTlp = st.defaultTlp));
     }
     el.dataset.ribbonApp = app.id;
   }

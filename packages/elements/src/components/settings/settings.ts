@@ -14,6 +14,7 @@ import {
   type ShortcutAction,
   type Theme,
 } from '../../state/settings.js';
+import { forgetAll } from '../../state/credentials.js';
 import { tokens } from '../../styles/tokens.js';
 import styles from './settings.styles.js';
 
@@ -78,6 +79,8 @@ export class PkSettings extends LitElement {
 
   #set(patch: Partial<Settings>) {
     settings.set(patch);
+    // Back to memory only: what an earlier choice saved goes now, not at the next page load.
+    if (patch.persistence === 'memory') void forgetAll();
     announce(this.#l.t.settingsSaved);
   }
 

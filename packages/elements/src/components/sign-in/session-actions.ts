@@ -23,14 +23,9 @@ import {
 } from '../../state/credentials.js';
 import { settings, type Persistence } from '../../state/settings.js';
 import { dialogClient, hostsFor, regionAccepting, type RegionBaseUrls } from './client-factory.js';
+import { isDialogClient, markDialogClient } from './dialog-clients.js';
 
-/** Clients made from credentials typed into the dialog (they hold the secret: sign-out drops them). */
-const madeHere = new WeakSet<PivotkitClient>();
-
-/** Whether the session's client was made by the sign-in dialog (or restored from saved credentials). */
-export function isDialogClient(client: PivotkitClient | undefined): boolean {
-  return !!client && madeHere.has(client);
-}
+export { isDialogClient };
 
 /** Why a sign-in failed, in words the dialog can show next to the field at fault. */
 export type SignInProblem =
@@ -138,7 +133,7 @@ export async function signInWithCredentials(
     });
   });
   const client = dialogClient(input, { baseUrls: opts.baseUrls, fetch: watch });
-  madeHere.add(client);
+  markDialogClient(client);
   const previous = session.get();
   if (previous.status === 'signed-in') {
     // Editing the credentials of a signed-in session: check the new ones before letting go of the old.
@@ -205,7 +200,7 @@ export async function restoreSession(opts: SignInOptions = {}): Promise<boolean>
     const t = loadToken();
     if (!t) return false;
     const client = createClient({ baseUrls: hostsFor(t.region, opts.baseUrls), tokenProvider: savedTokenProvider(t) });
-    madeHere.add(client);
+    markDialogClient(client);
     session.setClient(client, { clientId: t.clientId, region: t.region });
     return session.signIn({ signal: opts.signal });
   }

@@ -10,13 +10,8 @@ import { tokens } from '../../styles/tokens.js';
 import type { PkDialog } from '../dialog/dialog.js';
 import '../dialog/pk-dialog.js';
 import { REGION_ORDER, type RegionBaseUrls } from './client-factory.js';
-import {
-  isDialogClient,
-  signInWithCredentials,
-  signOutEverywhere,
-  type MissingScope,
-  type SignInProblem,
-} from './session-actions.js';
+import { isDialogClient } from './dialog-clients.js';
+import { signInWithCredentials, signOutEverywhere, type MissingScope, type SignInProblem } from './session-actions.js';
 import styles from './sign-in.styles.js';
 
 /** The message for a failed sign-in. */
@@ -58,7 +53,12 @@ export function problemText(t: Translation, p: SignInProblem, region: Region): s
  * the service, or an answer that is not a token. A sign-in that lacks scopes lists them with what they disable.
  * While signed in, the region is locked: the service requires signing out before switching region.
  *
- * @csspart dialog - The `<pk-dialog>` (its own parts are exported: `dialog__title`, `dialog__body`…).
+ * @csspart dialog - The `<pk-dialog>`.
+ * @csspart dialog__box - The dialog's native `<dialog>` box (`<pk-dialog>`'s `dialog` part).
+ * @csspart dialog__title - The dialog's heading.
+ * @csspart dialog__body - The dialog's body.
+ * @csspart dialog__footer - The dialog's footer.
+ * @csspart footer - The row of buttons in the footer.
  * @csspart form - The form.
  * @csspart field - A label and its input.
  * @csspart input - The client ID and secret inputs and the region select.
