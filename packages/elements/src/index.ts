@@ -30,3 +30,10 @@ export { PkRequestCloseEvent, type RequestCloseSource } from './events/request-c
 export { PkLifecycleEvent } from './events/dialog-lifecycle.js';
 export { announce } from './a11y/announce.js';
 export type { PkCasebook, QueuedEdit, CaseEdit } from './components/casebook/pk-casebook.js';
+export { renderMarkdown, renderTokens, type MarkdownOptions } from './components/casebook/markdown/render.js';
+export { markdownStyles } from './components/casebook/markdown/markdown.styles.js';
+export { PkMarkdown } from './components/casebook/markdown/pk-markdown.js';
+export { exportCase, EXPORT_FORMATS, type ExportFormat } from './components/casebook/export/index.js';
+export { parseCasebookImport } from './components/casebook/export/index.js';
+export { provenanceToSighting, provenanceFromBundle, type Provenance } from './components/casebook/provenance.js';
+export { PkCaseInvestigation } from './components/casebook/investigate/pk-case-investigation.js';

@@ -403,7 +403,9 @@ export class PkCaseInvestigation extends LitElement {
         >
           <text class="column-title" x=${COLS[0].x} y="16" aria-hidden="true">${t.relationsObservables}</text>
           <text class="column-title" x=${COLS[1].x} y="16" aria-hidden="true">${t.relationsModules}</text>
-          <text class="column-title" x=${COLS[2].x} y="16" aria-hidden="true">${t.relationsOutcomes}</text>
+          <text class="column-title" x=${WIDTH} y="16" text-anchor="end" aria-hidden="true">
+            ${t.relationsOutcomes}
+          </text>
           <g class="edges" aria-hidden="true">
             ${g.edges.map((e) => {
               const a = pos.get(e.from);
@@ -456,7 +458,7 @@ export class PkCaseInvestigation extends LitElement {
                   >
                     <rect class="frame" width=${p.w} height=${ROW - 6} rx="6" />
                     ${n.disposition ? svg`<svg class="shape" x="6" y="6" width="16" height="16" viewBox="0 0 16 16">${SHAPES[n.disposition]}</svg>` : n.id === SIGHTINGS_NODE ? svg`<circle class="shape-dot" cx="14" cy="14" r="5" />` : nothing}
-                    <text x=${n.disposition || n.id === SIGHTINGS_NODE ? 28 : 10} y=${ROW / 2 + 1}>${label}</text>
+                    <text x=${n.disposition || n.id === SIGHTINGS_NODE ? 28 : 10} y=${(ROW - 6) / 2 + 1}>${label}</text>
                   </g>`;
                 },
               )}
