@@ -22,3 +22,46 @@ export async function emulatorClient(scope?: string): Promise<PivotkitApiClient>
     },
   });
 }
+
+/**
+ * A second "tab" of the same origin: a same-origin iframe with its own copy of the modules, showing a
+ * `<pk-casebook>` on `caseId` with an outbox on `dbName`. It shares IndexedDB, localStorage and
+ * BroadcastChannel with the page, as another tab does.
+ */
+export async function openCasebookTab(opts: { dbName: string; caseId: string }): Promise<{
+  casebook: HTMLElement & { caseId: string; updateComplete: Promise<boolean> };
+  close(): void;
+}> {
+  const url = await emulatorUrl();
+  const at = (p: string) => new URL(p, import.meta.url).href;
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width:600px;height:400px';
+  frame.srcdoc = `<!doctype html><body><script type="module">
+    import '${at('../../packages/elements/src/components/casebook/pk-casebook.ts')}';
+    import { Outbox } from '${at('../../packages/elements/src/state/outbox.ts')}';
+    import { createClient } from '${at('../../packages/sdk/src/index.ts')}';
+    const client = createClient({ baseUrls: { visibility: ${JSON.stringify(url)}, privateIntel: ${JSON.stringify(url)} },
+      credentials: ${JSON.stringify(DEMO_CREDENTIALS)}, cache: false, retry: 0 });
+    await client.signIn();
+    const el = document.createElement('pk-casebook');
+    el.client = client;
+    el.outbox = new Outbox({ dbName: ${JSON.stringify(opts.dbName)}, client: () => client });
+    el.caseId = ${JSON.stringify(opts.caseId)};
+    document.body.append(el);
+    window.pkCasebook = el;
+    parent.postMessage('pk-casebook-tab-ready', '*');
+  </script></body>`;
+  const ready = new Promise<void>((resolve) =>
+    addEventListener('message', function onMessage(e) {
+      if (e.data !== 'pk-casebook-tab-ready' || e.source !== frame.contentWindow) return;
+      removeEventListener('message', onMessage);
+      resolve();
+    }),
+  );
+  document.body.append(frame);
+  await ready;
+  const w = frame.contentWindow as Window & {
+    pkCasebook: HTMLElement & { caseId: string; updateComplete: Promise<boolean> };
+  };
+  return { casebook: w.pkCasebook, close: () => frame.remove() };
+}

@@ -139,7 +139,14 @@ describe('casebook outbox', function () {
   });
 
   it('applies queued edits to the case shown', () => {
-    const cb = { id: 'casebook-1', type: 'casebook' as const, schema_version: '1', title: 't', observables: [] };
+    const cb = {
+      id: 'casebook-1',
+      longId: '',
+      type: 'casebook' as const,
+      schema_version: '1',
+      title: 't',
+      observables: [],
+    };
     const shown = applyEdits(cb, [
       {
         seq: 1,

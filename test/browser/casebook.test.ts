@@ -1,10 +1,12 @@
 import { expect, fixture, html, waitUntil as waitFor } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
-import type { Casebook, PivotkitApiClient } from '@pivotkit/sdk';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { createClient, type PivotkitApiClient } from '@pivotkit/sdk';
 import '@pivotkit/elements/pk-casebook.js';
 import '@pivotkit/elements/pk-observable.js';
 import { Outbox, type PkCasebook } from '@pivotkit/elements/pk-casebook.js';
-import { emulatorClient } from './casebook-helpers.js';
+import { emulatorClient, openCasebookTab } from './casebook-helpers.js';
+import { DEMO_CREDENTIALS, emulatorControl } from '../helpers/emulator.js';
+import { getPivotMenu, closePivotMenu } from '@pivotkit/elements';
 
 const waitUntil = (cond: () => unknown, message?: string) => waitFor(cond, message, { timeout: 8000 });
 
@@ -66,7 +68,7 @@ describe('<pk-casebook>', function () {
       expect(titles.indexOf('List: newer')).to.be.lessThan(titles.indexOf('List: older'));
       const row = one(el, `[role="option"][data-id="${a.id}"]`)!;
       expect(text(row)).to.contain('1 observable');
-      expect(text(row)).to.contain('TLP Amber');
+      expect(text(row)).to.contain('TLP:AMBER');
       expect(row.querySelector('time')?.getAttribute('datetime')).to.equal(a.modified);
       void b;
     });
@@ -111,6 +113,7 @@ describe('<pk-casebook>', function () {
       (one(el, '[part~="new-case"]') as HTMLButtonElement).click();
       await waitUntil(() => shownTitle(el) === 'Untitled case', 'the new case opens');
       await waitUntil(() => !el.caseId.startsWith('local-'), 'the case reaches the server');
+      await waitUntil(() => one(el, '[part~="case"]'), 'and is read back');
       const id = el.caseId;
       // Paste
       const dt = new DataTransfer();
@@ -306,7 +309,281 @@ describe('<pk-casebook>', function () {
       (one(again, '[data-action="keep-mine"]') as HTMLButtonElement).click();
       await waitUntil(async () => (await client.casebooks.get(cb.id)).title === 'Conflict: mine', 'mine is sent');
     });
+
+    it('keeps edits while the server is down, and finds them on the server in order once it is back', async () => {
+      const restartable = (action: string) =>
+        executeServerCommand('pk-restartable-emulator', { action }) as Promise<string>;
+      const url = await restartable('start');
+      try {
+        const own = createClient({
+          baseUrls: { visibility: url, privateIntel: url },
+          credentials: DEMO_CREDENTIALS,
+          cache: false,
+          retry: 0,
+        });
+        await own.signIn();
+        const cb = await own.casebooks.create({ title: 'Restart: before' });
+        const box = new Outbox({ dbName: dbName(), client: () => own, retryDelay: 100, maxRetryDelay: 300 });
+        boxes.push(box);
+        const el = await fixture<PkCasebook>(
+          html`<pk-casebook .client=${own} .outbox=${box} case-id=${cb.id}></pk-casebook>`,
+        );
+        await waitUntil(() => shownTitle(el) === 'Restart: before', 'the case opens');
+        await restartable('stop');
+        (one(el, '[data-edit="title"]') as HTMLButtonElement).click();
+        await el.updateComplete;
+        await chord('a');
+        await sendKeys({ type: 'Restart: after' });
+        await sendKeys({ press: 'Enter' });
+        for (const note of ['one', 'two']) {
+          await waitUntil(() => one(el, '[data-edit="new-note"]'), 'the add-note button');
+          (one(el, '[data-edit="new-note"]') as HTMLButtonElement).click();
+          await el.updateComplete;
+          await sendKeys({ type: note });
+          await chord('Enter');
+        }
+        await waitUntil(() => box.edits.length === 3 && box.edits[0]!.status === 'retrying', 'queued, failing');
+        expect(text(one(el, '[part="pending"]'))).to.contain('3 changes not saved yet');
+        expect(text(one(el, '[data-field="title"] [part="field__pending"]'))).to.contain('will retry');
+        expect(shownTitle(el)).to.equal('Restart: after');
+        await expect(el).to.be.accessible();
+        await restartable('start');
+        await waitUntil(() => box.edits.length === 0, 'replayed once the server is back');
+        const server = await own.casebooks.get(cb.id);
+        expect(server.title).to.equal('Restart: after');
+        expect(server.texts?.map((t) => t.text.split('\n').at(-1))).to.deep.equal(['one', 'two']);
+      } finally {
+        await restartable('dispose');
+      }
+    });
+
+    it('keeps an edit the API answers with 409 or 5xx queued, and says so', async () => {
+      const cb = await newCase({ title: 'Faults' });
+      const box = outbox();
+      const el = await mount({ caseId: cb.id, box });
+      await waitUntil(() => shownTitle(el) === 'Faults', 'the case opens');
+      try {
+        for (const status of [409, 503]) {
+          await emulatorControl('faults', { errorRate: 1, errorStatus: status, paths: ['/ctia/casebook'] });
+          (one(el, '[data-edit="new-note"]') as HTMLButtonElement).click();
+          await el.updateComplete;
+          await sendKeys({ type: `note ${status}` });
+          await chord('Enter');
+          await waitUntil(() => box.edits[0]?.httpStatus === status, `the ${status} is kept`);
+          await waitUntil(
+            () => text(one(el, '[part~="notes"] [part="field__pending"]')).includes('will retry'),
+            'said',
+          );
+        }
+      } finally {
+        await emulatorControl('faults', {});
+      }
+      await waitUntil(() => box.edits.length === 0, 'sent once the API answers');
+      const texts = (await client.casebooks.get(cb.id)).texts?.map((t) => t.text.split('\n').at(-1));
+      expect(texts).to.deep.equal(['note 409', 'note 503']);
+    });
+
+    it('keeps two tabs on the same case in step', async () => {
+      const cb = await newCase({ title: 'Tabs: before' });
+      const name = dbName();
+      const el = await mount({ caseId: cb.id, box: outbox(name) });
+      const other = await openCasebookTab({ dbName: name, caseId: cb.id });
+      try {
+        const otherTitle = () => text(other.casebook.shadowRoot?.querySelector('[part~="case__title"] h2'));
+        await waitUntil(() => otherTitle() === 'Tabs: before', 'the other tab shows the case');
+        (one(el, '[data-edit="title"]') as HTMLButtonElement).click();
+        await el.updateComplete;
+        await chord('a');
+        await sendKeys({ type: 'Tabs: after' });
+        await sendKeys({ press: 'Enter' });
+        await waitUntil(() => otherTitle() === 'Tabs: after', 'the other tab follows');
+        expect((await client.casebooks.get(cb.id)).title).to.equal('Tabs: after');
+      } finally {
+        other.close();
+      }
+    });
+  });
+
+  describe('states', () => {
+    it('says which scope is missing when the token has no casebook scope', async () => {
+      const limited = await emulatorClient('enrich:read inspect:read');
+      await limited.signIn();
+      const el = await fixture<PkCasebook>(html`<pk-casebook .client=${limited} .outbox=${outbox()}></pk-casebook>`);
+      await el.updateComplete;
+      expect(text(one(el, '[part~="missing-scopes"]'))).to.contain('casebook');
+      await expect(el).to.be.accessible();
+    });
+
+    it('offers sign-in when there is no client', async () => {
+      const el = await fixture<PkCasebook>(html`<pk-casebook .outbox=${outbox()}></pk-casebook>`);
+      expect(one(el, '[part="sign-in"]')).to.not.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows a case whose reply cannot be read with what the list had, and a message', async () => {
+      const cb = await newCase({ title: 'Malformed', observables: [{ type: 'ip', value: '198.51.100.7' }] });
+      const el = await mount();
+      await waitUntil(() => one(el, `[role="option"][data-id="${cb.id}"]`), 'the row renders');
+      await emulatorControl('faults', { malformedRate: 1, paths: [`/ctia/casebook/${cb.id}`] });
+      try {
+        one(el, `[role="option"][data-id="${cb.id}"]`)!.click();
+        await waitUntil(() => one(el, '[part~="message--error"]'), 'the message shows');
+        expect(text(one(el, '[part~="message--error"]'))).to.contain('could not be read');
+        expect(shownTitle(el)).to.equal('Malformed');
+        expect(all(el, '[part="observable"]').length).to.equal(1);
+        await expect(el).to.be.accessible();
+      } finally {
+        await emulatorControl('faults', {});
+      }
+    });
+
+    it('shows the empty list', async () => {
+      const el = await mount();
+      await waitUntil(() => all(el, '[role="option"]').length > 0, 'rows');
+      one(el, '[part~="search"]')!.focus();
+      await sendKeys({ type: `nothing-matches-${Date.now()}` });
+      await waitUntil(() => text(one(el, '[part~="message"]')).startsWith('No case matches'), 'the empty message');
+      await expect(el).to.be.accessible();
+    });
+
+    it('pages through hundreds of cases with X-Total-Hits and X-Next', async () => {
+      const tag = `paging${Date.now()}`;
+      await Promise.all(Array.from({ length: 7 }, (_, i) => newCase({ title: `${tag} ${i}` })));
+      const el = await fixture<PkCasebook>(
+        html`<pk-casebook .client=${client} .outbox=${outbox()} page-size="3"></pk-casebook>`,
+      );
+      one(el, '[part~="search"]')!.focus();
+      await sendKeys({ type: tag });
+      await waitUntil(() => text(one(el, '[part="pager"] [role="status"]')) === '1–3 of 7', 'first page');
+      const next = () => all(el, '[part="pager"] button')[1] as HTMLButtonElement;
+      next().click();
+      await waitUntil(() => text(one(el, '[part="pager"] [role="status"]')) === '4–6 of 7', 'second page');
+      next().click();
+      await waitUntil(() => text(one(el, '[part="pager"] [role="status"]')) === '7–7 of 7', 'last page');
+      expect(next().disabled).to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('export and import', () => {
+    it('exports the case in each format as a file that parses', async () => {
+      const cb = await newCase({
+        title: 'Export me',
+        tlp: 'amber',
+        observables: [
+          { type: 'domain', value: 'evil.example.net' },
+          { type: 'ip', value: '198.51.100.7' },
+        ],
+      });
+      const el = await mount({ caseId: cb.id });
+      await waitUntil(() => all(el, '[part="observable"]').length === 2, 'the case opens');
+      const files: { name: string; text: Promise<string> }[] = [];
+      const click = HTMLAnchorElement.prototype.click;
+      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+        if (this.download) files.push({ name: this.download, text: fetch(this.href).then((r) => r.text()) });
+        else click.call(this);
+      };
+      try {
+        for (const f of ['ctim', 'csv', 'stix', 'misp']) {
+          (one(el, `[data-export="${f}"]`) as HTMLButtonElement).click();
+          await waitUntil(() => files.length === ['ctim', 'csv', 'stix', 'misp'].indexOf(f) + 1, `${f} offered`);
+        }
+      } finally {
+        HTMLAnchorElement.prototype.click = click;
+      }
+      const [ctim, csv, stix, misp] = await Promise.all(files.map((f) => f.text));
+      expect(JSON.parse(ctim!).title).to.equal('Export me');
+      expect(csv!.split(/\r?\n/)[0]).to.contain('value');
+      expect(csv).to.contain('evil.example.net');
+      expect(JSON.parse(stix!).type).to.equal('bundle');
+      const attrs = (JSON.parse(misp!) as { Event: { Attribute: { type: string }[] } }).Event.Attribute;
+      expect(attrs.map((x) => x.type).sort()).to.deep.equal(['domain', 'ip-dst']);
+    });
+
+    it('imports a CTIM casebook file, and a bad file imports nothing and says why', async () => {
+      const el = await mount();
+      await el.updateComplete;
+      const input = one(el, '#import-file') as HTMLInputElement;
+      const drop = (text: string) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([text], 'case.json', { type: 'application/json' }));
+        input.files = dt.files;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      };
+      drop('{"type": "casebook", "title": 42}');
+      await waitUntil(() => one(el, '[part~="message--error"]'), 'the errors show');
+      expect(text(one(el, '[part~="message--error"]'))).to.contain('Nothing was imported');
+      await expect(el).to.be.accessible();
+      drop(
+        JSON.stringify({
+          type: 'casebook',
+          title: 'Imported case',
+          observables: [{ type: 'ip', value: '203.0.113.9' }],
+        }),
+      );
+      await waitUntil(() => shownTitle(el) === 'Imported case', 'the imported case opens');
+      await waitUntil(() => !el.caseId.startsWith('local-'), 'created on the server');
+      expect((await client.casebooks.get(el.caseId)).observables).to.deep.equal([{ type: 'ip', value: '203.0.113.9' }]);
+    });
+  });
+
+  describe('docked', () => {
+    it('opens from its corner button and closes on Escape, unless the host keeps it open', async () => {
+      const el = await fixture<PkCasebook>(
+        html`<pk-casebook docked .client=${client} .outbox=${outbox()}></pk-casebook>`,
+      );
+      const toggle = one(el, '[part="toggle"]') as HTMLButtonElement;
+      expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+      expect(one(el, '[part~="panel"]')).to.equal(null);
+      await expect(el).to.be.accessible();
+      toggle.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => one(el, '[part~="panel"]'), 'the panel opens');
+      expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+      await waitUntil(() => all(el, '[role="option"]').length > 0, 'with the cases');
+      await expect(el).to.be.accessible();
+      const keep = (e: Event) => e.preventDefault();
+      el.addEventListener('pk-request-close', keep);
+      all(el, '[role="option"]')[0]!.focus();
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(el.opened).to.equal(true);
+      el.removeEventListener('pk-request-close', keep);
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(el.opened).to.equal(false);
+      expect(active(el)).to.equal(one(el, '[part="toggle"]'));
+    });
+  });
+
+  describe('from the pivot menu', () => {
+    afterEach(() => closePivotMenu());
+    it('adds to the current case through the casebook (offline-safe), with where it was found', async () => {
+      const cb = await newCase({ title: 'Menu: target' });
+      const box = outbox();
+      const el = await mount({ caseId: cb.id, box });
+      await waitUntil(() => shownTitle(el) === 'Menu: target', 'the case opens');
+      const page = await fixture<HTMLElement>(
+        html`<p>
+          Seen beaconing to
+          <pk-observable type="domain" value="menu.example.org" .client=${client} no-enrich></pk-observable>
+        </p>`,
+      );
+      const obs = page.querySelector('pk-observable') as HTMLElement & { showMenu(): Promise<void> };
+      await obs.showMenu();
+      const menu = getPivotMenu()!;
+      await waitUntil(
+        () => menu.shadowRoot?.querySelector('[data-id="current-case"]:not([aria-disabled])'),
+        'the menu offers the current case',
+      );
+      (menu.shadowRoot!.querySelector('[data-id="current-case"]') as HTMLElement).click();
+      await waitUntil(() => all(el, '[part="observable"]').length === 1, 'shown in the case');
+      await waitUntil(() => box.edits.length === 0, 'sent');
+      const server = await client.casebooks.get(cb.id);
+      expect(server.observables).to.deep.equal([{ type: 'domain', value: 'menu.example.org' }]);
+      const sightings = (server['bundle'] as { sightings?: { description?: string }[] }).sightings ?? [];
+      expect(sightings[0]?.description).to.contain('Seen beaconing to');
+      await waitUntil(() => one(el, '[part="provenance"]'), 'the provenance shows');
+    });
   });
 });
-
-export type { Casebook };

@@ -130,7 +130,8 @@ export interface CasebookStrings extends CaseContentStrings {
   nextPage: string;
   nObservables: (n: number) => string;
   tlpLabel: string;
-  tlpName: (tlp: string) => string;
+  /** A TLP marking as TLP 2.0 writes it (`TLP:AMBER`). */
+  caseTlp: (tlp: string) => string;
   changedAt: (when: string) => string;
   currentCaseBadge: string;
   allCases: string;
@@ -143,7 +144,6 @@ export interface CasebookStrings extends CaseContentStrings {
   description: string;
   edit: (what: string) => string;
   save: string;
-  cancel: string;
   editHelp: string;
   empty: string;
   notes: string;
@@ -213,7 +213,12 @@ export interface CasebookStrings extends CaseContentStrings {
   from: (title: string) => string;
   investigate: string;
   exportAs: string;
+  /** The export formats' names. */
+  exportFormat: (format: 'ctim' | 'csv' | 'stix' | 'misp') => string;
+  exported: (filename: string) => string;
   importCase: string;
+  importFailed: string;
+  imported: (title: string) => string;
 }
 
 const TLP: Record<string, string> = { red: 'Red', amber: 'Amber', green: 'Green', white: 'White' };
@@ -241,7 +246,7 @@ export const casebookEn: CasebookStrings = {
   nextPage: 'Next page',
   nObservables: (n) => `${n.toLocaleString('en')} observable${n === 1 ? '' : 's'}`,
   tlpLabel: 'TLP',
-  tlpName: (t) => `TLP ${TLP[t] ?? t}`,
+  caseTlp: (t) => `TLP:${(TLP[t] ?? t).toUpperCase()}`,
   changedAt: (w) => `changed ${w}`,
   currentCaseBadge: 'current',
   allCases: 'All cases',
@@ -254,7 +259,6 @@ export const casebookEn: CasebookStrings = {
   description: 'Description',
   edit: (what) => `Edit ${what.toLowerCase()}`,
   save: 'Save',
-  cancel: 'Cancel',
   editHelp: 'Ctrl+Enter saves, Escape cancels.',
   empty: 'None yet',
   notes: 'Notes',
@@ -327,5 +331,9 @@ export const casebookEn: CasebookStrings = {
   from: (title) => `from ${title}`,
   investigate: 'Investigate this case',
   exportAs: 'Export',
-  importCase: 'Import',
+  exportFormat: (f) => ({ ctim: 'CTIM JSON', csv: 'CSV', stix: 'STIX 2.1', misp: 'MISP' })[f],
+  exported: (name) => `Exported ${name}`,
+  importCase: 'Import a case (CTIM JSON)…',
+  importFailed: 'Nothing was imported: the file is not a valid CTIM casebook.',
+  imported: (title) => `Imported ${title}`,
 };

@@ -6,7 +6,7 @@ export interface RibbonAppsStrings {
   // shared by the four apps
   /** A failure's message, shown where it happened. */
   appError: (message: string) => string;
-  retry: string;
+  tryAgain: string;
   loading: string;
   /** "Add to the current case (title)" as a button. */
   addSelectionToCase: (title: string) => string;
@@ -17,7 +17,7 @@ export interface RibbonAppsStrings {
   /** The observable-type filter's label. */
   typeFilter: string;
   allTypes: string;
-  nObservables: (n: number) => string;
+  observablesCount: (n: number) => string;
 
   // <pk-enrich-search>
   enrichSearchLabel: string;
@@ -25,7 +25,7 @@ export interface RibbonAppsStrings {
   enrichSearchHelp: string;
   detect: string;
   inspectWithApi: string;
-  inspecting: string;
+  askingInspect: string;
   /** Before anything is sent: how many observables, requests and modules. */
   willEnrich: (n: number, modules: number | undefined) => string;
   enrich: string;
@@ -34,7 +34,7 @@ export interface RibbonAppsStrings {
   moduleProgress: (done: number, total: number | undefined) => string;
   moduleAnswered: (module: string, n: number) => string;
   moduleFailed: (module: string, message: string) => string;
-  nothingFound: string;
+  noObservablesInText: string;
   nothingFoundInspect: string;
   duplicatesRemoved: (n: number) => string;
   /** Bulk input: the lines that are not an observable. */
@@ -68,11 +68,15 @@ export interface RibbonAppsStrings {
   inCase: string;
   editValue: (value: string) => string;
   editType: (value: string) => string;
-  save: string;
-  discard: string;
+  saveCorrection: string;
+  discardCorrection: string;
   invalidValue: string;
   highlightOnPage: string;
   showOnPage: (value: string) => string;
+  /** The visible text of the show-on-page button. */
+  showOnPageShort: string;
+  /** The visible text of the button that opens the inline editor. */
+  correct: string;
   notOnPageAnymore: string;
   selectObservable: (value: string) => string;
   groupLabel: (type: string, n: number) => string;
@@ -86,8 +90,8 @@ export interface RibbonAppsStrings {
   statusGroup: (group: string) => string;
   noIncidents: string;
   incidentsPage: (from: number, to: number, total: number | undefined) => string;
-  previousPage: string;
-  nextPage: string;
+  incidentsPrevious: string;
+  incidentsNext: string;
   backToList: string;
   incidentStatus: string;
   incidentSeverity: string;
@@ -102,7 +106,7 @@ export interface RibbonAppsStrings {
   addIncidentObservables: (title: string) => string;
   linkCurrentCase: (title: string) => string;
   linkNeedsCase: string;
-  linked: (caseTitle: string) => string;
+  caseLinked: (caseTitle: string) => string;
   opened: (time: string) => string;
 
   // <pk-orbital>
@@ -149,7 +153,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 /** English ribbon-app strings. */
 export const ribbonAppsEn: RibbonAppsStrings = {
   appError: (m) => `Something went wrong: ${m}`,
-  retry: 'Try again',
+  tryAgain: 'Try again',
   loading: 'Loading…',
   addSelectionToCase: (t) => `Add to the current case (${t})`,
   addSelectionToNewCase: 'Add to a new case',
@@ -157,14 +161,14 @@ export const ribbonAppsEn: RibbonAppsStrings = {
   newCaseFromApp: (what) => what,
   typeFilter: 'Type',
   allTypes: 'All types',
-  nObservables: (n) => plural(n, 'observable', 'observables'),
+  observablesCount: (n) => plural(n, 'observable', 'observables'),
 
   enrichSearchLabel: 'Enrichment search',
   enrichSearchPlaceholder: 'Paste text, or one observable per line',
   enrichSearchHelp: 'Observables are found here, in your browser; nothing is sent until you choose Enrich.',
   detect: 'Find observables',
   inspectWithApi: 'Ask the Inspect API',
-  inspecting: 'Asking the Inspect API…',
+  askingInspect: 'Asking the Inspect API…',
   willEnrich: (n, m) =>
     `${plural(n, 'observable', 'observables')}, will send ${plural(n, 'enrich request', 'enrich requests')} to ` +
     (m === undefined ? 'every configured module' : plural(m, 'module', 'modules')),
@@ -174,7 +178,7 @@ export const ribbonAppsEn: RibbonAppsStrings = {
     t === undefined ? `${plural(d, 'module', 'modules')} answered` : `${d} of ${t} modules answered`,
   moduleAnswered: (m, n) => `${m}: ${plural(n, 'verdict', 'verdicts')}`,
   moduleFailed: (m, msg) => `${m} failed: ${msg}`,
-  nothingFound: 'No observables found in this text.',
+  noObservablesInText: 'No observables found in this text.',
   nothingFoundInspect: 'No observables found here or by the Inspect API.',
   unrecognisedLines: (l) => `Not an observable: ${l.join(', ')}`,
   duplicatesRemoved: (n) => `${plural(n, 'duplicate', 'duplicates')} removed`,
@@ -206,11 +210,13 @@ export const ribbonAppsEn: RibbonAppsStrings = {
   inCase: 'In case',
   editValue: (v) => `Correct ${v}`,
   editType: (v) => `Type of ${v}`,
-  save: 'Save',
-  discard: 'Discard',
+  saveCorrection: 'Save',
+  discardCorrection: 'Discard',
   invalidValue: 'Enter a value',
   highlightOnPage: 'Highlight on the page',
   showOnPage: (v) => `Show ${v} on the page`,
+  showOnPageShort: 'Show',
+  correct: 'Correct',
   notOnPageAnymore: 'It is no longer on the page.',
   selectObservable: (v) => `Select ${v}`,
   groupLabel: (type, n) => `${type} (${n})`,
@@ -223,8 +229,8 @@ export const ribbonAppsEn: RibbonAppsStrings = {
   statusGroup: (g) => g,
   noIncidents: 'No incidents match.',
   incidentsPage: (from, to, total) => (total === undefined ? `${from}–${to}` : `${from}–${to} of ${total}`),
-  previousPage: 'Previous page',
-  nextPage: 'Next page',
+  incidentsPrevious: 'Previous page',
+  incidentsNext: 'Next page',
   backToList: 'Back to the incidents',
   incidentStatus: 'Status',
   incidentSeverity: 'Severity',
@@ -240,7 +246,7 @@ export const ribbonAppsEn: RibbonAppsStrings = {
   addIncidentObservables: (t) => `Add its observables to the current case (${t})`,
   linkCurrentCase: (t) => `Link the current case (${t}) to this incident`,
   linkNeedsCase: 'Choose a current case to link it',
-  linked: (t) => `Linked “${t}” to this incident`,
+  caseLinked: (t) => `Linked “${t}” to this incident`,
   opened: (t) => `Opened ${t}`,
 
   orbitalLabel: 'Orbital',

@@ -3,7 +3,16 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { live } from 'lit/directives/live.js';
 import { Task } from '@lit/task';
-import type { Casebook, Disposition, Observable, Page, PivotkitApiClient, PivotkitClient, Tlp } from '@pivotkit/sdk';
+import type {
+  Casebook,
+  Disposition,
+  Observable,
+  ObservableVerdict,
+  Page,
+  PivotkitApiClient,
+  PivotkitClient,
+  Tlp,
+} from '@pivotkit/sdk';
 import { isPivotkitError } from '@pivotkit/sdk';
 import { LocalizeController } from '../../controllers/localize-controller.js';
 import { tokens } from '../../styles/tokens.js';
@@ -23,6 +32,7 @@ import { defang } from '../pivot-menu/format.js';
 import type { PkObservablePickEvent } from '../../events/observable-pick.js';
 import { announce, caseChanges, caseTitles, currentCaseRef, pageClient, subscribeClient } from './bridge.js';
 import type { PkAddToCaseEvent } from '../../events/add-to-case.js';
+import { PkRequestCloseEvent } from '../../events/request-close.js';
 import { missingScopesNotice, signedOutPrompt } from '../../templates/session.js';
 import { session } from '../../state/session.js';
 import { provenanceBundle, provenanceOf, renderDescription, type Provenance } from './content.js';
@@ -30,6 +40,7 @@ import { detectInText, isObservableDrag, previewIntake, readDrop, type IntakePre
 import { editNote, makeNote, readNote } from './notes.js';
 import { luceneQuery, relativeTime } from './format.js';
 import styles from './casebook.styles.js';
+import { markdownStyles } from './markdown/markdown.styles.js';
 
 const TLPS: Tlp[] = ['red', 'amber', 'green', 'white'];
 const okey = (o: Observable) => `${o.type}:${o.value}`;
@@ -113,6 +124,9 @@ type Intake = {
  * Values, titles, notes and descriptions from the API are only ever rendered as text. A TLP red case is never
  * sent for enrichment unless the analyst asks, with a button that says who will see the values.
  *
+ * @event {PkRequestCloseEvent} pk-request-close - The user asked to close the docked panel (Escape, or its close
+ * button); cancel it to keep the panel open.
+ *
  * @csspart toggle - The corner button that opens and closes the docked panel.
  * @csspart toggle__count - The number of unsaved changes on the corner button.
  * @csspart panel - The panel.
@@ -129,7 +143,10 @@ type Intake = {
  * @csspart row__meta - A row's observable count, TLP and last change.
  * @csspart tlp - A TLP marking.
  * @csspart pager - The paging buttons and range.
+ * @csspart export - The export buttons (CTIM JSON, CSV, STIX 2.1, MISP).
+ * @csspart import - The import control (a CTIM casebook JSON file).
  * @csspart case - The case view.
+ * @csspart case-message - Instead of the case view: loading, or why the case could not be read.
  * @csspart case__title - The case's title.
  * @csspart field - An editable field (title, short description, description, a note).
  * @csspart field__pending - A field's pending state ("Not saved yet", "Saving…", "Refused…").
@@ -151,7 +168,7 @@ type Intake = {
  * @cssproperty [--inset=1rem] - Distance of the docked button and panel from the corner.
  */
 export class PkCasebook extends LitElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, markdownStyles, styles];
 
   /** Docked: a corner button that opens the panel over the page. Otherwise the panel fills its host. */
   @property({ type: Boolean, reflect: true }) docked = false;
@@ -187,6 +204,9 @@ export class PkCasebook extends LitElement {
   @state() private _drop: string | undefined;
   @state() private _deleting = new Map<string, { title: string; timer: ReturnType<typeof setTimeout> }>();
   @state() private _verdicts = new Map<string, VerdictRow>();
+  /** The verdicts as the SDK derived them (what the exports carry). */
+  #verdictsFull = new Map<string, ObservableVerdict>();
+  @state() private _importErrors: string[] = [];
   @state() private _redConsent = new Set<string>();
   @state() private _linking = false;
   @state() private _linkStatus = '';
@@ -269,7 +289,9 @@ export class PkCasebook extends LitElement {
       });
       for (const o of obs) {
         const v = result.verdictFor(o);
-        if (v) rows.set(okey(o), { modules: v.modules, disposition: v.disposition, conflict: v.conflict });
+        if (!v) continue;
+        rows.set(okey(o), { modules: v.modules, disposition: v.disposition, conflict: v.conflict });
+        this.#verdictsFull.set(okey(o), v);
       }
       push();
       return result.errors;
@@ -290,6 +312,16 @@ export class PkCasebook extends LitElement {
   /** Closes the docked panel; focus returns to the corner button. */
   close(): void {
     if (!this.opened) return;
+    this.#close();
+  }
+
+  /** The user asked to close: a host may keep the panel open by cancelling `pk-request-close`. */
+  #requestClose(source: 'escape' | 'close-button') {
+    if (!this.dispatchEvent(new PkRequestCloseEvent({ source }))) return;
+    this.#close();
+  }
+
+  #close() {
     this.opened = false;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="toggle"]')?.focus());
   }
@@ -335,6 +367,11 @@ export class PkCasebook extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('client') && this.client) outboxClient = this.client;
+    // The case shown is the current case (the one the pivot menu adds to), however it was opened.
+    if (changed.has('caseId') && this.caseId && !isLocalCaseId(this.caseId) && this._currentId !== this.caseId) {
+      currentCaseRef.set({ id: this.caseId, title: this.#rows.get(this.caseId)?.title });
+      this._currentId = this.caseId;
+    }
   }
 
   protected override updated(): void {
@@ -491,7 +528,11 @@ export class PkCasebook extends LitElement {
 
   #provenanceFrom(source: Element | null | undefined, o: Observable): Provenance {
     let context = '';
-    const block = source?.closest?.('p, li, td, dd, blockquote, pre, h1, h2, h3, h4, div');
+    // The page's own text around it: out of the shadow roots the source sits in (the pivot button of a
+    // <pk-observable>), then up to the nearest block.
+    let el: Element | null | undefined = source;
+    while (el && el.getRootNode() instanceof ShadowRoot) el = (el.getRootNode() as ShadowRoot).host;
+    const block = el?.closest?.('p, li, td, dd, blockquote, pre, h1, h2, h3, h4, div');
     const text = (block?.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (text) {
       const i = Math.max(0, text.indexOf(o.value));
@@ -655,6 +696,38 @@ export class PkCasebook extends LitElement {
     return TLPS.includes(this.defaultTlp) ? this.defaultTlp : 'green';
   }
 
+  /** Offers the case as a file in `format` (the exporters load on first use). */
+  async #export(cb: Casebook, format: 'ctim' | 'csv' | 'stix' | 'misp') {
+    const { exportCase } = await import('./export/index.js');
+    const file = exportCase(format, { casebook: cb, verdicts: this.#verdictsFull, provenance: provenanceOf(cb) });
+    const url = URL.createObjectURL(new Blob([file.text], { type: file.mime }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = file.filename;
+    a.hidden = true;
+    this.renderRoot.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    this.#say(this.#l.t.exported(file.filename));
+  }
+
+  /** Creates a case from a CTIM casebook file; a bad file imports nothing and says what is wrong. */
+  async #import(file: File) {
+    const { parseCasebookImport } = await import('./export/index.js');
+    const r = parseCasebookImport(await file.text());
+    if (!r.ok) {
+      this._importErrors = r.errors;
+      this.#say(this.#l.t.importFailed);
+      return;
+    }
+    this._importErrors = [];
+    const id = `${LOCAL_CASE_PREFIX}${crypto.randomUUID()}`;
+    await this.#outbox.enqueue(id, { kind: 'create', input: r.casebook });
+    this.#say(this.#l.t.imported(r.casebook.title || this.#l.t.untitledCase));
+    this.#openCase(id);
+  }
+
   async #pivot(anchor: HTMLElement, o: Observable) {
     // The menu (and floating-ui) load on the first pivot, not with the panel.
     const { openPivotMenu } = await import('../pivot-menu/shared.js');
@@ -772,6 +845,31 @@ export class PkCasebook extends LitElement {
           ? html`<p part="message">${this._query ? t.noMatches(this._query) : t.noCases}</p>`
           : nothing
       }
+      <div part="import">
+        <input
+          id="import-file"
+          class="visually-hidden"
+          type="file"
+          accept=".json,application/json"
+          @change=${(e: Event) => {
+            const input = e.target as HTMLInputElement;
+            const file = input.files?.[0];
+            input.value = '';
+            if (file) void this.#import(file);
+          }}
+        />
+        <label part="button import" for="import-file">${t.importCase}</label>
+      </div>
+      ${
+        this._importErrors.length
+          ? html`<div part="message message--error" role="alert">
+              <p>${t.importFailed}</p>
+              <ul>
+                ${this._importErrors.map((e) => html`<li>${e}</li>`)}
+              </ul>
+            </div>`
+          : nothing
+      }
       ${this._intake ? this.#renderIntake() : nothing}
       <div
         part="list"
@@ -856,7 +954,7 @@ export class PkCasebook extends LitElement {
   }
 
   #tlp(tlp: string): TemplateResult {
-    return html`<span part="tlp tlp--${tlp}" data-tlp=${tlp}>${this.#l.t.tlpName(tlp)}</span>`;
+    return html`<span part="tlp tlp--${tlp}" data-tlp=${tlp}>${this.#l.t.caseTlp(tlp)}</span>`;
   }
 
   // ---- rendering: case ----
@@ -998,13 +1096,14 @@ export class PkCasebook extends LitElement {
       ← ${t.allCases}
     </button>`;
     if (!cb) {
-      if (this.#case.status === 1 || this.#case.status === 0)
-        return html`<div part="case">
+      // Anything but a failed read is "loading" (a case id that just changed has not started its read yet).
+      if (this.#case.status !== 3)
+        return html`<div part="case-message">
           ${back}
           <p part="message">${t.loadingCase}</p>
         </div>`;
       const gone = isPivotkitError(err, 'NotFoundError');
-      return html`<div part="case">
+      return html`<div part="case-message">
         ${back}
         <p part="message message--error" role="alert">
           ${gone ? t.caseGone : t.caseFailed(this.#errorText(err))}
@@ -1023,6 +1122,15 @@ export class PkCasebook extends LitElement {
     >
       <div part="case__nav">
         ${back}
+        <div part="export" role="group" aria-label=${t.exportAs}>
+          <span aria-hidden="true">${t.exportAs}:</span>
+          ${(['ctim', 'csv', 'stix', 'misp'] as const).map(
+            (f) =>
+              html`<button part="button" type="button" data-export=${f} @click=${() => void this.#export(cb, f)}>
+                ${t.exportFormat(f)}
+              </button>`,
+          )}
+        </div>
         <button part="button button--danger" type="button" @click=${() => this.#deleteCase(cb.id)}>
           ${t.deleteCase}
         </button>
@@ -1050,7 +1158,7 @@ export class PkCasebook extends LitElement {
             .value=${live(cb.tlp ?? 'green')}
             @change=${(e: Event) => void this.#setTlp(cb, (e.target as HTMLSelectElement).value as Tlp)}
           >
-            ${TLPS.map((x) => html`<option value=${x} ?selected=${(cb.tlp ?? 'green') === x}>${t.tlpName(x)}</option>`)}
+            ${TLPS.map((x) => html`<option value=${x} ?selected=${(cb.tlp ?? 'green') === x}>${t.caseTlp(x)}</option>`)}
           </select>
         </label>
         ${this.#pendingLabel(this.#pendingOf(cb, 'tlp'))}
@@ -1058,8 +1166,8 @@ export class PkCasebook extends LitElement {
         ${this.#renderLink(cb)}
       </div>
       ${this.#field(cb, 'short_description', t.shortDescription, (v) => v, false)}
-      ${this.#field(cb, 'description', t.description, (v) => renderDescription(v), true)} ${this.#renderObservables(cb)}
-      ${this.#renderNotes(cb)}
+      ${this.#field(cb, 'description', t.description, (v) => renderDescription(v, t.opensInNewTab), true)}
+      ${this.#renderObservables(cb)} ${this.#renderNotes(cb)}
     </div>`;
   }
 
@@ -1421,7 +1529,7 @@ export class PkCasebook extends LitElement {
               part="button close-button"
               type="button"
               aria-label=${t.closeCasebook}
-              @click=${() => this.close()}
+              @click=${() => this.#requestClose('close-button')}
             >
               ✕
             </button>`
@@ -1452,7 +1560,10 @@ export class PkCasebook extends LitElement {
             part="panel"
             aria-labelledby="panel-title"
             @keydown=${(e: KeyboardEvent) => {
-              if (e.key === 'Escape' && this.docked && !e.defaultPrevented && !this._editing) this.close();
+              if (e.key === 'Escape' && this.docked && !e.defaultPrevented && !this._editing) {
+                e.preventDefault();
+                this.#requestClose('escape');
+              }
             }}
             @dragover=${(e: DragEvent) => !this.caseId && !e.defaultPrevented && this.#dragOver(e, 'panel')}
             @drop=${(e: DragEvent) =>

@@ -1,0 +1,346 @@
+import { css } from 'lit';
+
+export default css`
+  /* The page's CSS reaches a shadow root only through inherited properties: start from none of them. */
+  :host {
+    all: initial;
+    /* "auto" follows the page's colour scheme (and through it the system's). */
+    color-scheme: inherit;
+    --bar-height: 2.75rem;
+    --panel-width: 46rem;
+    display: block;
+    block-size: var(--bar-height);
+    inline-size: 100%;
+    /* The page's theme tokens, if it has any, read here: the auto theme hands them down (see .theme). */
+    --_p-text: var(--pk-color-text);
+    --_p-text-muted: var(--pk-color-text-muted);
+    --_p-surface: var(--pk-color-surface);
+    --_p-surface-raised: var(--pk-color-surface-raised);
+    --_p-border: var(--pk-color-border);
+    --_p-accent: var(--pk-color-accent);
+    --_p-accent-text: var(--pk-color-accent-text);
+    --_p-focus: var(--pk-color-focus);
+    --_p-danger: var(--pk-color-danger);
+    --_p-clean: var(--pk-color-clean);
+    --_p-malicious: var(--pk-color-malicious);
+    --_p-suspicious: var(--pk-color-suspicious);
+    --_p-common: var(--pk-color-common);
+    --_p-unknown: var(--pk-color-unknown);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+
+  .theme {
+    display: contents;
+    --pk-color-text: light-dark(#1d2430, #e6e9ef);
+    --pk-color-text-muted: light-dark(#5a6372, #a3acba);
+    --pk-color-surface: light-dark(#ffffff, #1b1f27);
+    --pk-color-surface-raised: light-dark(#f4f6f9, #252b35);
+    --pk-color-border: light-dark(#8b95a5, #5b6473);
+    --pk-color-accent: light-dark(#0b62d6, #6ea8ff);
+    --pk-color-accent-text: light-dark(#ffffff, #0b1220);
+    --pk-color-focus: light-dark(#0b62d6, #8fbcff);
+    --pk-color-danger: light-dark(#b3261e, #ff8a80);
+    --pk-color-clean: light-dark(#1b7f3b, #6fd58f);
+    --pk-color-malicious: light-dark(#b3261e, #ff8a80);
+    --pk-color-suspicious: light-dark(#a15c00, #f5b85a);
+    --pk-color-common: light-dark(#3d5a80, #9bb8e0);
+    --pk-color-unknown: light-dark(#5a6372, #a3acba);
+    /* The tokens module read the page's values on :host; read them again here, where the fallbacks are. */
+    --_fg: var(--pk-color-text);
+    --_fg-muted: var(--pk-color-text-muted);
+    --_bg: var(--pk-color-surface);
+    --_bg-raised: var(--pk-color-surface-raised);
+    --_border: var(--pk-color-border);
+    --_accent: var(--pk-color-accent);
+    --_accent-fg: var(--pk-color-accent-text);
+    --_focus: var(--pk-color-focus);
+    --_danger: var(--pk-color-danger);
+    --_clean: var(--pk-color-clean);
+    --_malicious: var(--pk-color-malicious);
+    --_suspicious: var(--pk-color-suspicious);
+    --_common: var(--pk-color-common);
+    --_unknown: var(--pk-color-unknown);
+  }
+  /* Following the page: its own tokens, if it has any, win (the page's theme). */
+  .theme[data-theme='auto'] {
+    --pk-color-text: var(--_p-text, light-dark(#1d2430, #e6e9ef));
+    --pk-color-text-muted: var(--_p-text-muted, light-dark(#5a6372, #a3acba));
+    --pk-color-surface: var(--_p-surface, light-dark(#ffffff, #1b1f27));
+    --pk-color-surface-raised: var(--_p-surface-raised, light-dark(#f4f6f9, #252b35));
+    --pk-color-border: var(--_p-border, light-dark(#8b95a5, #5b6473));
+    --pk-color-accent: var(--_p-accent, light-dark(#0b62d6, #6ea8ff));
+    --pk-color-accent-text: var(--_p-accent-text, light-dark(#ffffff, #0b1220));
+    --pk-color-focus: var(--_p-focus, light-dark(#0b62d6, #8fbcff));
+    --pk-color-danger: var(--_p-danger, light-dark(#b3261e, #ff8a80));
+    --pk-color-clean: var(--_p-clean, light-dark(#1b7f3b, #6fd58f));
+    --pk-color-malicious: var(--_p-malicious, light-dark(#b3261e, #ff8a80));
+    --pk-color-suspicious: var(--_p-suspicious, light-dark(#a15c00, #f5b85a));
+    --pk-color-common: var(--_p-common, light-dark(#3d5a80, #9bb8e0));
+    --pk-color-unknown: var(--_p-unknown, light-dark(#5a6372, #a3acba));
+  }
+  .theme[data-theme='light'] {
+    color-scheme: light;
+  }
+  .theme[data-theme='dark'] {
+    color-scheme: dark;
+  }
+
+  /* Popovers: undo the UA's centred-box defaults. */
+  [popover] {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    inset: auto;
+    overflow: visible;
+    color: var(--_fg);
+    background: var(--_bg);
+    font: var(--_font-size) / 1.4 var(--_font);
+    letter-spacing: normal;
+    text-transform: none;
+    text-align: start;
+    box-sizing: border-box;
+  }
+
+  [part~='bar'] {
+    position: fixed;
+    inset-block-end: 0;
+    inset-inline-start: calc(var(--_offset) * 100%);
+    transform: translateX(calc(var(--_offset) * -100%));
+    display: flex;
+    align-items: stretch;
+    block-size: var(--bar-height);
+    max-inline-size: 100vw;
+    border: 1px solid var(--_border);
+    border-block-end: 0;
+    border-start-start-radius: var(--_radius);
+    border-start-end-radius: var(--_radius);
+    box-shadow: 0 -2px 12px rgb(0 0 0 / 0.12);
+  }
+  [part~='bar']:dir(rtl) {
+    transform: translateX(calc(var(--_offset) * 100%));
+  }
+
+  [part~='handle'] {
+    display: grid;
+    place-items: center;
+    inline-size: 1.5rem;
+    color: var(--_fg-muted);
+    cursor: grab;
+    touch-action: none;
+    border-start-start-radius: var(--_radius);
+  }
+  [part~='handle']:active {
+    cursor: grabbing;
+  }
+  [part~='handle'] svg {
+    inline-size: 1rem;
+    block-size: 1rem;
+  }
+
+  [part~='toolbar'] {
+    display: flex;
+    align-items: stretch;
+    gap: 0.125rem;
+    padding-inline-end: 0.25rem;
+    overflow-x: auto;
+    scrollbar-width: thin;
+  }
+
+  [part~='item'] {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375rem;
+    margin: 0.25rem 0;
+    padding: 0 0.625rem;
+    color: var(--_fg);
+    background: transparent;
+    border: 1px solid transparent;
+    border-radius: calc(var(--_radius) - 2px);
+    font: inherit;
+    white-space: nowrap;
+    cursor: pointer;
+  }
+  [part~='item']:hover {
+    background: var(--_bg-raised);
+  }
+  [part~='item--active'] {
+    color: var(--_accent-fg);
+    background: var(--_accent);
+  }
+  [part~='item--active']:hover {
+    background: var(--_accent);
+  }
+  [part~='toggle'] .brand {
+    font-weight: 700;
+  }
+  [part~='sign-in'] {
+    border-color: var(--_accent);
+    color: var(--_accent);
+    font-weight: 600;
+  }
+  [part~='item__icon'] {
+    flex: none;
+    inline-size: 1rem;
+    block-size: 1rem;
+  }
+  [part~='item__count'] {
+    min-inline-size: 1.25rem;
+    padding: 0 0.3rem;
+    border-radius: 0.625rem;
+    background: var(--_fg);
+    color: var(--_bg);
+    font-size: 0.8em;
+    font-weight: 700;
+    line-height: 1.25rem;
+    text-align: center;
+  }
+  [part~='item--active'] [part~='item__count'] {
+    background: var(--_accent-fg);
+    color: var(--_accent);
+  }
+
+  :is([part~='item'], [part~='handle'], [part~='splitter'], [part~='panel__close'], [part~='button']):focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: -2px;
+  }
+
+  /* The panel's title takes focus only as a landing place when an app has nothing focusable yet. */
+  h2:focus {
+    outline: none;
+  }
+
+  /* Narrow viewports: icons only, the names stay for assistive technology and as tooltips. */
+  @media (max-width: 52rem) {
+    [part~='item'] [part~='item__label'] {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    [part~='item'] {
+      padding: 0 0.5rem;
+    }
+  }
+
+  [part~='panel'] {
+    position: fixed;
+    inset-block-end: calc(var(--bar-height) + 0.25rem);
+    inset-inline-start: calc(var(--_offset) * 100%);
+    transform: translateX(calc(var(--_offset) * -100%));
+    inline-size: min(var(--panel-width), 100vw);
+    block-size: var(--_panel-height);
+    flex-direction: column;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    box-shadow: var(--_shadow);
+  }
+  [part~='panel']:popover-open {
+    display: flex;
+  }
+  [part~='panel']:dir(rtl) {
+    transform: translateX(calc(var(--_offset) * 100%));
+  }
+
+  [part~='splitter'] {
+    flex: none;
+    block-size: 0.5rem;
+    cursor: ns-resize;
+    touch-action: none;
+    border-start-start-radius: var(--_radius);
+    border-start-end-radius: var(--_radius);
+    position: relative;
+  }
+  [part~='splitter']::after {
+    content: '';
+    position: absolute;
+    inset-block-start: 0.1875rem;
+    inset-inline-start: calc(50% - 1.25rem);
+    inline-size: 2.5rem;
+    block-size: 0.1875rem;
+    border-radius: 0.125rem;
+    background: var(--_border);
+  }
+  [part~='splitter']:hover::after {
+    background: var(--_fg-muted);
+  }
+
+  [part~='panel__header'] {
+    flex: none;
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    padding: 0 0.5rem 0.25rem 1rem;
+    border-block-end: 1px solid var(--_border);
+  }
+  [part~='panel__title'] {
+    flex: 1;
+    margin: 0;
+    font-size: 1rem;
+    font-weight: 700;
+  }
+  [part~='panel__close'] {
+    display: grid;
+    place-items: center;
+    inline-size: 2rem;
+    block-size: 2rem;
+    color: var(--_fg);
+    background: transparent;
+    border: 0;
+    border-radius: calc(var(--_radius) - 2px);
+    cursor: pointer;
+  }
+  [part~='panel__close']:hover {
+    background: var(--_bg-raised);
+  }
+  [part~='panel__close'] svg {
+    inline-size: 1rem;
+    block-size: 1rem;
+  }
+  [part~='panel__body'] {
+    flex: 1;
+    min-block-size: 0;
+    overflow: auto;
+    overscroll-behavior: contain;
+  }
+  .app[hidden] {
+    display: none;
+  }
+  [part~='message'] {
+    margin: 0;
+    padding: 1rem;
+  }
+  [part~='message'] p {
+    margin: 0 0 0.5rem;
+  }
+  [part~='button'] {
+    min-block-size: 2rem;
+    padding: 0.25rem 0.75rem;
+    font: inherit;
+    color: var(--_fg);
+    background: var(--_bg-raised);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) - 2px);
+    cursor: pointer;
+  }
+
+  @media (prefers-reduced-motion: no-preference) {
+    [part~='panel']:popover-open {
+      animation: pk-rise 120ms ease-out;
+    }
+    @keyframes pk-rise {
+      from {
+        opacity: 0;
+        translate: 0 0.5rem;
+      }
+    }
+  }
+  @media (forced-colors: active) {
+    [part~='item--active'] {
+      outline: 2px solid Highlight;
+    }
+  }
+`;
