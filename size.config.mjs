@@ -87,4 +87,19 @@ export default [
     load: 'all',
     limitKb: 155,
   },
+  {
+    name: 'Case Markdown (pk-markdown: tokenizer + lit rendering)',
+    entry: 'packages/elements/src/components/casebook/markdown/pk-markdown.ts',
+    limitKb: 19,
+  },
+  {
+    name: 'Case export (CTIM, CSV, STIX 2.1, MISP) and import',
+    entry: 'packages/elements/src/components/casebook/export/index.ts',
+    limitKb: 16,
+  },
+  {
+    name: 'Case investigation (pk-case-investigation, @lit/task, SDK verdict helpers)',
+    entry: 'packages/elements/src/components/casebook/investigate/pk-case-investigation.ts',
+    limitKb: 24,
+  },
 ];

@@ -38,3 +38,10 @@ export type { PkEnrichSearch } from './components/enrich-search/pk-enrich-search
 export type { PkFindObservables } from './components/find-observables/pk-find-observables.js';
 export type { PkIncidents } from './components/incidents/pk-incidents.js';
 export type { PkOrbital } from './components/orbital/pk-orbital.js';
+export { renderMarkdown, renderTokens, type MarkdownOptions } from './components/casebook/markdown/render.js';
+export { markdownStyles } from './components/casebook/markdown/markdown.styles.js';
+export type { PkMarkdown } from './components/casebook/markdown/pk-markdown.js';
+export { exportCase, EXPORT_FORMATS, type ExportFormat } from './components/casebook/export/index.js';
+export { parseCasebookImport } from './components/casebook/export/index.js';
+export { provenanceToSighting, provenanceFromBundle, type Provenance } from './components/casebook/provenance.js';
+export type { PkCaseInvestigation } from './components/casebook/investigate/pk-case-investigation.js';

@@ -6,6 +6,7 @@ export default css`
     font-family: var(--_font);
     font-size: var(--_font-size);
     color: var(--_fg);
+    overflow-wrap: anywhere;
     --graph-max-height: 36rem;
     --_tint: color-mix(in srgb, var(--_fg) 6%, var(--_bg));
   }
@@ -141,9 +142,7 @@ export default css`
   .column-title {
     fill: var(--_fg-muted);
     font-weight: 600;
-    font-size: 11px;
-    text-transform: uppercase;
-    letter-spacing: 0.05em;
+    font-size: 12px;
   }
   .edge {
     fill: none;
