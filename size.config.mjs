@@ -55,4 +55,24 @@ export default [
     load: 'all',
     limitKb: 68,
   },
+  {
+    name: 'Ribbon app: enrichment search (pk-enrich-search, detection, pk-observable and the pivot menu)',
+    entry: 'packages/elements/src/components/enrich-search/pk-enrich-search.ts',
+    limitKb: 52,
+  },
+  {
+    name: 'Ribbon app: find observables (pk-find-observables, DOM scan, Custom Highlight marks)',
+    entry: 'packages/elements/src/components/find-observables/pk-find-observables.ts',
+    limitKb: 38,
+  },
+  {
+    name: 'Ribbon app: incidents (pk-incidents, detection for the description, pk-observable)',
+    entry: 'packages/elements/src/components/incidents/pk-incidents.ts',
+    limitKb: 53,
+  },
+  {
+    name: 'Ribbon app: Orbital (pk-orbital, its question catalogue and live-query client)',
+    entry: 'packages/elements/src/components/orbital/pk-orbital.ts',
+    limitKb: 33,
+  },
 ];

@@ -1,12 +1,12 @@
 // Runs in the benchmark's Chromium page (bundled by run.ts): the 50,000-row table of bench/detect, and
-// <pk-find-observables> beside it. Results go to window.__bench for run.ts to read.
+// <pk-find-observables> beside it. Results go to window.__findBench for run.ts to read.
 import '../../packages/elements/src/components/find-observables/pk-find-observables.js';
 import { scanDom } from '@pivotkit/sdk/detect';
 import type { PkFindObservables } from '../../packages/elements/src/components/find-observables/find-observables.js';
 
 declare global {
   interface Window {
-    __bench: {
+    __findBench: {
       build(rows: number): { textNodes: number };
       raw(): Promise<{ ms: number; longestTaskMs: number; longTasks: number }>;
       arm(): { x: number; y: number };
@@ -27,11 +27,11 @@ const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
 
 let el: PkFindObservables;
 let clickAt = 0;
-let done: ReturnType<Window['__bench']['listed']>;
+let done: ReturnType<Window['__findBench']['listed']>;
 const tasks: PerformanceEntry[] = [];
 new PerformanceObserver((l) => tasks.push(...l.getEntries())).observe({ type: 'longtask' });
 
-window.__bench = {
+window.__findBench = {
   build(ROWS) {
     // The same table as bench/detect's DOM measure (seed 7): 5 cells a row, one <code> a row.
     let seed = 7;

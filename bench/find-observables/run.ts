@@ -56,7 +56,8 @@ if (!executablePath) {
 }
 const browser = await puppeteer.launch({ executablePath, headless: true, args: chromiumArgs });
 try {
-  const results = [];
+  type Result = Awaited<ReturnType<Window['__findBench']['listed']>>;
+  const results: Result[] = [];
   for (let run = 0; run < RUNS; run++) {
     // A fresh page each run: the second scan of one page would also find its "new since" history.
     const page = await browser.newPage();
@@ -65,16 +66,16 @@ try {
       '<!doctype html><html><head><meta charset="utf-8"><style>body{font:13px system-ui;margin:0}td{padding:2px 6px;border-bottom:1px solid #ddd}</style></head><body></body></html>',
     );
     await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
-    const { textNodes } = await page.evaluate((rows: number) => window.__bench.build(rows), ROWS);
+    const { textNodes } = await page.evaluate((rows: number) => window.__findBench.build(rows), ROWS);
     if (run === 0) {
-      const raw = await page.evaluate(() => window.__bench.raw());
+      const raw = await page.evaluate(() => window.__findBench.raw());
       console.log(
         `scanDom alone (same page, first): ${raw.ms.toFixed(0)} ms, longest task ${raw.longestTaskMs.toFixed(0)} ms (${raw.longTasks} over 50 ms)`,
       );
     }
-    const at = await page.evaluate(() => window.__bench.arm());
+    const at = await page.evaluate(() => window.__findBench.arm());
     await page.mouse.click(at.x, at.y);
-    const r = await page.evaluate(() => window.__bench.listed());
+    const r = await page.evaluate(() => window.__findBench.listed());
     results.push(r);
     console.log(
       `run ${run + 1}: ${textNodes} text nodes, ${r.distinct} distinct observables (${r.occurrences} occurrences); ` +
@@ -82,7 +83,7 @@ try {
         `(${r.longTasks} over 50 ms), longest frame gap ${r.longestFrameMs.toFixed(0)} ms`,
     );
   }
-  const median = (k: keyof (typeof results)[number]) => results.map((r) => r[k]).sort((a, b) => a - b)[RUNS >> 1]!;
+  const median = (k: Exclude<keyof Result, never>) => results.map((r) => r[k]).sort((a, b) => a - b)[RUNS >> 1]!;
   const line = (name: string, value: number, target: number) =>
     console.log(
       `${name.padEnd(44)} ${value.toFixed(0).padStart(8)} ms   target ≤ ${target} ms   ${value <= target ? '✔' : '✘'}`,

@@ -2,6 +2,7 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { PkRibbon } from '../../packages/elements/src/components/ribbon/pk-ribbon.js';
+import type { PkSignIn } from '../../packages/elements/src/components/sign-in/sign-in.js';
 import '../../packages/elements/src/components/ribbon/pk-ribbon.js';
 import { ribbonLayout, ribbonView } from '../../packages/elements/src/state/ribbon-layout.js';
 import { settings } from '../../packages/elements/src/state/settings.js';
@@ -45,8 +46,11 @@ export const appButton = (el: PkRibbon, id: string): HTMLElement =>
 /** The focused element, looking into shadow roots. */
 export function deepActive(): Element | null {
   let a = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
+  for (;;) {
+    if (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    else if (a instanceof HTMLIFrameElement && a.contentDocument?.activeElement) a = a.contentDocument.activeElement;
+    else return a;
+  }
 }
 
 /** A short description of an element, for assertion messages (chai's inspection of a live element can hang). */
@@ -100,7 +104,7 @@ export function centre(el: Element): [number, number] {
 
 /** The sign-in dialog's inner elements. */
 export function signInParts(el: PkRibbon) {
-  const signIn = el.shadowRoot!.querySelector('pk-sign-in')!;
+  const signIn: PkSignIn = el.shadowRoot!.querySelector('pk-sign-in')!;
   const r = signIn.shadowRoot!;
   return {
     signIn,
@@ -146,4 +150,11 @@ export async function signInWithDialog(
   await el.editCredentials();
   await typeCredentials(el, creds);
   await waitUntil(() => session.get().status === 'signed-in', 'signed in', { timeout: 4000 });
+  await dialogClosed(el);
+}
+
+/** Waits until the sign-in dialog is closed, its closing motion included. */
+export async function dialogClosed(el: PkRibbon): Promise<void> {
+  const native = () => signInParts(el).dialog.shadowRoot!.querySelector('dialog')!;
+  await waitUntil(() => !native().open, 'the dialog closes');
 }

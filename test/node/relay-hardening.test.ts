@@ -196,6 +196,19 @@ describe('relay hardening (process)', () => {
     assert.ok(r.sent < 32_000_000, `sent ${r.sent} bytes before an answer`);
   });
 
+  it('logs no credential-looking query parameter, by name pattern', async () => {
+    const planted = ['R1-apikey', 'R2-token', 'R3-jwt', 'R4-pass'];
+    await send(
+      `/ctia/casebook/search?apiKey=${planted[0]}&access_token[]=${planted[1]}&JWT=${planted[2]}&opts[password]=${planted[3]}`,
+    );
+    const line = relay
+      .output()
+      .split('\n')
+      .find((l) => l.includes('GET /ctia/casebook/search?'));
+    assert.ok(line);
+    for (const p of planted) assert.ok(!line.includes(p), `${p} reached the relay log: ${line}`);
+  });
+
   it('matches whole path segments of the decoded path and refuses dot segments', async () => {
     const seen: string[] = [];
     onApi = (req, res) => {

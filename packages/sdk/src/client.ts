@@ -73,19 +73,12 @@ const formEncode = (s: string) => new URLSearchParams([['', s]]).toString().slic
  * application/x-www-form-urlencoded before they are joined with `:` and base64-encoded, so a secret with `:`,
  * `+`, `%` or non-ASCII characters reaches the server intact (the emulator and the relay decode them so).
  */
-export function basicCredentials(id: string, secret: string): string {
+function basicCredentials(id: string, secret: string): string {
   return base64(`${formEncode(id)}:${formEncode(secret)}`);
 }
 
 /** base64 of a string's UTF-8 bytes. */
 const base64 = (s: string) => btoa(String.fromCharCode(...new TextEncoder().encode(s)));
-
-/** The short casebook id (`casebook-<uuid>`) of a short id or a long CTIA URL. */
-export function shortId(id: string): string {
-  const t = id.trim().replace(/\/+$/, '');
-  const i = t.lastIndexOf('/');
-  return i >= 0 ? t.slice(i + 1) : t;
-}
 
 function baseOf(url: string, name: string): URL {
   let u: URL;
@@ -539,7 +532,9 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
       cacheEpoch++;
       seenMids.deliberate.clear();
       seenMids.observe.clear();
-      void cache?.clear?.().catch(() => undefined);
+      void Promise.resolve()
+        .then(() => cache?.clear?.())
+        .catch(() => undefined);
     },
 
     async inspect(text, opts) {
@@ -616,8 +611,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
             !target.pathname.startsWith(bases.visibility.pathname)
           )
             throw new PivotkitError(
-              `Refused to trigger "${action.title}": its URL is on ${target.host}, not on ${bases.visibility.host}. ` +
-                'Response actions only go to the Threat Response host.',
+              `Refused to trigger "${action.title}": its URL is on ${target.host}, not the Threat Response host ${bases.visibility.host}.`,
             );
         } else {
           target = new URL(action.url.replace(/^\/+/, ''), base);
@@ -693,7 +687,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           method: 'PATCH',
           path: casebookPath(id),
           query: [['wait_for', 'true']],
-          json: patch,
+          json: body(patch),
           // PATCH here replaces the given fields: sending it twice changes nothing more.
           idempotent: true,
           schema: S.casebook,

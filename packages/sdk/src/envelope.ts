@@ -66,7 +66,7 @@ const moduleHeader = z.looseObject({
   module: z.string(),
   module_instance_id: z.string(),
   module_type_id: z.string(),
-  data: z.optional(z.record(z.string(), z.unknown())),
+  data: z.optional(z.looseObject({})),
 });
 
 const DOCS = { verdicts: S.verdict, judgements: S.judgement, sightings: S.sighting } as const;
@@ -78,7 +78,7 @@ export function readEnrichEnvelope(env: z.output<typeof looseEnvelope>): {
 } {
   const errors = readErrors(env.errors);
   const modules = readItems(env.data, moduleHeader, "a module's answer", errors).map((m): ModuleResult => {
-    const bundle = m.data ?? {};
+    const bundle: Record<string, unknown> = m.data ?? {};
     const docs = (key: keyof typeof DOCS) => {
       const part = bundle[key];
       const list = rec(part)['docs'];

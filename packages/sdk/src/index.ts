@@ -1,6 +1,7 @@
 export * from './observable.js';
 export type * from './types.js';
-export { createClient, shortId } from './client.js';
+export { createClient } from './client.js';
+export { shortId } from './internal/path.js';
 export { REGIONS, isRegion } from './regions.js';
 export { FEATURE_SCOPES, missingScopesFor, parseScopes, scopeCovers, type ScopeRequirement } from './scopes.js';
 export {

@@ -118,6 +118,25 @@ describe('typed errors', () => {
     assert.ok(isPivotkitError(err, 'HttpStatusError'));
   });
 
+  it("maps CTIA's 403 missing_capability to ScopeError, naming the scopes that grant the capabilities", async () => {
+    const s = await server((req) => ({
+      status: 403,
+      json: {
+        message: 'Missing capability',
+        error: 'missing_capability',
+        capabilities: req.method === 'POST' ? 'create-casebook' : ['read-incident', 'search-relationship'],
+        owner: 'user-1',
+      },
+    }));
+    const c = clientFor(s);
+    const one = await c.casebooks.create({ title: 'x' }).catch((e: unknown) => e);
+    assert.ok(one instanceof ScopeError, String(one));
+    assert.deepEqual(one.missingScopes, ['casebook:write']);
+    const two = await c.incidents.list().catch((e: unknown) => e);
+    assert.ok(two instanceof ScopeError, String(two));
+    assert.deepEqual(two.missingScopes, ['private-intel/incident:read', 'private-intel/relationship:read']);
+  });
+
   it('maps 404 to NotFoundError', async () => {
     const s = await server(() => ({ status: 404 }));
     await assert.rejects(clientFor(s).casebooks.get('casebook-gone'), NotFoundError);

@@ -151,6 +151,13 @@ export function errorBody(res: Reply): Record<string, unknown> | undefined {
 
 const str = (v: unknown, max = 200) => (typeof v === 'string' ? v.slice(0, max) : undefined);
 
+/** The scope granting a CTIA capability: `create-casebook` → `casebook:write`, `read-incident` → `private-intel/incident:read`. */
+function capabilityScope(capability: string): string {
+  const m = /^(read|search|create|delete)-(.+)$/.exec(capability);
+  if (!m) return capability;
+  return `${m[2] === 'casebook' ? '' : 'private-intel/'}${m[2]}:${m[1] === 'create' || m[1] === 'delete' ? 'write' : 'read'}`;
+}
+
 /**
  * Maps an error status to the SDK's typed errors, with a message a person can act on. `scrub` cleans the text
  * quoted from the body first (the token request passes one that removes every form of the client secret).
@@ -171,6 +178,15 @@ export function toHttpError(
       const scope = missingScopeError.safeParse(body);
       if (scope.success)
         return new ScopeError(scope.data['missing-scopes'], scope.data['required-scopes'] ?? [], summary);
+      // CTIA names capabilities instead (`{"error":"missing_capability","capabilities":"create-casebook"}`): the
+      // scope that grants each one (ctia auth/jwt.clj) is what to ask an admin for.
+      if (body?.error === 'missing_capability') {
+        const scopes = [body.capabilities]
+          .flat()
+          .filter((c) => typeof c === 'string')
+          .map(capabilityScope);
+        if (scopes.length) return new ScopeError(scopes, scopes, summary);
+      }
       return new HttpStatusError(
         403,
         `Forbidden: ${what} was refused${code ? ` (${code}${detail ? `: ${detail}` : ''})` : ''}. ` +

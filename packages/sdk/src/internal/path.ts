@@ -61,3 +61,10 @@ export function longIdOf(id: string, kind: EntityKind, privateIntelBase: URL): s
 export function hasDotSegment(path: string): boolean {
   return path.split(/[/\\]/).some((s) => DOT_SEGMENT.test(s));
 }
+
+/** The short casebook id (`casebook-<uuid>`) of a short id or a long CTIA URL. */
+export function shortId(id: string): string {
+  const t = id.trim().replace(/\/+$/, '');
+  const i = t.lastIndexOf('/');
+  return i >= 0 ? t.slice(i + 1) : t;
+}
