@@ -2,7 +2,6 @@
 import type {
   Casebook,
   Disposition,
-  Feature,
   ModuleError,
   ModuleResult,
   Observable,
@@ -12,18 +11,7 @@ import type {
   ResponseAction,
   Session,
 } from '@pivotkit/sdk';
-import { dispositionName } from '@pivotkit/sdk';
-
-const NEEDS: Record<Feature, string> = {
-  inspect: 'inspect:read',
-  enrich: 'enrich:read',
-  refer: 'enrich:read',
-  pivot: 'enrich:read',
-  response: 'response',
-  casebook: 'casebook',
-  incidents: 'private-intel',
-  'link-casebook': 'private-intel',
-};
+import { dispositionName, missingScopesFor } from '@pivotkit/sdk';
 
 export interface FakeModule {
   module: string;
@@ -146,8 +134,9 @@ export function fakeClient(opts: FakeOptions = {}): PivotkitClient {
     get session() {
       return session;
     },
-    can: (f) => !!session && scopes.includes(NEEDS[f]),
-    missingScopes: (f) => (scopes.includes(NEEDS[f]) ? [] : [NEEDS[f]]),
+    // The SDK's own scope table (FEATURE_SCOPES), not a second one that could disagree with it.
+    can: (f) => !!session && missingScopesFor(scopes, f).length === 0,
+    missingScopes: (f) => missingScopesFor(scopes, f),
     signOut: () => (session = undefined),
     inspect: async () => [],
     enrich: {

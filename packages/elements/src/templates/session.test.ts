@@ -21,6 +21,15 @@ describe('session templates', () => {
     await expect(host).to.be.accessible();
   });
 
+  it('signedOutPrompt fires pk-request-sign-in with no after() given too', async () => {
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    let fired = 0;
+    host.addEventListener('pk-request-sign-in', () => fired++);
+    render(signedOutPrompt({ t: en, host }), host);
+    host.querySelector<HTMLButtonElement>('button[part="sign-in"]')!.click();
+    expect(fired).to.equal(1);
+  });
+
   it('signedOutPrompt: after() hears that a listener cancelled the request', async () => {
     const host = await fixture<HTMLDivElement>(html`<div role="menu" aria-label="Menu"></div>`);
     const results: boolean[] = [];

@@ -23,7 +23,11 @@ export function signedOutPrompt(opts: {
   as?: 'button' | 'menuitem';
 }): TemplateResult {
   const { t, host } = opts;
-  const activate = () => opts.after?.(requestSignIn(host));
+  const activate = () => {
+    // Not `after?.(requestSignIn(host))`: with no `after`, an optional call skips evaluating its argument.
+    const requested = requestSignIn(host);
+    opts.after?.(requested);
+  };
   if (opts.as === 'menuitem')
     return html`<div role="menuitem" tabindex="-1" part="item" data-id="sign-in" @click=${activate}>
       <span part="item__label">${t.signIn}</span>
