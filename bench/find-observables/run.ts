@@ -56,7 +56,8 @@ if (!executablePath) {
 }
 const browser = await puppeteer.launch({ executablePath, headless: true, args: chromiumArgs });
 try {
-  const results: Awaited<ReturnType<Window['__findBench']['listed']>>[] = [];
+  type Result = Awaited<ReturnType<Window['__findBench']['listed']>>;
+  const results: Result[] = [];
   for (let run = 0; run < RUNS; run++) {
     // A fresh page each run: the second scan of one page would also find its "new since" history.
     const page = await browser.newPage();
@@ -82,7 +83,7 @@ try {
         `(${r.longTasks} over 50 ms), longest frame gap ${r.longestFrameMs.toFixed(0)} ms`,
     );
   }
-  const median = (k: keyof (typeof results)[number]) => results.map((r) => r[k]).sort((a, b) => a - b)[RUNS >> 1]!;
+  const median = (k: Exclude<keyof Result, never>) => results.map((r) => r[k]).sort((a, b) => a - b)[RUNS >> 1]!;
   const line = (name: string, value: number, target: number) =>
     console.log(
       `${name.padEnd(44)} ${value.toFixed(0).padStart(8)} ms   target ≤ ${target} ms   ${value <= target ? '✔' : '✘'}`,

@@ -68,7 +68,7 @@ describe('<pk-casebook>', function () {
       expect(titles.indexOf('List: newer')).to.be.lessThan(titles.indexOf('List: older'));
       const row = one(el, `[role="option"][data-id="${a.id}"]`)!;
       expect(text(row)).to.contain('1 observable');
-      expect(text(row)).to.contain('TLP Amber');
+      expect(text(row)).to.contain('TLP:AMBER');
       expect(row.querySelector('time')?.getAttribute('datetime')).to.equal(a.modified);
       void b;
     });
@@ -462,6 +462,68 @@ describe('<pk-casebook>', function () {
       await waitUntil(() => text(one(el, '[part="pager"] [role="status"]')) === '7–7 of 7', 'last page');
       expect(next().disabled).to.equal(true);
       await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('export and import', () => {
+    it('exports the case in each format as a file that parses', async () => {
+      const cb = await newCase({
+        title: 'Export me',
+        tlp: 'amber',
+        observables: [
+          { type: 'domain', value: 'evil.example.net' },
+          { type: 'ip', value: '198.51.100.7' },
+        ],
+      });
+      const el = await mount({ caseId: cb.id });
+      await waitUntil(() => all(el, '[part="observable"]').length === 2, 'the case opens');
+      const files: { name: string; text: Promise<string> }[] = [];
+      const click = HTMLAnchorElement.prototype.click;
+      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+        if (this.download) files.push({ name: this.download, text: fetch(this.href).then((r) => r.text()) });
+        else click.call(this);
+      };
+      try {
+        for (const f of ['ctim', 'csv', 'stix', 'misp']) {
+          (one(el, `[data-export="${f}"]`) as HTMLButtonElement).click();
+          await waitUntil(() => files.length === ['ctim', 'csv', 'stix', 'misp'].indexOf(f) + 1, `${f} offered`);
+        }
+      } finally {
+        HTMLAnchorElement.prototype.click = click;
+      }
+      const [ctim, csv, stix, misp] = await Promise.all(files.map((f) => f.text));
+      expect(JSON.parse(ctim!).title).to.equal('Export me');
+      expect(csv!.split(/\r?\n/)[0]).to.contain('value');
+      expect(csv).to.contain('evil.example.net');
+      expect(JSON.parse(stix!).type).to.equal('bundle');
+      const attrs = (JSON.parse(misp!) as { Event: { Attribute: { type: string }[] } }).Event.Attribute;
+      expect(attrs.map((x) => x.type).sort()).to.deep.equal(['domain', 'ip-dst']);
+    });
+
+    it('imports a CTIM casebook file, and a bad file imports nothing and says why', async () => {
+      const el = await mount();
+      await el.updateComplete;
+      const input = one(el, '#import-file') as HTMLInputElement;
+      const drop = (text: string) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([text], 'case.json', { type: 'application/json' }));
+        input.files = dt.files;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      };
+      drop('{"type": "casebook", "title": 42}');
+      await waitUntil(() => one(el, '[part~="message--error"]'), 'the errors show');
+      expect(text(one(el, '[part~="message--error"]'))).to.contain('Nothing was imported');
+      await expect(el).to.be.accessible();
+      drop(
+        JSON.stringify({
+          type: 'casebook',
+          title: 'Imported case',
+          observables: [{ type: 'ip', value: '203.0.113.9' }],
+        }),
+      );
+      await waitUntil(() => shownTitle(el) === 'Imported case', 'the imported case opens');
+      await waitUntil(() => !el.caseId.startsWith('local-'), 'created on the server');
+      expect((await client.casebooks.get(el.caseId)).observables).to.deep.equal([{ type: 'ip', value: '203.0.113.9' }]);
     });
   });
 

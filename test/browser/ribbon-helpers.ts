@@ -46,8 +46,11 @@ export const appButton = (el: PkRibbon, id: string): HTMLElement =>
 /** The focused element, looking into shadow roots. */
 export function deepActive(): Element | null {
   let a = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
+  for (;;) {
+    if (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    else if (a instanceof HTMLIFrameElement && a.contentDocument?.activeElement) a = a.contentDocument.activeElement;
+    else return a;
+  }
 }
 
 /** A short description of an element, for assertion messages (chai's inspection of a live element can hang). */
@@ -147,4 +150,11 @@ export async function signInWithDialog(
   await el.editCredentials();
   await typeCredentials(el, creds);
   await waitUntil(() => session.get().status === 'signed-in', 'signed in', { timeout: 4000 });
+  await dialogClosed(el);
+}
+
+/** Waits until the sign-in dialog is closed, its closing motion included. */
+export async function dialogClosed(el: PkRibbon): Promise<void> {
+  const native = () => signInParts(el).dialog.shadowRoot!.querySelector('dialog')!;
+  await waitUntil(() => !native().open, 'the dialog closes');
 }

@@ -145,6 +145,35 @@ describe('emulator CTIA conformance (process)', () => {
     });
   });
 
+  describe('scopes', () => {
+    it('grants every casebook route from either casebook or private-intel alone', async () => {
+      for (const scope of ['casebook', 'private-intel']) {
+        const t = await api.token(undefined, undefined, scope);
+        const created = await api.call(t, 'POST', '/ctia/casebook', { title: `via ${scope}` });
+        assert.equal(created.status, 201, `${scope}: ${created.text}`);
+        const id = SHORT(created.body.id);
+        for (const [method, path, body] of [
+          ['GET', `/ctia/casebook/${id}`, undefined],
+          ['PATCH', `/ctia/casebook/${id}`, { description: 'd' }],
+          ['PUT', `/ctia/casebook/${id}`, { title: 'put' }],
+          [
+            'POST',
+            `/ctia/casebook/${id}/observables`,
+            { operation: 'add', observables: [{ type: 'ip', value: '192.0.2.1' }] },
+          ],
+          ['POST', `/ctia/casebook/${id}/texts`, { operation: 'add', texts: [{ type: 'note', text: 'n' }] }],
+          ['POST', `/ctia/casebook/${id}/bundle`, { operation: 'add', bundle: { sightings: [] } }],
+          ['GET', '/ctia/casebook/search', undefined],
+          ['GET', '/ctia/casebook/search/count', undefined],
+          ['DELETE', `/ctia/casebook/${id}`, undefined],
+        ] as const) {
+          const res = await api.call(t, method, path, body);
+          assert.ok(res.status < 300, `${scope}: ${method} ${path} → ${res.status} ${res.text}`);
+        }
+      }
+    });
+  });
+
   describe('updates', () => {
     it('PATCH deep-merges objects (incident_time keeps opened) and replaces lists', async () => {
       const inc = await incident();

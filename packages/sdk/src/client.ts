@@ -693,7 +693,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           method: 'PATCH',
           path: casebookPath(id),
           query: [['wait_for', 'true']],
-          json: patch,
+          json: body(patch),
           // PATCH here replaces the given fields: sending it twice changes nothing more.
           idempotent: true,
           schema: S.casebook,

@@ -21,6 +21,11 @@ export interface Listening {
   close(): Promise<void>;
 }
 
+/** How long a client may take to send a whole request (headers and body) to the emulator or the relay. */
+export const REQUEST_TIMEOUT_MS = 60_000;
+/** How long a client may take to send the request line and headers. */
+export const HEADERS_TIMEOUT_MS = 20_000;
+
 /** Serves a fetch handler on a port; resolves once it listens. */
 export function listen(
   fetch: (req: Request, env: HttpBindings | Http2Bindings) => Response | Promise<Response>,
@@ -40,6 +45,12 @@ export function listen(
         return res;
       },
     });
+    // Explicit time limits for every connection (Node's defaults are 300 s for a request and 60 s for headers): a
+    // client that trickles its request in is cut off with 408.
+    const http = server as unknown as { requestTimeout: number; headersTimeout: number; keepAliveTimeout: number };
+    http.requestTimeout = REQUEST_TIMEOUT_MS;
+    http.headersTimeout = HEADERS_TIMEOUT_MS;
+    http.keepAliveTimeout = 5_000;
     server.once('error', reject);
     server.once('listening', () => {
       const addr = server.address() as AddressInfo;

@@ -152,6 +152,14 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     c.set('traceId', randomUuid());
     const start = performance.now();
     await next();
+    // A header value outside Latin-1 would make the host fail the reply after it was logged as a success: turn it
+    // into the 500 it would become, so the log says what the client gets.
+    for (const [, v] of c.res.headers) {
+      if (/[\u0100-\uffff]/.test(v)) {
+        c.res = json(c, { error: 'unknown-exception', error_description: 'A reply header was not Latin-1' }, 500);
+        break;
+      }
+    }
     options.log?.(requestLogLine(c.req.raw, c.res.status, performance.now() - start));
   });
 

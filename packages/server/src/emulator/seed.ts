@@ -98,6 +98,62 @@ export const SEED_INCIDENTS: readonly IncidentSeed[] = [
   },
 ];
 
+interface CasebookSeed {
+  title: string;
+  short: string;
+  description: string;
+  tlp: 'red' | 'amber' | 'green' | 'white';
+  hoursAgo: number;
+  changedHoursAgo: number;
+  observables: { type: string; value: string }[];
+  /** [hours ago, text] */
+  notes: [number, string][];
+}
+
+export const SEED_CASEBOOKS: readonly CasebookSeed[] = [
+  {
+    title: 'Beaconing from ws-fin-0142',
+    short: 'C2 traffic after the EICAR execution',
+    description:
+      '## What we know\n\n- Endpoint Guard flagged the file on **ws-fin-0142**\n- The host then beaconed to `198.51.100.7` every 60 s\n\n## Next\n\n1. Isolate the host\n2. Block the domain at the resolver\n\nSee the [runbook](https://www.example.com/runbooks/c2).',
+    tlp: 'amber',
+    hoursAgo: 3,
+    changedHoursAgo: 1,
+    observables: [
+      { type: 'ip', value: '198.51.100.7' },
+      { type: 'domain', value: 'evil.example.net' },
+      { type: 'sha256', value: '275a021bbfb6489e54d471899f7db9d1663fc695ec2fe2a2c4538aabf651fd0f' },
+    ],
+    notes: [
+      [2.5, 'Opened from the Endpoint Guard alert.'],
+      [1, 'DNS Shield confirms lookups from two more hosts; asked IT to isolate ws-fin-0142.'],
+    ],
+  },
+  {
+    title: 'Disputed: disputed.example.com',
+    short: 'Modules disagree; needs a decision',
+    description: 'DNS Shield blocks it, the Reputation Feed rates it clean. Collecting evidence before unblocking.',
+    tlp: 'green',
+    hoursAgo: 6,
+    changedHoursAgo: 5,
+    observables: [
+      { type: 'domain', value: 'disputed.example.com' },
+      { type: 'ip', value: '203.0.113.9' },
+    ],
+    notes: [[5, 'Two users asked for it to be unblocked.']],
+  },
+  {
+    title: 'Insider report (restricted)',
+    short: 'TLP red: not shared with enrichment modules',
+    description: 'Reported by HR. Do **not** enrich these values automatically.',
+    tlp: 'red',
+    hoursAgo: 50,
+    changedHoursAgo: 48,
+    observables: [{ type: 'email', value: 'leak@pivotkit.example' }],
+    notes: [],
+  },
+];
+
 /** Fills an empty store; does nothing if it was seeded before (the seed is part of the saved state). */
 export function seed(store: Store, now: number): void {
   store.transaction(() => {
@@ -155,6 +211,31 @@ export function seed(store: Store, now: number): void {
       timestamp: created,
       created,
       modified: created,
+    });
+    // A few more cases for the casebook demo: notes with their time (first line), Markdown, a TLP red case.
+    const note = (hoursAgo: number, text: string) => ({
+      type: 'note',
+      text: `${new Date(now - hoursAgo * HOUR).toISOString()}\n${text}`,
+    });
+    SEED_CASEBOOKS.forEach((c, i) => {
+      const id = `casebook-${stableUuid('seed-casebook', String(i + 1))}`;
+      const at = new Date(now - c.hoursAgo * HOUR).toISOString();
+      const changed = new Date(now - c.changedHoursAgo * HOUR).toISOString();
+      store.put('casebook', id, {
+        ...common,
+        id,
+        type: 'casebook',
+        title: c.title,
+        short_description: c.short,
+        description: c.description,
+        tlp: c.tlp,
+        observables: c.observables,
+        texts: c.notes.map(([h, t]) => note(h, t)),
+        bundle: { type: 'bundle', source: 'Pivotkit emulator' },
+        timestamp: at,
+        created: at,
+        modified: changed,
+      });
     });
     store.put('meta', 'seeded', { at: new Date(now).toISOString() });
   });

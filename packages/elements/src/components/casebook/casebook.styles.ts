@@ -131,6 +131,11 @@ export default css`
     color: var(--_suspicious);
     font-weight: 600;
   }
+  #import-file:focus-visible + label {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  [part='export'],
   [part='toolbar'],
   [part='case__nav'],
   [part='section__header'],
@@ -284,6 +289,9 @@ export default css`
   [part='case__title'] [part='field__label'],
   [part='case__title'] [part='field__value'] {
     display: none;
+  }
+  [part='field--description'] [part='field__value'] {
+    white-space: normal;
   }
   [part='field__value'],
   [part='note__body'] {

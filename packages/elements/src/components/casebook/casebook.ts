@@ -3,7 +3,16 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { live } from 'lit/directives/live.js';
 import { Task } from '@lit/task';
-import type { Casebook, Disposition, Observable, Page, PivotkitApiClient, PivotkitClient, Tlp } from '@pivotkit/sdk';
+import type {
+  Casebook,
+  Disposition,
+  Observable,
+  ObservableVerdict,
+  Page,
+  PivotkitApiClient,
+  PivotkitClient,
+  Tlp,
+} from '@pivotkit/sdk';
 import { isPivotkitError } from '@pivotkit/sdk';
 import { LocalizeController } from '../../controllers/localize-controller.js';
 import { tokens } from '../../styles/tokens.js';
@@ -31,6 +40,7 @@ import { detectInText, isObservableDrag, previewIntake, readDrop, type IntakePre
 import { editNote, makeNote, readNote } from './notes.js';
 import { luceneQuery, relativeTime } from './format.js';
 import styles from './casebook.styles.js';
+import { markdownStyles } from './markdown/markdown.styles.js';
 
 const TLPS: Tlp[] = ['red', 'amber', 'green', 'white'];
 const okey = (o: Observable) => `${o.type}:${o.value}`;
@@ -133,6 +143,8 @@ type Intake = {
  * @csspart row__meta - A row's observable count, TLP and last change.
  * @csspart tlp - A TLP marking.
  * @csspart pager - The paging buttons and range.
+ * @csspart export - The export buttons (CTIM JSON, CSV, STIX 2.1, MISP).
+ * @csspart import - The import control (a CTIM casebook JSON file).
  * @csspart case - The case view.
  * @csspart case-message - Instead of the case view: loading, or why the case could not be read.
  * @csspart case__title - The case's title.
@@ -156,7 +168,7 @@ type Intake = {
  * @cssproperty [--inset=1rem] - Distance of the docked button and panel from the corner.
  */
 export class PkCasebook extends LitElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, markdownStyles, styles];
 
   /** Docked: a corner button that opens the panel over the page. Otherwise the panel fills its host. */
   @property({ type: Boolean, reflect: true }) docked = false;
@@ -192,6 +204,9 @@ export class PkCasebook extends LitElement {
   @state() private _drop: string | undefined;
   @state() private _deleting = new Map<string, { title: string; timer: ReturnType<typeof setTimeout> }>();
   @state() private _verdicts = new Map<string, VerdictRow>();
+  /** The verdicts as the SDK derived them (what the exports carry). */
+  #verdictsFull = new Map<string, ObservableVerdict>();
+  @state() private _importErrors: string[] = [];
   @state() private _redConsent = new Set<string>();
   @state() private _linking = false;
   @state() private _linkStatus = '';
@@ -274,7 +289,9 @@ export class PkCasebook extends LitElement {
       });
       for (const o of obs) {
         const v = result.verdictFor(o);
-        if (v) rows.set(okey(o), { modules: v.modules, disposition: v.disposition, conflict: v.conflict });
+        if (!v) continue;
+        rows.set(okey(o), { modules: v.modules, disposition: v.disposition, conflict: v.conflict });
+        this.#verdictsFull.set(okey(o), v);
       }
       push();
       return result.errors;
@@ -679,6 +696,38 @@ export class PkCasebook extends LitElement {
     return TLPS.includes(this.defaultTlp) ? this.defaultTlp : 'green';
   }
 
+  /** Offers the case as a file in `format` (the exporters load on first use). */
+  async #export(cb: Casebook, format: 'ctim' | 'csv' | 'stix' | 'misp') {
+    const { exportCase } = await import('./export/index.js');
+    const file = exportCase(format, { casebook: cb, verdicts: this.#verdictsFull, provenance: provenanceOf(cb) });
+    const url = URL.createObjectURL(new Blob([file.text], { type: file.mime }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = file.filename;
+    a.hidden = true;
+    this.renderRoot.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    this.#say(this.#l.t.exported(file.filename));
+  }
+
+  /** Creates a case from a CTIM casebook file; a bad file imports nothing and says what is wrong. */
+  async #import(file: File) {
+    const { parseCasebookImport } = await import('./export/index.js');
+    const r = parseCasebookImport(await file.text());
+    if (!r.ok) {
+      this._importErrors = r.errors;
+      this.#say(this.#l.t.importFailed);
+      return;
+    }
+    this._importErrors = [];
+    const id = `${LOCAL_CASE_PREFIX}${crypto.randomUUID()}`;
+    await this.#outbox.enqueue(id, { kind: 'create', input: r.casebook });
+    this.#say(this.#l.t.imported(r.casebook.title || this.#l.t.untitledCase));
+    this.#openCase(id);
+  }
+
   async #pivot(anchor: HTMLElement, o: Observable) {
     // The menu (and floating-ui) load on the first pivot, not with the panel.
     const { openPivotMenu } = await import('../pivot-menu/shared.js');
@@ -796,6 +845,31 @@ export class PkCasebook extends LitElement {
           ? html`<p part="message">${this._query ? t.noMatches(this._query) : t.noCases}</p>`
           : nothing
       }
+      <div part="import">
+        <input
+          id="import-file"
+          class="visually-hidden"
+          type="file"
+          accept=".json,application/json"
+          @change=${(e: Event) => {
+            const input = e.target as HTMLInputElement;
+            const file = input.files?.[0];
+            input.value = '';
+            if (file) void this.#import(file);
+          }}
+        />
+        <label part="button import" for="import-file">${t.importCase}</label>
+      </div>
+      ${
+        this._importErrors.length
+          ? html`<div part="message message--error" role="alert">
+              <p>${t.importFailed}</p>
+              <ul>
+                ${this._importErrors.map((e) => html`<li>${e}</li>`)}
+              </ul>
+            </div>`
+          : nothing
+      }
       ${this._intake ? this.#renderIntake() : nothing}
       <div
         part="list"
@@ -880,7 +954,7 @@ export class PkCasebook extends LitElement {
   }
 
   #tlp(tlp: string): TemplateResult {
-    return html`<span part="tlp tlp--${tlp}" data-tlp=${tlp}>${this.#l.t.tlpName(tlp)}</span>`;
+    return html`<span part="tlp tlp--${tlp}" data-tlp=${tlp}>${this.#l.t.caseTlp(tlp)}</span>`;
   }
 
   // ---- rendering: case ----
@@ -1048,6 +1122,15 @@ export class PkCasebook extends LitElement {
     >
       <div part="case__nav">
         ${back}
+        <div part="export" role="group" aria-label=${t.exportAs}>
+          <span aria-hidden="true">${t.exportAs}:</span>
+          ${(['ctim', 'csv', 'stix', 'misp'] as const).map(
+            (f) =>
+              html`<button part="button" type="button" data-export=${f} @click=${() => void this.#export(cb, f)}>
+                ${t.exportFormat(f)}
+              </button>`,
+          )}
+        </div>
         <button part="button button--danger" type="button" @click=${() => this.#deleteCase(cb.id)}>
           ${t.deleteCase}
         </button>
@@ -1075,7 +1158,7 @@ export class PkCasebook extends LitElement {
             .value=${live(cb.tlp ?? 'green')}
             @change=${(e: Event) => void this.#setTlp(cb, (e.target as HTMLSelectElement).value as Tlp)}
           >
-            ${TLPS.map((x) => html`<option value=${x} ?selected=${(cb.tlp ?? 'green') === x}>${t.tlpName(x)}</option>`)}
+            ${TLPS.map((x) => html`<option value=${x} ?selected=${(cb.tlp ?? 'green') === x}>${t.caseTlp(x)}</option>`)}
           </select>
         </label>
         ${this.#pendingLabel(this.#pendingOf(cb, 'tlp'))}
@@ -1083,8 +1166,8 @@ export class PkCasebook extends LitElement {
         ${this.#renderLink(cb)}
       </div>
       ${this.#field(cb, 'short_description', t.shortDescription, (v) => v, false)}
-      ${this.#field(cb, 'description', t.description, (v) => renderDescription(v), true)} ${this.#renderObservables(cb)}
-      ${this.#renderNotes(cb)}
+      ${this.#field(cb, 'description', t.description, (v) => renderDescription(v, t.opensInNewTab), true)}
+      ${this.#renderObservables(cb)} ${this.#renderNotes(cb)}
     </div>`;
   }
 

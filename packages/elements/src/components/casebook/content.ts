@@ -1,14 +1,16 @@
 // The pieces of the case view built beside the panel (components/casebook/{markdown,export,investigate},
 // provenance.ts), behind the few calls the panel makes.
-import { html, type TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
+import { renderMarkdown } from './markdown/render.js';
 import type { Casebook, Observable, Tlp } from '@pivotkit/sdk';
 import { provenanceFromBundle, provenanceToSighting, type Provenance } from './provenance.js';
 
 export type { Provenance };
 
-/** The description, rendered (until the Markdown renderer is wired: as plain text, lines kept). */
-export function renderDescription(source: string): TemplateResult {
-  return html`<div class="plain">${source}</div>`;
+/** The description, Markdown as CTIM defines it, rendered without ever turning text into HTML. */
+export function renderDescription(source: string, opensInNewTab: string): TemplateResult {
+  // The case view's sections are h3: the description's own headings start below them.
+  return renderMarkdown(source, { headingLevel: 4, opensInNewTab });
 }
 
 /** Provenance records of a case's observables, by `type:value`. */
