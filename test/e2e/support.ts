@@ -82,7 +82,7 @@ export async function openBrowser(): Promise<{
   const browser = await puppeteer.launch({ executablePath: requireChromium(), headless: true, args: chromiumArgs });
   const page = await browser.newPage();
   await page.setViewport({ width: 1400, height: 900 });
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(30_000); // conditions, not delays: a loaded 2-core machine needs the margin
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.location().url ? `${m.text()} (${m.location().url})` : m.text());
