@@ -9,6 +9,9 @@ export default defineConfig({
   root: 'examples/reporting-page',
   resolve: { conditions: ['source', 'browser', 'module', 'import', 'default'] },
   server: { port: 5173, strictPort: true, host: 'localhost' },
+  // Every dependency here is ES modules already: serve them as they are. With discovery on, a dependency first
+  // met after start-up makes Vite re-bundle and reload the page under the user's (or a test's) hands.
+  optimizeDeps: { noDiscovery: true, include: [] },
   build: {
     outDir: '../../dist/reporting-page',
     emptyOutDir: true,

@@ -8,6 +8,12 @@ const inRepo = existsSync(fileURLToPath(new URL('../../packages/elements/src/ind
 
 export default defineConfig({
   resolve: inRepo ? { conditions: ['source', 'browser', 'module', 'import', 'default'] } : {},
+  // Only React (CommonJS) is pre-bundled, named up front; the rest is ES modules, served as it is. With discovery
+  // on, a dependency first met after start-up makes Vite re-bundle and reload the page under the user's hands.
+  optimizeDeps: {
+    noDiscovery: true,
+    include: ['react', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'react-dom/client'],
+  },
   // React's automatic JSX runtime, with no React plugin (no Fast Refresh needed here).
   oxc: { jsx: { runtime: 'automatic' } },
 });

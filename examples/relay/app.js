@@ -1,6 +1,6 @@
 // The page's whole Pivotkit set-up when a backend relay holds the secret: a tokenProvider instead of
 // credentials, and the relay's URL for both API hosts.
-import { configure, createClient, decorate } from '@pivotkit/elements/pivotkit.js';
+import { configure, createClient, decorate, session } from '@pivotkit/elements/pivotkit.js';
 
 const { relay } = await (await fetch('./config.json')).json();
 const client = createClient({
@@ -16,7 +16,9 @@ const client = createClient({
 configure({ client });
 decorate(document.querySelector('#alerts'));
 const status = document.querySelector('#session');
-client.signIn().then(
-  (s) => (status.textContent = `Signed in through the relay (${s.scopes.length} scopes); this page holds no secret`),
-  (e) => (status.textContent = `Not signed in: ${e.message}`),
-);
+// Through the shared session, so the ribbon and the casebook see the sign-in too.
+session.signIn().then((ok) => {
+  status.textContent = ok
+    ? `Signed in through the relay (${client.session?.scopes.length ?? 0} scopes); this page holds no secret`
+    : `Not signed in: ${session.get().error?.message ?? 'unknown error'}`;
+});

@@ -82,7 +82,7 @@ export async function openBrowser(): Promise<{
   const browser = await puppeteer.launch({ executablePath: requireChromium(), headless: true, args: chromiumArgs });
   const page = await browser.newPage();
   await page.setViewport({ width: 1400, height: 900 });
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(30_000); // conditions, not delays: a loaded 2-core machine needs the margin
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.location().url ? `${m.text()} (${m.location().url})` : m.text());
@@ -121,12 +121,17 @@ export async function pivotAndAddToNewCase(page: Page, value: string): Promise<s
   const item = await page.waitForSelector('pk-pivot-menu >>> [data-id="new-case"]:not([aria-disabled])', {
     visible: true,
   });
+  const before = await page.evaluate(() => localStorage.getItem('pk-current-case'));
   await item!.click();
-  await page.waitForFunction(() =>
-    document
-      .querySelector('pk-pivot-menu')
-      ?.shadowRoot?.querySelector('[part="status"]')
-      ?.textContent?.includes('Added to the new case'),
+  // The new case becomes the current case (the state layer keeps its id in localStorage) once the server made it;
+  // the menu may have closed by then, so its status line is not waited on.
+  await page.waitForFunction(
+    (b) => {
+      const now = localStorage.getItem('pk-current-case');
+      return now !== null && now !== b;
+    },
+    {},
+    before,
   );
   const id = await page.evaluate(() => localStorage.getItem('pk-current-case'));
   if (!id) throw new Error('the menu stored no current case');
@@ -153,24 +158,42 @@ export async function fetchCasebook(
   return (await res.json()) as { title: string; observables: { type: string; value: string }[] };
 }
 
-/** Opens the docked `<pk-casebook>` with a real click and waits until its panel shows `text`. */
+/**
+ * Opens the casebook with a real click, from the ribbon's Casebook button when the page has a `<pk-ribbon>`, else
+ * from the docked `<pk-casebook>`'s corner button, and waits until a `<pk-casebook>` (wherever it is mounted,
+ * shadow roots included) shows `text`.
+ */
 export async function casebookShows(page: Page, text: string): Promise<void> {
-  const toggle = await page.waitForSelector('pk-casebook >>> [part~="toggle"]', { visible: true });
-  await toggle!.click();
+  const opener = (await page.$('pk-ribbon'))
+    ? await page.waitForFunction(() =>
+        [...(document.querySelector('pk-ribbon')?.shadowRoot?.querySelectorAll('[part~="item"]') ?? [])].find((b) =>
+          b.textContent?.trim().startsWith('Casebook'),
+        ),
+      )
+    : await page.waitForSelector('pk-casebook >>> [part~="toggle"]', { visible: true });
+  await (opener as NonNullable<Awaited<ReturnType<Page['$']>>>).click();
   // No named inner functions: the test runner's transform would wrap them in a helper the page lacks.
   await page.waitForFunction(
     (t: string) => {
-      const cb = document.querySelector('pk-casebook');
-      if (!cb) return false;
-      let all = '';
-      const stack: Node[] = [cb];
+      const stack: Node[] = [document.body];
+      const casebooks: Element[] = [];
       while (stack.length) {
         const n = stack.pop()!;
-        if (n.nodeType === 3) all += ` ${n.textContent ?? ''}`;
+        if (n instanceof Element && n.localName === 'pk-casebook') casebooks.push(n);
         stack.push(...n.childNodes);
         if ((n as Element).shadowRoot) stack.push((n as Element).shadowRoot!);
       }
-      return all.includes(t);
+      return casebooks.some((cb) => {
+        let all = '';
+        const inner: Node[] = [cb];
+        while (inner.length) {
+          const n = inner.pop()!;
+          if (n.nodeType === 3) all += ` ${n.textContent ?? ''}`;
+          inner.push(...n.childNodes);
+          if ((n as Element).shadowRoot) inner.push((n as Element).shadowRoot!);
+        }
+        return all.includes(t);
+      });
     },
     {},
     text,

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { session as pivotkitSession } from '@pivotkit/elements';
 import type { Observable, PivotkitClient } from '@pivotkit/sdk';
 import { Observable as ObservableWrapper } from './wrappers.js';
 
@@ -38,10 +39,11 @@ export function App({ client }: { client: PivotkitClient }) {
   const note = (line: string) => setLog((l) => [line, ...l].slice(0, 8));
 
   useEffect(() => {
-    client.signIn().then(
-      (s) => setSession(`Signed in as ${s.clientId ?? 'demo-client'} (${s.scopes.length} scopes)`),
-      (e: unknown) => setSession(`Not signed in: ${e instanceof Error ? e.message : String(e)}`),
-    );
+    // Through the shared session, so the casebook (and a ribbon, if the page had one) sees the sign-in too.
+    void pivotkitSession.signIn().then((ok) => {
+      const s = client.session;
+      setSession(ok && s ? `Signed in as ${s.clientId ?? 'demo-client'} (${s.scopes.length} scopes)` : 'Not signed in');
+    });
   }, [client]);
 
   // The pivot menu is shared by the page (it lives on <body>), so its events reach the document, not the
