@@ -70,7 +70,11 @@ const weigh = (files, chunks) => {
 };
 
 let over = 0;
-for (const { name, entry, limitKb, load = 'initial', lazy } of budgets) {
+let missed = 0;
+// `limitKb` is the budget: over it, `pnpm size` (and CI) fails. An entry whose agreed target is not met yet keeps
+// that target in `targetKb` and a `limitKb` at what it weighs today, so that it is reported as missed on every run
+// and still cannot grow unnoticed.
+for (const { name, entry, limitKb, targetKb, load = 'initial', lazy } of budgets) {
   const entries = Array.isArray(entry) ? entry : [entry];
   const { files, outputs } = await bundle(entries);
   const main = Object.keys(outputs).find((o) => outputs[o].entryPoint === '<stdin>');
@@ -85,9 +89,13 @@ for (const { name, entry, limitKb, load = 'initial', lazy } of budgets) {
   }
   const { gz, min } = weigh(files, chunks);
   const ok = gz <= limitKb;
+  const onTarget = targetKb === undefined || gz <= targetKb;
   if (!ok) over++;
+  if (ok && !onTarget) missed++;
+  const target = targetKb === undefined ? '' : `, target ${targetKb} kB${onTarget ? '' : ' (missed)'}`;
   console.log(
-    `${ok ? '✔' : '✘'} ${name}\n    ${gz.toFixed(1)} kB min+gzip (${min.toFixed(1)} kB min, ${chunks.size} chunk${chunks.size === 1 ? '' : 's'}) — budget ${limitKb} kB`,
+    `${ok ? (onTarget ? '✔' : '△') : '✘'} ${name}\n    ${gz.toFixed(1)} kB min+gzip (${min.toFixed(1)} kB min, ${chunks.size} chunk${chunks.size === 1 ? '' : 's'}) — budget ${limitKb} kB${target}`,
   );
 }
+if (missed) console.log(`\n${missed} target${missed === 1 ? '' : 's'} not met yet (△): see the comments in size.config.mjs`);
 process.exit(over ? 1 : 0);
