@@ -43,6 +43,16 @@ import styles from './casebook.styles.js';
 import { markdownStyles } from './markdown/markdown.styles.js';
 
 const TLPS: Tlp[] = ['red', 'amber', 'green', 'white'];
+// Drawn, not a glyph: system fonts differ in which symbols they have.
+const COPY_ICON = html`<svg viewBox="0 0 16 16" aria-hidden="true">
+  <rect x="5" y="5" width="8.5" height="8.5" rx="1.5" fill="none" stroke="currentColor" stroke-width="1.5" />
+  <path
+    d="M10.5 3V2.5A1.5 1.5 0 0 0 9 1H3.5A1.5 1.5 0 0 0 2 2.5V8a1.5 1.5 0 0 0 1.5 1.5H4"
+    fill="none"
+    stroke="currentColor"
+    stroke-width="1.5"
+  />
+</svg>`;
 const okey = (o: Observable) => `${o.type}:${o.value}`;
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -1317,7 +1327,7 @@ export class PkCasebook extends LitElement {
                         title=${t.copyOne(o.value)}
                         @click=${() => void this.#copy([o.value])}
                       >
-                        ⧉
+                        ${COPY_ICON}
                       </button>
                       <button
                         part="button icon-button"
