@@ -23,7 +23,7 @@ function mswWorker(): Plugin {
 }
 
 const config: StorybookConfig = {
-  stories: ['../stories/**/*.stories.ts'],
+  stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
   addons: ['@storybook/addon-docs'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   // Offline machines wait on telemetry for seconds; nobody here wants it anyway.

@@ -1,10 +1,13 @@
 // pnpm bench emulator — the emulator over loopback HTTP with a SQLite file (WAL, synchronous=FULL):
 // token, deliberate of 50 observables, casebook create (one fsync each), an observables patch, and a search
 // over 2,000 casebooks. Targets (printed, not asserted): median token ≤ 10 ms (an ES256 signature), deliberate ≤ 25 ms,
-// create ≤ 20 ms, patch ≤ 20 ms, search ≤ 60 ms.
+// create ≤ 20 ms, patch ≤ 20 ms, search ≤ 60 ms. Then inspect (in process, no HTTP) on 1 MB of hostile and of
+// ordinary text, and on 256 kB of the same, to show it scales linearly: each 1 MB run ≤ 500 ms, and 4× the text
+// costs at most 6× the time.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inspect } from '../../packages/server/src/emulator/inspect.js';
 import { startEmulatorServer } from '../../packages/server/src/node.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'pivotkit-bench-'));
@@ -86,6 +89,28 @@ try {
     ),
     60,
   );
+  console.log('inspect (in process), median of 5:');
+  const texts: [string, (n: number) => string][] = [
+    ['dotted words', (n) => 'a.'.repeat(n / 2)],
+    ['many domains', (n) => 'evil.example.com '.repeat(Math.floor(n / 17))],
+    ['e-mail-like run', (n) => `${'a-'.repeat(n / 2)}@`],
+    ['hex and colons', (n) => 'ab:'.repeat(Math.floor(n / 3))],
+    [
+      'prose with observables',
+      (n) => 'see 198.51.100.7 and evil.example.net, mail a@b.example '.repeat(Math.floor(n / 58)),
+    ],
+  ];
+  for (const [name, make] of texts) {
+    const small = make(262_144);
+    const big = make(1_048_576);
+    inspect(small);
+    const tSmall = await time(5, async () => inspect(small));
+    const tBig = await time(5, async () => inspect(big));
+    report(`inspect 1 MB ${name}`, tBig, 500);
+    console.log(
+      `    256 kB ${tSmall.toFixed(1)} ms → 1 MB ${tBig.toFixed(1)} ms: ×${(tBig / tSmall).toFixed(1)} for ×4 (≤ 6)`,
+    );
+  }
 } finally {
   await server.close();
   rmSync(dir, { recursive: true, force: true });

@@ -154,7 +154,7 @@ try {
   // Performance panel) and prints where the main thread spent its time.
   const tracePath = process.env['PIVOT_TRACE'];
   if (tracePath) await page.tracing.start({ path: tracePath, categories: TRACE_CATEGORIES });
-  const d = await page.evaluate(() => window.__bench.decorate());
+  const d = await page.evaluate(() => window.__pivotBench.decorate());
   if (tracePath) {
     await page.tracing.stop();
     summarizeTrace(tracePath);
@@ -169,20 +169,25 @@ try {
   line('decorate() until rendered and laid out', d.renderedMs, TARGETS.renderedMs);
   line('longest gap between frames while decorating', d.longestFrameMs, TARGETS.longestFrameMs);
 
+  // The menu's code is not in the first load: wait for the idle preload, as a user's first click would.
+  const waited = await page.evaluate(() => window.__pivotBench.idlePreload());
+  console.log(`pivot menu code: ${waited ? 'loaded by the idle preload' : 'already loaded'} before the first click`);
   const opens: number[] = [];
   for (const index of [10, 5000, 9990, 20, 5010, 9980, 40, 5040, 9960, 60]) {
-    const at = await page.evaluate((i: number) => window.__bench.scrollTo(i), index);
-    await page.evaluate(() => window.__bench.armOpen());
+    const at = await page.evaluate((i: number) => window.__pivotBench.scrollTo(i), index);
+    await page.evaluate(() => window.__pivotBench.armOpen());
     await page.mouse.click(at.x, at.y);
-    opens.push(await page.evaluate(() => window.__bench.menuOpened()));
-    await page.evaluate(() => window.__bench.closeMenu());
+    opens.push(await page.evaluate(() => window.__pivotBench.menuOpened()));
+    await page.evaluate(() => window.__pivotBench.closeMenu());
   }
+  const first = opens[0]!;
   opens.sort((a, b) => a - b);
   const median = opens[Math.floor(opens.length / 2)]!;
   const worst = opens.at(-1)!;
 
-  const calls = await page.evaluate(() => window.__bench.enrichCalls());
+  const calls = await page.evaluate(() => window.__pivotBench.enrichCalls());
   console.log(`enrich.deliberate calls after 10 scroll positions: ${calls} (only what was scrolled into view)`);
+  line('open menu: first open after idle preload', first, TARGETS.openMs);
   line('open menu: click -> visible (median)', median, TARGETS.openMs);
   line('open menu: click -> visible (worst of 10)', worst, TARGETS.openMs * 2);
   // Targets are printed, not enforced: timings on a shared machine vary too much to fail a run on them.

@@ -1,10 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { decorate } from '../../packages/elements/src/decorate/decorate.js';
-import { BATCH_SIZE } from '../../packages/elements/src/decorate/verdict-scheduler.js';
+import { BATCH_SIZE } from '../../packages/elements/src/components/observable/verdict-scheduler.js';
 import type { PkObservable } from '../../packages/elements/src/components/observable/observable.js';
 import { countingClient } from '../helpers/counting-client.js';
 import { DEMO_CREDENTIALS, emulatorUrl } from '../helpers/emulator.js';
-import { createClient } from '@pivotkit/sdk';
+import { createClient, memoryVerdictCache } from '@pivotkit/sdk';
 
 const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
 const ipOf = (i: number) => `91.${Math.floor(i / 250) + 10}.${i % 250}.7`;
@@ -135,5 +135,48 @@ describe('decorate: verdicts from the emulator', () => {
     expect(marker!.verdict?.disposition).to.equal(2);
     expect(marker!.shadowRoot!.querySelector('pk-verdict-badge')!.disposition).to.equal(2);
     handle.undecorate();
+  });
+});
+
+describe('decorate: one verdict cache, the SDK’s', () => {
+  it('answers a value shown again from the SDK cache: asked twice, one request', async () => {
+    const base = await emulatorUrl();
+    const client = createClient({
+      baseUrls: { visibility: base, privateIntel: base },
+      credentials: { ...DEMO_CREDENTIALS },
+      cache: memoryVerdictCache(),
+    });
+    const requests: string[] = [];
+    const asked: Promise<unknown>[] = [];
+    const original = window.fetch;
+    window.fetch = (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (url.includes('/deliberate/')) requests.push(url);
+      return original(input, init);
+    };
+    const deliberate = client.enrich.deliberate.bind(client.enrich);
+    client.enrich.deliberate = (obs, opts) => {
+      const p = deliberate(obs, opts);
+      asked.push(p);
+      return p;
+    };
+    try {
+      for (const round of [1, 2]) {
+        const el = await fixture<HTMLParagraphElement>(html`<p>Beacon to 198.51.100.7, round ${round}</p>`);
+        const handle = decorate(el, { client });
+        await handle.ready;
+        const [marker] = handle.observables;
+        while (asked.length < round) await frame();
+        await asked[round - 1];
+        await marker!.updateComplete;
+        expect(marker!.verdict?.disposition).to.equal(2);
+        handle.undecorate();
+      }
+    } finally {
+      window.fetch = original;
+    }
+    // The scheduler kept no answer of its own (it asked again); the SDK's cache answered the second time.
+    expect(asked).to.have.length(2);
+    expect(requests).to.have.length(1);
   });
 });

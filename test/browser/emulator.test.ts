@@ -16,9 +16,14 @@ async function token(base: string): Promise<string> {
 }
 
 describe('the emulator process started for browser tests', () => {
-  it('answers the test page over real HTTP', async () => {
+  it('answers the test page over real HTTP, as the emulator (not some other server on the port)', async () => {
     const res = await fetch(`${await emulatorUrl()}/`);
-    expect(res.ok).to.equal(true);
+    expect(res.status).to.equal(200);
+    const body = (await res.json()) as { name: string; mode: string; token_endpoint: string; modules: unknown[] };
+    expect(body.name).to.equal('@pivotkit/server');
+    expect(body.mode).to.equal('emulate');
+    expect(body.token_endpoint).to.equal('/iroh/oauth2/token');
+    expect(body.modules.length).to.be.greaterThan(0);
   });
 
   it('signs in and enriches from another origin (CORS)', async () => {

@@ -1,5 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { createClient, indexedDbVerdictCache, defaultVerdictCache, type Observable } from '@pivotkit/sdk';
+import {
+  createClient,
+  indexedDbVerdictCache,
+  defaultVerdictCache,
+  type Observable,
+  type ObservableVerdict,
+} from '@pivotkit/sdk';
 
 const ip: Observable = { type: 'ip', value: '203.0.113.50' };
 
@@ -72,18 +78,25 @@ describe('SDK verdict cache in IndexedDB', () => {
     expect(await cache.getMany!(['k', 'a'])).to.deep.equal([undefined, undefined]);
   });
 
-  it('is the default cache in a browser', async () => {
-    const cache = defaultVerdictCache();
-    const dbs = await indexedDB.databases();
-    await cache.set(`probe-${crypto.randomUUID()}`, {
+  it('is the default cache in a browser: what it stores is in IndexedDB, not in memory', async () => {
+    // Start with no database, so that finding it afterwards proves this cache created it.
+    await new Promise<void>((resolve, reject) => {
+      const del = indexedDB.deleteDatabase('pivotkit');
+      del.onsuccess = () => resolve();
+      del.onerror = () => reject(del.error);
+    });
+    expect((await indexedDB.databases()).some((d) => d.name === 'pivotkit')).to.equal(false);
+    const key = `probe-${crypto.randomUUID()}`;
+    const verdict: ObservableVerdict = {
       observable: ip,
       disposition: 5,
       dispositionName: 'Unknown',
       modules: [],
       conflict: false,
-    });
-    const after = await indexedDB.databases();
-    expect(after.some((d) => d.name === 'pivotkit')).to.equal(true);
-    expect(dbs.length).to.be.at.most(after.length);
+    };
+    await defaultVerdictCache().set(key, verdict);
+    expect((await indexedDB.databases()).some((d) => d.name === 'pivotkit')).to.equal(true);
+    // A second cache instance shares nothing in memory with the first: it can only find the entry on disk.
+    expect(await defaultVerdictCache().get(key)).to.deep.equal(verdict);
   });
 });

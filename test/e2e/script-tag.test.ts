@@ -5,24 +5,10 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startEmulator } from '../server-process.mjs';
-import {
-  casebookShows,
-  fetchCasebook,
-  freePort,
-  openBrowser,
-  pivotAndAddToNewCase,
-  root,
-  startCommand,
-  type Page,
-} from './support.js';
+import { checkScriptTagExample } from './checks.js';
+import { freePort, openBrowser, root, startCommand } from './support.js';
 
 const folder = join(root, 'examples', 'script-tag');
-
-async function signedIn(page: Page) {
-  await page.waitForFunction(() =>
-    document.querySelector('#session')?.textContent?.startsWith('Signed in as demo-client'),
-  );
-}
 
 describe('examples/script-tag', () => {
   let browser: Awaited<ReturnType<typeof openBrowser>>;
@@ -42,14 +28,7 @@ describe('examples/script-tag', () => {
     });
     try {
       const url = /script-tag example ready: (\S+)/.exec(started.output())![1]!;
-      await browser.page.goto(url);
-      await signedIn(browser.page);
-      const id = await pivotAndAddToNewCase(browser.page, '198.51.100.7');
-      const stored = await fetchCasebook(`http://localhost:${apiPort}`, id);
-      assert.ok(stored.observables.some((o) => o.value === '198.51.100.7'));
-      await casebookShows(browser.page, stored.title);
-      // The hand-written element is upgraded by the same file.
-      assert.equal(await browser.page.$eval('pk-observable[value="evil.example.net"]', (e) => !!e.shadowRoot), true);
+      await checkScriptTagExample(browser.page, url, `http://localhost:${apiPort}`);
       assert.deepEqual(browser.errors, []);
     } finally {
       await browser.page.goto('about:blank'); // before its servers stop, so it logs no refused connection
@@ -66,13 +45,15 @@ describe('examples/script-tag', () => {
       ready: /Serving HTTP/,
     });
     try {
-      await browser.page.goto(`http://127.0.0.1:${port}/?api=${emulator.url}`);
-      await signedIn(browser.page);
-      const id = await pivotAndAddToNewCase(browser.page, '203.0.113.9');
-      const stored = await fetchCasebook(emulator.url, id);
-      assert.ok(stored.observables.some((o) => o.value === '203.0.113.9'));
+      await checkScriptTagExample(
+        browser.page,
+        `http://127.0.0.1:${port}/?api=${emulator.url}`,
+        emulator.url,
+        '203.0.113.9',
+      );
       assert.deepEqual(browser.errors, []);
     } finally {
+      await browser.page.goto('about:blank');
       await server.stop();
       await emulator.stop();
     }

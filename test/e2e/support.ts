@@ -85,7 +85,7 @@ export async function openBrowser(): Promise<{
   page.setDefaultTimeout(15_000);
   const errors: string[] = [];
   page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
+    if (m.type() === 'error') errors.push(m.location().url ? `${m.text()} (${m.location().url})` : m.text());
   });
   page.on('pageerror', (e) => errors.push(String(e)));
   return { browser, page, errors, close: () => browser.close() };

@@ -35,6 +35,7 @@ describe('pivotkit-server CLI', () => {
       '--credentials-file',
       '--upstream-visibility',
       '--upstream-private-intel',
+      '--timeout',
       'PIVOTKIT_CLIENT_ID',
       'PIVOTKIT_CLIENT_SECRET',
     ]) {

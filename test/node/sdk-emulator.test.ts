@@ -14,16 +14,18 @@ import {
   ScopeError,
   createClient,
 } from '@pivotkit/sdk';
-import type { ClientOptions, PivotkitClient } from '@pivotkit/sdk';
+import type { ClientOptions, PivotkitApiClient } from '@pivotkit/sdk';
 import { getToken, startEmulator } from './spawn-server.js';
 import type { ServerProcess } from './spawn-server.js';
 
 const CANARY = 'canary-secret-9f3e';
+// RFC 6749 §2.3.1: the SDK form-urlencodes id and secret inside Basic, the emulator decodes them.
+const ODD_SECRET = 'p+q%2Fr s:é-密码-🔑';
 
 describe('the SDK against the emulator process', () => {
   let emu: ServerProcess;
   let dir: string;
-  let client: PivotkitClient;
+  let client: PivotkitApiClient;
   const make = (over: Partial<ClientOptions> = {}) =>
     createClient({
       baseUrls: { visibility: emu.url, privateIntel: emu.url },
@@ -53,6 +55,9 @@ describe('the SDK against the emulator process', () => {
             scopes: ['casebook', 'enrich:read', 'inspect:read', 'private-intel', 'response'],
           },
           { client_id: 'reader', client_secret: CANARY, scope: 'enrich:read inspect:read' },
+          { client_id: 'odd+id:é', client_secret: ODD_SECRET, scope: 'enrich:read inspect:read' },
+          // The documented example token's scopes (api-contract §1).
+          { client_id: 'widget', client_secret: 'widget-secret', scope: 'enrich:read casebook inspect:read' },
         ],
       }),
     );
@@ -78,6 +83,29 @@ describe('the SDK against the emulator process', () => {
       const err = await bad.signIn().catch((e: unknown) => e);
       assert.ok(err instanceof AuthError);
       for (const s of [err.message, err.stack ?? '', JSON.stringify(err)]) assert.ok(!s.includes(CANARY));
+    });
+
+    it('signs in with a client id and secret holding +, %, :, spaces and non-ASCII characters', async () => {
+      const odd = make({ credentials: { clientId: 'odd+id:é', clientSecret: ODD_SECRET } });
+      const session = await odd.signIn();
+      assert.deepEqual(session.scopes, ['enrich:read', 'inspect:read']);
+      assert.deepEqual(await odd.inspect('cisco.com'), [{ value: 'cisco.com', type: 'domain' }]);
+      const wrong = make({ credentials: { clientId: 'odd+id:é', clientSecret: ODD_SECRET.replace('+', ' ') } });
+      await assert.rejects(wrong.signIn(), AuthError, 'a + is not a space');
+    });
+
+    it('lets the documented example token (enrich:read casebook inspect:read) use casebooks', async () => {
+      const widget = make({ credentials: { clientId: 'widget', clientSecret: 'widget-secret' } });
+      await widget.signIn();
+      assert.equal(widget.can('casebook'), true);
+      assert.deepEqual(widget.missingScopes('casebook'), []);
+      const cb = await widget.casebooks.create({ title: 'widget case' });
+      assert.equal((await widget.casebooks.get(cb.longId)).title, 'widget case');
+      // Linking to an incident needs incident and relationship capabilities this token does not carry.
+      assert.deepEqual(widget.missingScopes('link-casebook'), [
+        'private-intel/incident:read',
+        'private-intel/relationship',
+      ]);
     });
 
     it('raises ScopeError naming the missing scope when the client lacks it', async () => {
@@ -194,6 +222,39 @@ describe('the SDK against the emulator process', () => {
         seen.push(...page.items.map((c) => c.title ?? ''));
       }
       assert.deepEqual(seen.sort(), ['sdk-paging 0', 'sdk-paging 1', 'sdk-paging 2']);
+    });
+  });
+
+  describe('long ids', () => {
+    it('keeps the long id as the emulator returns it, and links a casebook to an incident with it', async () => {
+      const cb = await client.casebooks.create({ title: 'SDK link case' });
+      assert.match(cb.id, /^casebook-[0-9a-f-]+$/);
+      assert.ok(cb.longId.startsWith(emu.url) && cb.longId.endsWith(`/ctia/casebook/${cb.id}`), cb.longId);
+      const [incident] = (await client.incidents.list({ limit: 1 })).items;
+      assert.ok(incident);
+      assert.ok(incident.longId.endsWith(`/ctia/incident/${incident.id}`), incident.longId);
+      const rel = await client.incidents.linkCasebook(incident.id, cb);
+      assert.equal(rel.type, 'relationship');
+      assert.equal(rel.source_ref, cb.longId);
+      assert.match(rel.id, /^relationship-/);
+      // A long id read back from storage works as well as the entity.
+      await client.incidents.linkCasebook(incident.longId, cb.longId);
+    });
+
+    it('exports a bundle by long ids', async () => {
+      const cb = await client.casebooks.create({ title: 'SDK export case' });
+      const [incident] = (await client.incidents.list({ limit: 1 })).items;
+      const bundle = await client.bundle.export([incident!, cb]);
+      assert.equal(bundle.type, 'bundle');
+      assert.equal('casebooks' in bundle, false, 'CTIA sends no casebooks key');
+      const incidents = bundle['incidents'] as { id: string }[] | undefined;
+      assert.ok(incidents?.some((i) => i.id === incident!.longId));
+    });
+
+    it('refuses a dot segment as an id without sending anything', async () => {
+      const before = (await client.casebooks.list()).total;
+      await assert.rejects(client.casebooks.delete('..'), /may not be|not a casebook id/);
+      assert.equal((await client.casebooks.list()).total, before);
     });
   });
 

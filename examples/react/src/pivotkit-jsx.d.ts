@@ -2,7 +2,6 @@
 // their events (`onpk-pivot-open={…}` listens to `pk-pivot-open`). Derived from the elements' own types
 // (HTMLElementTagNameMap and GlobalEventHandlersEventMap, which each pk-*.ts and event file extends), so a new
 // element or event is typed with no edit here.
-import type { LitElement } from 'lit';
 import type { CSSProperties, DOMAttributes, Key, Ref, ReactNode } from 'react';
 import type {} from '@pivotkit/elements';
 
@@ -13,9 +12,14 @@ type PkEventProps = {
   ) => void;
 };
 
-/** An element's own public properties (not LitElement's or HTMLElement's, not methods), all optional. */
+/** lit's public members that are not the element's API. */
+type LitMembers = 'renderRoot' | 'renderOptions' | 'isUpdatePending' | 'hasUpdated' | 'updateComplete';
+
+/** An element's own public properties (not HTMLElement's or lit's, not methods), all optional. */
 type OwnProps<E> = {
-  [K in Exclude<keyof E, keyof LitElement> as E[K] extends (...args: never[]) => unknown ? never : K]?: E[K];
+  [
+    K in Exclude<keyof E, keyof HTMLElement | LitMembers> as E[K] extends (...args: never[]) => unknown ? never : K
+  ]?: E[K];
 };
 
 type PkElementProps<E extends HTMLElement> = OwnProps<E> &

@@ -34,3 +34,7 @@ export { PkRibbon, registerRibbonApp, type RibbonApp, type RegionBaseUrls } from
 export { settings, type Settings, type Theme, type Persistence, type ShortcutAction } from './state/settings.js';
 export { PkRibbonAppOpenEvent } from './events/ribbon-app-open.js';
 export { PkRibbonAppCloseEvent } from './events/ribbon-app-close.js';
+export type { PkEnrichSearch } from './components/enrich-search/pk-enrich-search.js';
+export type { PkFindObservables } from './components/find-observables/pk-find-observables.js';
+export type { PkIncidents } from './components/incidents/pk-incidents.js';
+export type { PkOrbital } from './components/orbital/pk-orbital.js';

@@ -231,7 +231,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
    * shared with another identity.
    */
   const cachePrefixFor = (session: Session): string | undefined =>
-    session.orgId === undefined && session.clientId === undefined
+    !session.orgId && !session.clientId
       ? undefined
       : `${bases.visibility.origin}${bases.visibility.pathname}|${session.orgId}|${session.clientId ?? ''}|`;
   const region: Region | undefined =
@@ -693,7 +693,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           method: 'PATCH',
           path: casebookPath(id),
           query: [['wait_for', 'true']],
-          json: patch,
+          json: body(patch),
           // PATCH here replaces the given fields: sending it twice changes nothing more.
           idempotent: true,
           schema: S.casebook,

@@ -320,4 +320,89 @@ export const cases: DetectCase[] = [
   },
   { input: 'SGVsbG8gd29ybGQgdGhpcyBpcyBiYXNlNjQgZGF0YSBhbmQgbW9yZQ==', expected: [] },
   { input: 'aa:bb:cc:dd:ee:ff:00:11', expected: [], note: 'colon hex without :: and 2-digit groups: EUI-64' },
+
+  // ── Classes another extractor's suites found missing (each fixed in general, not for the one string)
+  // A URL that ends a sentence, or a clause: the dot (or colon) after the host is not part of it.
+  { input: 'see https://example.com.', expected: [url('https://example.com'), d('example.com')] },
+  { input: 'mirror at http://198.51.100.7.', expected: [url('http://198.51.100.7'), ip('198.51.100.7')] },
+  { input: 'it moved to https://example.com: update', expected: [url('https://example.com'), d('example.com')] },
+  { input: `(see https://${E}.)`, expected: [url(`https://${E}`), d(E)] },
+  // An IPv6 host without brackets, and address literals in e-mail addresses (RFC 5321 §4.1.3).
+  {
+    input: 'GET http://2001:db8::1/path',
+    expected: [url('http://[2001:db8::1]/path'), v6('2001:db8::1')],
+    note: 'unbracketed IPv6 host: the URL is given its brackets',
+  },
+  { input: 'http://2001:db8:0:0:0:0:0:7', expected: [url('http://[2001:db8::7]'), v6('2001:db8::7')] },
+  {
+    input: 'to user@[IPv6:2001:db8::1] now',
+    expected: [email('user@[IPv6:2001:db8::1]'), v6('2001:db8::1')],
+  },
+  { input: 'postmaster@[192.0.2.1]', expected: [email('postmaster@[192.0.2.1]'), ip('192.0.2.1')] },
+  { input: 'user@[IPv6:2001:db8::zz]', expected: [] },
+  // Markdown links: the link text and the target are two observables; `](` ends the first.
+  { input: `[report](https://${E}/r.pdf)`, expected: [url(`https://${E}/r.pdf`), d(E)] },
+  {
+    input: `[https://${E}/a](https://${E}/a)`,
+    expected: [url(`https://${E}/a`), d(E), url(`https://${E}/a`), d(E)],
+  },
+  { input: `[${E}](http://${E})`, expected: [d(E), url(`http://${E}`), d(E)] },
+  {
+    input: '![logo](https://example.org/i.png "Logo")',
+    expected: [url('https://example.org/i.png'), d('example.org')],
+  },
+  // Backslash-escaped slashes (JSON).
+  {
+    input: `{"u":"https:\\/\\/${E}\\/gate\\/x.php"}`,
+    expected: [url(`https://${E}/gate/x.php`), d(E)],
+  },
+  { input: 'http:\\/\\/198.51.100.7\\/a', expected: [url('http://198.51.100.7/a'), ip('198.51.100.7')] },
+  // Odd defangs: half brackets, a bracketed `tt`/`xx` in the scheme, `[-]` in a label, `[@]` left in a query.
+  { input: `hxxps://evil-update[.]com[/gate`, expected: [url(`https://${E}/gate`), d(E)] },
+  { input: 'evil-update[.com', expected: [d(E)] },
+  { input: `hxxps[://${E}/x`, expected: [url(`https://${E}/x`), d(E)] },
+  { input: `h[tt]ps://${E}/x`, expected: [url(`https://${E}/x`), d(E)] },
+  { input: `h[xx]p://${E}/x`, expected: [url(`http://${E}/x`), d(E)] },
+  { input: 'evil[-]update.com', expected: [d(E)] },
+  { input: 'evil[-]update[.]com', expected: [d(E)] },
+  {
+    input: 'evil[x]update.com and a(b)update.com',
+    expected: [],
+    note: 'an unknown bracket inside a label: update.com is not the registrable name',
+  },
+  {
+    input: `hxxps://${E}/login?u=bob[@]corp.com`,
+    expected: [url(`https://${E}/login?u=bob@corp.com`), d(E)],
+  },
+  // E-mail local parts: RFC 5322 atext (`#`, `/`, `=`, `'`…) and UTF-8 (RFC 6531).
+  { input: 'user#tag@example.org', expected: [email('user#tag@example.org'), d('example.org')] },
+  { input: 'mail a/b@example.org now', expected: [email('a/b@example.org'), d('example.org')] },
+  { input: 'x=y@example.org', expected: [email('x=y@example.org'), d('example.org')] },
+  { input: "o'brien@example.org", expected: [email("o'brien@example.org"), d('example.org')] },
+  { input: "'bob@example.org'", expected: [email('bob@example.org'), d('example.org')], note: 'quotes around' },
+  { input: 'Jörg@Example.org', expected: [email('jörg@example.org'), d('example.org')] },
+  { input: '用户@例子.中国', expected: [email('用户@xn--fsqu00a.xn--fiqs8s'), d('xn--fsqu00a.xn--fiqs8s')] },
+  { input: `${E} #x@example.org`, expected: [d(E), email('#x@example.org'), d('example.org')] },
+  // Tor hidden services (RFC 7686): .onion is no IANA TLD, but a v2 (16) or v3 (56) base32 name under it is a host.
+  { input: 'expyuzz4wqqyqhjn.onion', expected: [d('expyuzz4wqqyqhjn.onion')] },
+  {
+    input: 'duckduckgogg42xjoc72x3sjasowoarfbgcmvfimaftt6twagswzczad.onion',
+    expected: [d('duckduckgogg42xjoc72x3sjasowoarfbgcmvfimaftt6twagswzczad.onion')],
+  },
+  {
+    input: 'http://www.duckduckgogg42xjoc72x3sjasowoarfbgcmvfimaftt6twagswzczad.onion/x',
+    expected: [
+      url('http://www.duckduckgogg42xjoc72x3sjasowoarfbgcmvfimaftt6twagswzczad.onion/x'),
+      d('www.duckduckgogg42xjoc72x3sjasowoarfbgcmvfimaftt6twagswzczad.onion'),
+    ],
+  },
+  { input: 'foo.onion and expyuzz4wqqyqhj1.onion', expected: [], note: 'not base32 names of the right length' },
+  // An apostrophe inside a URL path; a URL quoted with apostrophes still ends at the closing one.
+  { input: "https://example.org/it's/here", expected: [url("https://example.org/it's/here"), d('example.org')] },
+  { input: "see 'https://example.org/a' ok", expected: [url('https://example.org/a'), d('example.org')] },
+  { input: "read https://example.org/don't.", expected: [url("https://example.org/don't"), d('example.org')] },
+  // A 40-hex Ethereum address (`0x…`) is not a SHA-1.
+  { input: 'to 0x52908400098527886E0F7030069857D2E4169EE7 today', expected: [] },
+  { input: `wallet 0x${H40}.`, expected: [] },
+  { input: `0x${H64} and 0x${H32}`, expected: [sha256(H64), md5(H32)], note: '0x stays allowed for the others' },
 ];

@@ -57,6 +57,33 @@ describe('detectObservables: offsets into the original text', () => {
     assert.ok(h!.start > u!.start && h!.end < u!.end);
   });
 
+  it('spans the new forms exactly: Markdown links, extended local parts, address literals, bare IPv6 hosts', () => {
+    const text =
+      "[https://a.example.org/x](https://b.example.org/y) user#t@example.org, to u@[IPv6:2001:db8::1] and http://2001:db8::5/z o'k";
+    const spans = detectObservables(text).map((m) => [m.type, text.slice(m.start, m.end)]);
+    assert.deepEqual(spans, [
+      ['url', 'https://a.example.org/x'],
+      ['domain', 'a.example.org'],
+      ['url', 'https://b.example.org/y'],
+      ['domain', 'b.example.org'],
+      ['email', 'user#t@example.org'],
+      ['domain', 'example.org'],
+      ['email', 'u@[IPv6:2001:db8::1]'],
+      ['ipv6', '2001:db8::1'],
+      ['url', 'http://2001:db8::5/z'],
+      ['ipv6', '2001:db8::5'],
+    ]);
+  });
+
+  it('keeps the text before a refanged local part in the match (user#tag[@]example[.]org)', () => {
+    const text = 'x user#tag[@]example[.]org';
+    const [m] = detectObservables(text);
+    assert.deepEqual(
+      [m!.type, m!.value, text.slice(m!.start, m!.end)],
+      ['email', 'user#tag@example.org', 'user#tag[@]example[.]org'],
+    );
+  });
+
   it('gives the bracketed IPv6 host of a URL without its brackets', () => {
     const text = 'http://[2001:DB8::2]:8443/api';
     const [, h] = detectObservables(text);
@@ -119,6 +146,12 @@ describe('refang and defang', () => {
     assert.equal(
       refang('hxxps[:]//evil-update[.]com[/]a hXXp://x(dot)com admin[at]x{.}org h**p://a\\.b fxp://f.io'),
       'https://evil-update.com/a http://x.com admin@x.org http://a.b ftp://f.io',
+    );
+  });
+  it('refangs the forms added later: [-], h[tt]p, h[xx]p and JSON slashes', () => {
+    assert.equal(
+      refang('h[tt]ps:\\/\\/evil[-]update[.]com\\/a H[XX]P://x.org'),
+      'https://evil-update.com/a http://x.org',
     );
   });
   it('leaves plain text alone', () => {

@@ -29,7 +29,8 @@ const isApi = (r: Request) => !r.url.endsWith('/iroh/oauth2/token');
 describe('timeout', () => {
   it('covers the body of an error reply too', async () => {
     const s = await server(() => ({ status: 400, stallBody: true }));
-    const err = await clientFor(s, { timeout: 100 })
+    // A host token: the 100 ms are the API call's alone, not shared with a token request on a busy machine.
+    const err = await clientFor(s, { timeout: 100, credentials: undefined, tokenProvider: async () => 'tok' })
       .casebooks.get('casebook-1')
       .catch((e: unknown) => e);
     assert.ok(err instanceof TimeoutError, String(err));

@@ -227,11 +227,13 @@ async function relay(): Promise<void> {
     visibility: o['upstream-visibility'] ?? REGION_HOSTS[region].visibility,
     privateIntel: o['upstream-private-intel'] ?? REGION_HOSTS[region].privateIntel,
   };
+  const timeoutMs = num('timeout', o.timeout);
+  if (timeoutMs !== undefined && !(timeoutMs > 0)) fail('--timeout needs a number of milliseconds above 0');
   const handler = createRelay({
     credentials,
     upstream: hosts,
     allowOrigins: allowed,
-    timeoutMs: num('timeout', o.timeout),
+    timeoutMs,
     log: o.quiet ? undefined : (line) => console.log(line),
   });
   const host = o.host ?? 'localhost';

@@ -1,7 +1,7 @@
 /**
  * `@pivotkit/server/msw`: the emulator inside a browser (or any msw setup), with an in-memory store.
  * Browser-safe: no `node:` imports. The same `createEmulator` logic as the HTTP emulator answers every request
- * whose path starts with `/iroh/`, `/ctia/` or `/__control/`, on any origin unless `origin` narrows it.
+ * whose path starts with `/iroh/`, `/ctia/`, `/v0/` (Orbital) or `/__control/`, on any origin unless `origin` narrows it.
  *
  * ```ts
  * import { startEmulatorWorker } from '@pivotkit/server/msw';
@@ -34,7 +34,7 @@ export function createEmulatorHandlers(options: MswEmulatorOptions = {}): {
   const { origin, ...rest } = options;
   const emulator = createEmulator({ store: new MemoryStore(), ...rest });
   const host = origin ? escape(origin.replace(/\/$/, '')) : 'https?:\\/\\/[^/]+';
-  const pattern = new RegExp(`^${host}\\/(iroh|ctia|__control)\\/`);
+  const pattern = new RegExp(`^${host}\\/(iroh|ctia|v0|__control)\\/`);
   const handlers = [
     http.all(pattern, async ({ request }) => {
       const res = await emulator.fetch(request);

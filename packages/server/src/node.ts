@@ -21,6 +21,11 @@ export interface Listening {
   close(): Promise<void>;
 }
 
+/** How long a client may take to send a whole request (headers and body) to the emulator or the relay. */
+export const REQUEST_TIMEOUT_MS = 60_000;
+/** How long a client may take to send the request line and headers. */
+export const HEADERS_TIMEOUT_MS = 20_000;
+
 /** Serves a fetch handler on a port; resolves once it listens. */
 export function listen(
   fetch: (req: Request, env: HttpBindings | Http2Bindings) => Response | Promise<Response>,
@@ -40,6 +45,12 @@ export function listen(
         return res;
       },
     });
+    // Explicit time limits for every connection (Node's defaults are 300 s for a request and 60 s for headers): a
+    // client that trickles its request in is cut off with 408.
+    const http = server as unknown as { requestTimeout: number; headersTimeout: number; keepAliveTimeout: number };
+    http.requestTimeout = REQUEST_TIMEOUT_MS;
+    http.headersTimeout = HEADERS_TIMEOUT_MS;
+    http.keepAliveTimeout = 5_000;
     server.once('error', reject);
     server.once('listening', () => {
       const addr = server.address() as AddressInfo;
@@ -88,21 +99,11 @@ export async function startEmulatorServer(
   options: EmulatorServerOptions = {},
 ): Promise<Listening & { emulator: Emulator; store: Store }> {
   const store = options.store ?? openStore(options.data ?? defaultDataFile());
-  const emulator = createEmulator({ ...options, store });
   const host = options.host ?? 'localhost';
-  const server = await listen(
-    (req, env) =>
-      // The control endpoint only for requests addressed to this machine by name or loopback address, so a
-      // page that rebinds its own domain name to 127.0.0.1 cannot reach it.
-      new URL(req.url).pathname.startsWith('/__control') && !controlHostAllowed(req, host)
-        ? Response.json(
-            { error: 'forbidden', error_description: 'The control endpoint is local only' },
-            { status: 403 },
-          )
-        : emulator.fetch(req, env),
-    options.port ?? 8787,
-    host,
-  );
+  // The control endpoint only for requests addressed to this machine by name or loopback address, so a page that
+  // rebinds its own domain name to 127.0.0.1 cannot reach it. The app checks it on the decoded path it routes on.
+  const emulator = createEmulator({ controlHost: (h) => isLocalHost(h, host), ...options, store });
+  const server = await listen((req, env) => emulator.fetch(req, env), options.port ?? 8787, host);
   return {
     ...server,
     emulator,
@@ -114,8 +115,17 @@ export async function startEmulatorServer(
   };
 }
 
-function controlHostAllowed(req: Request, listenHost: string): boolean {
-  const hostname = new URL(req.url).hostname.replace(/^\[|\]$/g, '');
-  const allowed = ['localhost', '127.0.0.1', '::1', listenHost.replace(/^\[|\]$/g, '')];
-  return allowed.includes(hostname) || hostname.startsWith('127.');
+/**
+ * Whether a host name, as the WHATWG URL parser leaves it (IPv4 in dotted decimal, IPv6 in brackets), names this
+ * machine: `localhost`, a 127.0.0.0/8 address parsed as four numbers (not `127.evil.example`), `[::1]`, or the
+ * name the server listens on.
+ */
+export function isLocalHost(hostname: string, listenHost?: string): boolean {
+  const h = hostname.toLowerCase().replace(/\.$/, '');
+  if (h === 'localhost' || h === '[::1]' || h === '::1') return true;
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
+  if (v4 && v4.slice(1).every((o) => Number(o) <= 255) && v4[1] === '127') return true;
+  if (!listenHost) return false;
+  const listen = listenHost.toLowerCase().replace(/^\[|\]$/g, '');
+  return listen !== '' && listen !== '0.0.0.0' && listen !== '::' && h.replace(/^\[|\]$/g, '') === listen;
 }

@@ -5,13 +5,26 @@
 
 export const REDACTED = '[REDACTED]';
 
-const SECRET_PARAMS = /^(access_token|refresh_token|id_token|token|client_secret|code|password|secret|assertion)$/i;
+/**
+ * Parameter names that hold credentials, matched as words inside the name, in any case and in any nesting
+ * (`api_key`, `apiKey`, `x-api-token`, `clientSecret`, `access_token[]`, `filter[Authorization]`, `jwt`, `pwd`…).
+ */
+const SECRET_NAME =
+  /(?:^|[^a-z])(?:(?:api|app|client|private|session|access|refresh|id|bearer|auth)?[-_]?(?:key|secret|token|password|passwd|pwd|pass|jwt|credentials?|signature|sig|assertion|cookie|authorization|auth)|code|otp)(?:$|[^a-z])/i;
+/** A value that is a JWT whatever its parameter is called. */
+const JWT_VALUE = /^eyJ[\w-]+\.[\w-]+\./;
+
+/** Whether a query parameter name (or any bracketed part of it) names a credential. */
+export function isSecretName(name: string): boolean {
+  // camelCase words are split so that `clientSecret` and `apiKey` read as `client_Secret`, `api_Key`.
+  return SECRET_NAME.test(name.replace(/([a-z0-9])([A-Z])/g, '$1_$2'));
+}
 
 /** A path with its query, with secret-looking query parameters replaced. */
 export function redactUrl(url: string): string {
   const u = new URL(url, 'http://x');
   for (const k of [...new Set(u.searchParams.keys())]) {
-    if (SECRET_PARAMS.test(k)) u.searchParams.set(k, REDACTED);
+    if (isSecretName(k) || u.searchParams.getAll(k).some((v) => JWT_VALUE.test(v))) u.searchParams.set(k, REDACTED);
   }
   const q = u.searchParams.toString();
   return `${u.pathname}${q ? `?${q}` : ''}`;

@@ -8,8 +8,8 @@
 /** A stored JSON document. */
 export type Doc = Record<string, unknown>;
 
-/** What the emulator keeps: casebooks, incidents, response-action state, and its own settings. */
-export type Kind = 'casebook' | 'incident' | 'response-state' | 'meta';
+/** What the emulator keeps: casebooks, incidents, relationships, response-action state, and its own settings. */
+export type Kind = 'casebook' | 'incident' | 'relationship' | 'response-state' | 'meta';
 
 export interface Store {
   get(kind: Kind, id: string): Doc | undefined;

@@ -40,9 +40,15 @@ describe("the emulator's replies match the SDK's wire schemas", () => {
       body: 'grant_type=client_credentials',
     });
     conforms(schemas.tokenError, await bad.json());
-    conforms(schemas.normalizedError, (await ctx.emu.call(undefined, 'GET', '/ctia/casebook/search')).body);
-    const narrow = await ctx.emu.token(DEMO.id, DEMO.secret, 'inspect:read');
-    conforms(schemas.missingScopeError, (await ctx.emu.call(narrow, 'GET', '/ctia/casebook/search')).body);
+    // IROH's error bodies on IROH routes; CTIA words its own (below).
+    conforms(schemas.normalizedError, (await ctx.emu.call(undefined, 'POST', '/iroh/iroh-inspect/inspect', {})).body);
+    const narrow = await ctx.emu.token(DEMO.id, DEMO.secret, 'casebook');
+    conforms(
+      schemas.missingScopeError,
+      (await ctx.emu.call(narrow, 'POST', '/iroh/iroh-inspect/inspect', { content: 'x' })).body,
+    );
+    conforms(schemas.ctiaError, (await ctx.emu.call(undefined, 'GET', '/ctia/casebook/search')).body);
+    conforms(schemas.ctiaError, (await ctx.emu.call(narrow, 'GET', '/ctia/incident/search')).body);
   });
 
   it('inspect, deliberate, observe, refer', async () => {

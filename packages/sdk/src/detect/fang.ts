@@ -3,12 +3,13 @@ import { detectInto, resolveOptions } from './text.js';
 import type { DetectedObservable } from './types.js';
 
 const BRACKETED =
-  /\[(\.|dot|@|at|:|\/|\/\/|:\/\/)\]|\((\.|dot|@|at|:|\/|\/\/|:\/\/)\)|\{(\.|dot|@|at|:|\/|\/\/|:\/\/)\}/gi;
+  /\[(\.|dot|@|at|:|\/|\/\/|:\/\/|-)\]|\((\.|dot|@|at|:|\/|\/\/|:\/\/|-)\)|\{(\.|dot|@|at|:|\/|\/\/|:\/\/|-)\}/gi;
 const WORDS: Record<string, string> = { dot: '.', at: '@' };
 
 /**
- * Undoes the usual defangs in a whole text: `[.]`, `(.)`, `{.}`, `[dot]`, `(dot)`, `\.`, `[@]`, `[at]`,
- * `(at)`, `[:]`, `[/]`, `[://]`, `hxxp`, `hXXps`, `h**p`, `fxp`, and `。`/`．`/`｡` before a letter or digit.
+ * Undoes the usual defangs in a whole text: `[.]`, `(.)`, `{.}`, `[dot]`, `(dot)`, `\.`, `\/`, `[@]`, `[at]`,
+ * `(at)`, `[:]`, `[/]`, `[://]`, `[-]`, `hxxp`, `hXXps`, `h**p`, `h[tt]p`, `h[xx]p`, `fxp`, and `。`/`．`/`｡` before
+ * a letter or digit.
  * Other text is left alone (no zero-width stripping, no case change). Lengths change, so offsets found in
  * the result do not apply to the input: {@link detectObservables} matches defanged text in place instead.
  */
@@ -18,7 +19,8 @@ export function refang(text: string): string {
       const inner = (a ?? b ?? c)!.toLowerCase();
       return WORDS[inner] ?? inner;
     })
-    .replace(/\\\./g, '.')
+    .replace(/\\([./])/g, '$1')
+    .replace(/\bh\[(?:tt|xx)\]p(s?)(?=:\/\/)/gi, 'http$1')
     .replace(/\b(?:h(?:xx|\*\*)p(s?)|fxp(s?))(?=:\/\/)/gi, (m, s1?: string, s2?: string) =>
       m[0] === 'f' || m[0] === 'F' ? `ftp${s2 ?? ''}` : `http${s1 ?? ''}`,
     )

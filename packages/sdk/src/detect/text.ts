@@ -1,6 +1,6 @@
 import type { ObservableType } from '../observable.js';
 import { normalizeIPv6 } from './ip.js';
-import { FILE_SLDS, FILE_TLDS, isTld, TLD_FILE, tldKind } from './tld.js';
+import { FILE_SLDS, FILE_TLDS, isTld, TLD, TLD_FILE, tldKind } from './tld.js';
 import type { DetectedObservable, DetectOptions } from './types.js';
 
 // How the scan works (one pass, no per-type regex over the whole text):
@@ -71,6 +71,7 @@ const BRACKET_FANGS: Record<string, string> = {
   '/': '/',
   '//': '//',
   '://': '://',
+  '-': '-',
 };
 const CLOSE: Record<number, number> = { 91: 93, 40: 41, 123: 125 };
 
@@ -111,10 +112,13 @@ function toAsciiHost(host: string): string | null {
   return host.toLowerCase();
 }
 
-/** Refanged text for the path of a URL: bracketed dots/slashes/colons and `\.`. */
+/**
+ * Refanged text for the path of a URL: bracketed dots, slashes, colons and `@` (`?u=bob[@]corp.com`), `\.`, and
+ * JSON's `\/`.
+ */
 export function refangPath(s: string): string {
-  return s.replace(/[[({](\.|dot|\/|:|:\/\/)[\])}]|\\\./gi, (m, inner: string | undefined) =>
-    inner === undefined ? '.' : (BRACKET_FANGS[inner.toLowerCase()] ?? m),
+  return s.replace(/[[({](\.|dot|\/|:|:\/\/|@|at)[\])}]|\\([./])/gi, (m, inner?: string, esc?: string) =>
+    inner === undefined ? esc! : (BRACKET_FANGS[inner.toLowerCase()] ?? m),
   );
 }
 
@@ -171,6 +175,7 @@ let first = 0;
 let lim = 0;
 let tokEnd = 0;
 let resume = 0; // text index where the scan goes on after a URL that ran past the token
+let lastEnd = 0; // text index just past the last match reported (a local part is not extended into it)
 
 const at = (k: number): number => (map ? (k < lim ? map[k]! : tokEnd) : k);
 const endAt = (k: number): number => at(k - 1) + 1; // k is exclusive; matches never end on a refanged char
@@ -179,6 +184,7 @@ const endAt = (k: number): number => at(k - 1) + 1; // k is exclusive; matches n
 /** Reports a match unless its type or confidence is not wanted; tells whether it was reported. */
 function emit(type: ObservableType, value: string, start: number, end: number, low: boolean, same?: boolean): boolean {
   if ((!want.all && !want.types[type]) || (low && !want.low)) return false;
+  if (end > lastEnd) lastEnd = end;
   // `same`: the caller knows whether the text as written equals the value (saves comparing long URLs).
   const raw =
     (same ?? (end - start === value.length && text.startsWith(value, start))) ? undefined : text.slice(start, end);
@@ -276,6 +282,24 @@ let lastTldLen = 0;
 let lastTldFile = false;
 let lastSame = false;
 
+/**
+ * `.onion` (RFC 7686) is no IANA TLD, but a Tor service name under it is a host: {@link TLD} when F[t, b) is
+ * `onion` and the label before it is a v2 (16) or v3 (56) base32 name (`a`–`z`, `2`–`7`).
+ */
+function onionKind(a: number, t: number, b: number): number {
+  const f = F;
+  if (b - t !== 5 || (f.charCodeAt(t) | 32) !== 111 || f.slice(t, b).toLowerCase() !== 'onion') return 0;
+  let k = t - 1;
+  while (k > a && f.charCodeAt(k - 1) !== 46) k--;
+  const len = t - 1 - k;
+  if (len !== 16 && len !== 56) return 0;
+  for (let i = k; i < t - 1; i++) {
+    const c = f.charCodeAt(i) | 32;
+    if (!((c >= 97 && c <= 122) || (c >= 50 && c <= 55))) return 0;
+  }
+  return TLD;
+}
+
 /** domainValue() for the chain readChain() has just read, F[a, b) of `count` labels, from what it gathered. */
 function chainDomain(a: number, b: number, count: number): string | null {
   if (chainOr & WIDE) {
@@ -289,7 +313,7 @@ function chainDomain(a: number, b: number, count: number): string | null {
   // either end, no `+`, `_` only below the registrable name.
   if (((f.charCodeAt(t) | 32) - 97) >>> 0 >= 26 || tldOr & (PLUS | UNDER)) return null;
   if (badLabel || chainOr & PLUS || underLabel >= count - 2) return null;
-  const kind = tldKind(f, t, b);
+  const kind = tldKind(f, t, b) || onionKind(a, t, b);
   if (!kind) return null;
   lastTldStart = t;
   lastTldLen = b - t;
@@ -397,6 +421,8 @@ function hashLabel(a: number, b: number, or = -1): boolean {
   }
   // Hex digits only, and not all-decimal or all-letter: runs of hash length like those are numbers or words.
   if (or & NHEX || !(or & DIGIT) || !(or & NDIG)) return false;
+  // `0x` and 40 hex digits is an Ethereum address, not a SHA-1 (a 0x-prefixed MD5 or SHA-256 is still read).
+  if (s !== a && b - s === 40) return true;
   const upper = (or & UPPER) !== 0;
   const value = F.slice(s, b);
   emit(type, upper ? value.toLowerCase() : value, at(s), endAt(b), false, map === null ? !upper : undefined);
@@ -459,6 +485,13 @@ function ipv6At(a: number): number {
   return end;
 }
 
+/** Whether F[a, b) holds two colons or more (an IPv6 address needs them). */
+function hasColons(a: number, b: number): boolean {
+  let colons = 0;
+  for (let k = a; k < b; k++) if (F.charCodeAt(k) === 58 && ++colons === 2) return true;
+  return false;
+}
+
 function urlAt(a: number, schemeLen: number): number {
   const f = F;
   const scheme = F.slice(a, a + schemeLen - 3).toLowerCase();
@@ -474,6 +507,15 @@ function urlAt(a: number, schemeLen: number): number {
   let hostEnd: number;
   let hostType: ObservableType;
   let host: string | null;
+  let bare = false; // an IPv6 host without brackets
+  // The authority may end a sentence or a clause (`see https://example.com.`, `…/x: next`) or a Markdown link
+  // text (`[https://example.com](…)`): trailing `.`, `:` and `]` are not part of it.
+  let authLim = q;
+  while (authLim > hostStart) {
+    const c = f.charCodeAt(authLim - 1);
+    if (c === 46 || c === 58 || (c === 93 && f.charCodeAt(hostStart) !== 91)) authLim--;
+    else break;
+  }
   if (f.charCodeAt(hostStart) === 91) {
     let close = hostStart + 1;
     while (close < q && f.charCodeAt(close) !== 93) close++;
@@ -481,6 +523,12 @@ function urlAt(a: number, schemeLen: number): number {
     host = normalizeIPv6(F.slice(hostStart + 1, close));
     hostType = 'ipv6';
     hostEnd = close + 1;
+  } else if (hasColons(hostStart, authLim) && (host = normalizeIPv6(F.slice(hostStart, authLim)))) {
+    // An IPv6 host written without its brackets (`http://2001:db8::1/x`): the whole authority is the address
+    // (there is no telling a port from a last group), and the URL is given its brackets.
+    hostType = 'ipv6';
+    hostEnd = authLim;
+    bare = true;
   } else {
     hostEnd = readChain(hostStart);
     if (hostEnd === hostStart) return q;
@@ -494,22 +542,44 @@ function urlAt(a: number, schemeLen: number): number {
   }
   if (!host) return q;
   let authEnd = hostEnd;
-  if (f.charCodeAt(authEnd) === 58) {
+  if (f.charCodeAt(authEnd) === 58 && authEnd < authLim) {
     let k = authEnd + 1;
     while (k < lim && f.charCodeAt(k) >= 48 && f.charCodeAt(k) <= 57) k++;
     if (k - authEnd - 1 > 5 || +F.slice(authEnd + 1, k) > 65535) return q;
     authEnd = k;
   }
-  if (authEnd !== q) return q;
+  if (authEnd !== authLim) return q;
+  // What was trimmed off the authority ends the URL: no path after it.
+  const trimmed = authLim !== q;
+  q = authLim;
   // The path runs in the original text, past the token if need be.
   const start = at(a);
   const pathStart = q < lim ? at(q) : tokEnd;
   let end = pathStart;
   let brackets = false; // a defang may hide in the path
   const c0 = text.charCodeAt(pathStart);
-  if (c0 === 47 || c0 === 63 || c0 === 35 || (want.defanged && c0 === 91 && text.startsWith('[/]', pathStart))) {
-    for (let c = c0; end < n && !endsUrl(c); c = text.charCodeAt(++end))
-      if (c === 91 || c === 40 || c === 123 || c === 92) brackets = true;
+  if (
+    !trimmed &&
+    (c0 === 47 ||
+      c0 === 63 ||
+      c0 === 35 ||
+      (c0 === 92 && text.charCodeAt(pathStart + 1) === 47) || // `\/`: JSON-escaped slashes
+      (want.defanged && (c0 === 91 || c0 === 40) && text.charCodeAt(pathStart + 1) === 47)) // `[/]`, `[/`
+  ) {
+    // An apostrophe belongs to the path (`/it's/here`) unless the URL is quoted with apostrophes. An unbalanced
+    // `]` or `)` ends it (`[text](https://x/a)`, `(see https://x/a)`); balanced ones stay (`/Foo_(bar)`).
+    const quoted = start > 0 && text.charCodeAt(start - 1) === 39;
+    let sq = 0;
+    let paren = 0;
+    for (let c = c0; end < n && (c === 39 ? !quoted : !endsUrl(c)); c = text.charCodeAt(++end)) {
+      if (c === 91 || c === 40 || c === 123 || c === 92) {
+        brackets = true;
+        if (c === 91) sq++;
+        else if (c === 40) paren++;
+      } else if (c === 93) {
+        if (--sq < 0) break;
+      } else if (c === 41 && --paren < 0) break;
+    }
     end = trimUrlEnd(text, pathStart, end);
   }
   let scheme2 = scheme.replace(/xx|\*\*/, 'tt');
@@ -521,12 +591,12 @@ function urlAt(a: number, schemeLen: number): number {
   // As written when nothing was refanged, the scheme was already lower-case and the host already normal;
   // with brackets around, compare the strings.
   const same =
-    map !== null || brackets
+    map !== null || brackets || bare
       ? undefined
       : F.startsWith(scheme2, a) &&
         (hostType === 'ipv6' ? F.startsWith(host, hostStart + 1) : F.startsWith(host, hostStart));
   if (!emit('url', value, start, end, false, same) || want.nested) {
-    if (hostType === 'ipv6') emit('ipv6', host, at(hostStart + 1), endAt(hostEnd - 1), false);
+    if (hostType === 'ipv6' && !bare) emit('ipv6', host, at(hostStart + 1), endAt(hostEnd - 1), false);
     else emit(hostType, host, at(hostStart), endAt(hostEnd), false);
   }
   if (end >= tokEnd) {
@@ -624,9 +694,34 @@ function wordAt(a: number): number {
     }
   if (hashes || count < 2) return b;
   const host = chainDomain(s, b, count);
-  if (host) emit('domain', host, at(s), endAt(b), domainLow(host, s, b, next), map === null ? lastSame : undefined);
+  if (host)
+    emit(
+      'domain',
+      host,
+      at(s),
+      endAt(b),
+      domainLow(host, s, b, next) || (s > first && gluedBracket(s - 1)),
+      map === null ? lastSame : undefined,
+    );
   else if (!isAsciiRange(s, b)) idnFallback(s, b);
   return b;
+}
+
+/**
+ * Whether F[k] closes a bracket opened right after a word (`evil[x]update.com`, `a(b)update.com`): the name
+ * after it is then the tail of a label with a defang not read, and `update.com` is not the registrable name.
+ */
+function gluedBracket(k: number): boolean {
+  const f = F;
+  const c = f.charCodeAt(k);
+  const open = c === 93 ? 91 : c === 41 ? 40 : c === 125 ? 123 : 0;
+  if (!open) return false;
+  for (let o = k - 1; o > first && o >= k - 16; o--) {
+    const x = f.charCodeAt(o);
+    if (x === open) return isWord(f.charCodeAt(o - 1));
+    if (x === c || !(cls(x) & TOK)) return false;
+  }
+  return false;
 }
 
 function isNumeric(a: number, b: number): boolean {
@@ -674,22 +769,92 @@ function idnFallback(a: number, b: number): void {
   if (host) emit('domain', host, at(s), endAt(e), domainLow(host, s, e, f.charCodeAt(e)));
 }
 
-/** `local@domain`, the local part at F[a, b) and `@` at F[b]. */
+/**
+ * RFC 5322 `atext` beyond label characters, as a local part may hold them: `! # $ & ' * / = ^ \` { | } ~`.
+ * (`%`, `?` and `&`… in query strings are left out: `?a=1&to=bob@x.org` reads as `to=bob@x.org`, not more.)
+ */
+const ATEXT = new Uint8Array(128);
+for (const ch of "!#$'*/=^`{|}~") ATEXT[ch.charCodeAt(0)] = 1;
+/** Characters a local part does not start with: quotes and brackets around an address, a path's `/`. */
+const NOT_FIRST = new Uint8Array(128);
+for (const ch of "'`{}|/=.") NOT_FIRST[ch.charCodeAt(0)] = 1;
+
+const isAtext = (c: number): boolean => (c < 128 ? (CC[c]! & WORD) !== 0 || ATEXT[c] === 1 : (wide(c) & WORD) !== 0);
+
+/** The local part {@link localStart} found, lower-cased. */
+let localPart = '';
+
+/**
+ * Where, in the text, the local part that ends at F[a, b) starts: label characters and dots (dot-atom), plus
+ * {@link ATEXT}, back from `b` (through the text before a refanged token too), not into a match already reported.
+ * Sets {@link localPart}; returns -1 when it is longer than 64 characters.
+ */
+function localStart(a: number, b: number): number {
+  const f = F;
+  const floor = map === null ? Math.max(lastEnd, 0) : first;
+  let k = a;
+  while (k > floor) {
+    const c = f.charCodeAt(k - 1);
+    if (!(isAtext(c) || (c === 46 && f.charCodeAt(k) !== 46))) break;
+    k--;
+  }
+  let start = at(k);
+  let prefix = '';
+  if (map !== null && k === first) {
+    // A refanged token begins after a character that ends tokens (`#`, `=`…): the local part may go on before it.
+    let t = start;
+    while (t > lastEnd && isAtext(text.charCodeAt(t - 1))) t--;
+    prefix = text.slice(t, start);
+    start = t;
+  }
+  let local = prefix + F.slice(k, b);
+  let skip = 0;
+  while (skip < local.length && local.charCodeAt(skip) < 128 && NOT_FIRST[local.charCodeAt(skip)]) skip++;
+  local = local.slice(skip);
+  if (local.length > 64 || !local) return -1;
+  localPart = local.toLowerCase();
+  return start + skip;
+}
+
+/** `local@domain` (or `local@[IPv6:…]`, `local@[192.0.2.1]`), the local part ending at F[a, b), `@` at F[b]. */
 function emailAt(a: number, b: number): number {
   const f = F;
   const d = b + 1;
+  if (f.charCodeAt(d) === 91) return literalEmailAt(a, b);
   if (!isWord(f.charCodeAt(d))) return b;
   const e = readChain(d);
   const host = chainDomain(d, e, nLabels);
   if (!host) return b; // the part after `@` is parsed again on its own
-  let localOk = b - a <= 64;
-  for (let k = a; k < b && localOk; k++) if (f.charCodeAt(k) >= 128) localOk = false;
+  // UTF-8 local parts (RFC 6531) are kept as written, lower-cased.
+  const ls = localStart(a, b);
   // `git@github.com:org/repo.git` is an SSH remote, not a mailbox: report the host only.
   const ssh = f.charCodeAt(e) === 58 && (isWord(f.charCodeAt(e + 1)) || f.charCodeAt(e + 1) === 47);
-  const shown = localOk && !ssh && emit('email', `${F.slice(a, b).toLowerCase()}@${host}`, at(a), endAt(e), false);
+  const shown = ls >= 0 && !ssh && emit('email', `${localPart}@${host}`, ls, endAt(e), false);
   if (!shown || want.nested)
     emit('domain', host, at(d), endAt(e), domainLow(host, d, e, f.charCodeAt(e)), map === null ? lastSame : undefined);
   return e;
+}
+
+/** An address literal (RFC 5321 §4.1.3) after the `@` at F[b]: `[IPv6:2001:db8::1]` or `[192.0.2.1]`. */
+function literalEmailAt(a: number, b: number): number {
+  const f = F;
+  const o = b + 1;
+  let close = o + 1;
+  while (close < lim && close - o <= 50 && f.charCodeAt(close) !== 93) close++;
+  if (f.charCodeAt(close) !== 93) return b;
+  const v6 = close - o > 5 && F.slice(o + 1, o + 6).toLowerCase() === 'ipv6:';
+  const inner = v6 ? o + 6 : o + 1;
+  const addr = v6
+    ? normalizeIPv6(F.slice(inner, close))
+    : isNumeric(inner, close) && isIPv4(inner, close)
+      ? F.slice(inner, close)
+      : null;
+  if (!addr || (!v6 && F.slice(inner, close).split('.').length !== 4)) return b;
+  const ls = localStart(a, b);
+  if (ls < 0) return b;
+  const shown = emit('email', `${localPart}@[${v6 ? 'IPv6:' : ''}${addr}]`, ls, endAt(close + 1), false);
+  if (!shown || want.nested) emit(v6 ? 'ipv6' : 'ip', addr, at(inner), endAt(close), false);
+  return close + 1;
 }
 
 function parseToken(): void {
@@ -730,14 +895,30 @@ function buildFanged(s: number, e: number): void {
       let k = j + 1;
       while (k < e && k - j <= 4 && text.charCodeAt(k) !== close) k++;
       if (k < e && text.charCodeAt(k) === close) {
-        const r = BRACKET_FANGS[text.slice(j + 1, k).toLowerCase()];
+        const inner = text.slice(j + 1, k).toLowerCase();
+        const r = BRACKET_FANGS[inner];
         if (r) {
           rep = r;
           next = k + 1;
+        } else if ((inner === 'tt' || inner === 'xx') && (text.charCodeAt(j - 1) | 32) === 104) {
+          // `h[tt]p`, `h[xx]ps`: a bracketed part of the scheme.
+          if ((text.charCodeAt(k + 1) | 32) === 112) {
+            rep = inner;
+            next = k + 1;
+          }
         }
       }
-    } else if (defanged && c === 92 && text.charCodeAt(j + 1) === 46) {
-      rep = '.';
+      // A half bracket glued between a name and a separator (`evil[.com`, `…com[/gate`, `hxxps[://`): dropped.
+      const sep = text.charCodeAt(j + 1);
+      if (
+        next === j &&
+        (sep === 46 || sep === 47 || sep === 58 || sep === 64) &&
+        j > s &&
+        isWord(text.charCodeAt(j - 1))
+      )
+        next = j + 1;
+    } else if (defanged && c === 92 && (text.charCodeAt(j + 1) === 46 || text.charCodeAt(j + 1) === 47)) {
+      rep = text[j + 1]!; // `\.`, and JSON's `\/`
       next = j + 2;
     } else if (c >= 128) {
       const w = wide(c);
@@ -779,6 +960,7 @@ function mayBeIPv6(s: number, e: number): boolean {
 export function detectInto(input: string, options: Want, found: DetectedObservable[], onMatch?: Sink): void {
   text = input;
   n = input.length;
+  lastEnd = 0;
   want = options;
   out = found;
   sink = onMatch;

@@ -6,6 +6,7 @@
 import { schemas } from '@pivotkit/sdk';
 import { Hono } from 'hono';
 import type { Context as HonoContext, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { Faults } from '../faults.js';
 import type { FaultConfig } from '../faults.js';
@@ -18,22 +19,27 @@ import {
   FILTERS,
   applyOperation,
   canSee,
+  deepMergeWith,
+  echo,
+  errorsBody,
   longId,
+  parseLongId,
   patchOperationCheck,
   render,
   search,
   shortId,
+  tooDeep,
   validateEntity,
   validateObservables,
 } from './entities.js';
-import type { EntityKind, SearchParams } from './entities.js';
+import type { EntityKind, Problems, SearchParams } from './entities.js';
 import { randomUuid } from './hash.js';
 import { inspect } from './inspect.js';
 import { registerOrbital } from './orbital.js';
 import { CTIM_SCHEMA_VERSION, MODULES, describe, enrich, health, refer, responseActions, trigger } from './intel.js';
 import type { Context as IntelContext, Observable } from './intel.js';
 import { seed } from './seed.js';
-import { INCIDENT_STATUSES } from './vocab.js';
+import { INCIDENT_STATUSES, TLPS } from './vocab.js';
 
 /** Headers a browser may read from the emulator's answers (CTIA's list, api-contract.md §9). */
 export const EXPOSED_HEADERS = [
@@ -46,6 +52,12 @@ export const EXPOSED_HEADERS = [
   'X-Iroh-Version',
   'X-Ctim-Version',
 ];
+
+/** The largest request body the emulator reads by default (1 MB of inspect content fits, with room). */
+export const MAX_BODY_BYTES = 2_000_000;
+
+/** JSON nested deeper than this (arrays and objects) is refused with 400; CTIM entities nest a few levels. */
+export const MAX_JSON_DEPTH = 100;
 
 /** A reply header that tells the host adapter to close the connection without answering (fault injection). */
 export const DROP_HEADER = 'x-pivotkit-drop-connection';
@@ -67,6 +79,13 @@ export interface EmulatorOptions {
   log?: (line: string) => void;
   /** Serve `/__control/*` (reset, faults, clock). @default true */
   control?: boolean;
+  /**
+   * Which host names (from the request URL, as parsed) may use `/__control/*`; by default every one (msw in a
+   * page). `startEmulatorServer` passes a loopback check. Checked on the decoded path the routes see.
+   */
+  controlHost?: (hostname: string) => boolean;
+  /** The largest request body read, in bytes; a longer one (declared or chunked) gets 413. @default MAX_BODY_BYTES */
+  maxBodyBytes?: number;
   /** The origin used in long ids and links; by default the origin each request was sent to. */
   publicUrl?: string;
 }
@@ -110,6 +129,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
 
   app.onError((err, c) => {
     const traceId = c.get('traceId') ?? randomUuid();
+    if (isCtia(c)) return json(c, { type: 'unknown-exception', class: 'java.lang.Exception' }, 500);
     return json(c, { error: 'unknown-exception', error_description: err.message, trace_id: traceId }, 500);
   });
   app.notFound((c) =>
@@ -132,8 +152,38 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     c.set('traceId', randomUuid());
     const start = performance.now();
     await next();
+    // A header value outside Latin-1 would make the host fail the reply after it was logged as a success: turn it
+    // into the 500 it would become, so the log says what the client gets.
+    for (const [, v] of c.res.headers) {
+      if (/[\u0100-\uffff]/.test(v)) {
+        c.res = json(c, { error: 'unknown-exception', error_description: 'A reply header was not Latin-1' }, 500);
+        break;
+      }
+    }
     options.log?.(requestLogLine(c.req.raw, c.res.status, performance.now() - start));
   });
+
+  // The control endpoint only for the host names allowed (loopback in Node), checked on the decoded path that
+  // routing uses: `/%5F_control/reset` is `/__control/reset` here.
+  if (options.controlHost) {
+    const allowHost = options.controlHost;
+    app.use('*', async (c, next) => {
+      if (!c.req.path.startsWith('/__control')) return next();
+      if (allowHost(new URL(c.req.url).hostname)) return next();
+      return json(c, { error: 'forbidden', error_description: 'The control endpoint is local only' }, 403);
+    });
+  }
+
+  // Read at most maxBodyBytes of any body, declared or chunked.
+  const maxBody = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: maxBody,
+      onError: (c) =>
+        json(c, { error: 'payload-too-large', error_description: `Bodies over ${maxBody} bytes are refused` }, 413),
+    }),
+  );
 
   // Fault injection: never on the control endpoint or on CORS preflights.
   app.use('*', async (c, next) => {
@@ -246,17 +296,21 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   });
 
   // ---- bearer tokens on every API route ----
+  // IROH and CTIA word their 401s differently (api-contract.md, corrections §4; ctia http/middleware/auth.clj).
   const authenticate: MiddlewareHandler<Env> = async (c, next) => {
     const header = c.req.header('authorization');
     const m = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+    const ctia = isCtia(c);
     if (!m) {
       return json(
         c,
-        {
-          error: 'invalid_request',
-          error_description: 'No JWT found in HTTP Authorization header',
-          trace_id: c.get('traceId'),
-        },
+        ctia
+          ? { error: 'not_authenticated', message: 'Only authenticated users allowed' }
+          : {
+              error: 'invalid_request',
+              error_description: 'No JWT found in HTTP Authorization header',
+              trace_id: c.get('traceId'),
+            },
         401,
         { 'WWW-Authenticate': 'Bearer realm="iroh"' },
       );
@@ -265,9 +319,14 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       c.set('auth', await tokens.verify(m[1]!));
     } catch (e) {
       const err = e instanceof TokenError ? e : new TokenError('invalid_jwt', 'Invalid JWT');
-      return json(c, { error: err.code, error_description: err.message, trace_id: c.get('traceId') }, 401, {
-        'WWW-Authenticate': `Bearer realm="iroh", error="invalid_token"`,
-      });
+      return json(
+        c,
+        ctia
+          ? { error: err.code, error_description: err.message, level: 'info' }
+          : { error: err.code, error_description: err.message, trace_id: c.get('traceId') },
+        401,
+        { 'WWW-Authenticate': `Bearer realm="iroh", error="invalid_token"` },
+      );
     }
     return next();
   };
@@ -295,6 +354,43 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     );
   };
 
+  /**
+   * CTIA's capability check (`require-capability!`): 403 naming the route's capabilities (one as a string, a set
+   * as a list) and the owner, unless the token's scopes grant them all (see `capabilityScopes`).
+   *
+   * CTIA's `error` is `missing_capability`. Until the SDK reads that as a missing scope, the emulator still sends
+   * IROH's `missing_scope` code with its `missing-scopes`/`required-scopes` beside CTIA's fields (CTIA_403_ERROR).
+   */
+  const needCapability = (c: C, capabilities: string | readonly string[]): Response | undefined => {
+    const auth = c.get('auth');
+    const all = typeof capabilities === 'string' ? [capabilities] : capabilities;
+    const missing = all.filter((cap) => !satisfiesAny(auth.scopes, capabilityScopes(cap)));
+    if (missing.length === 0) return undefined;
+    const scopes = missing.map((cap) => capabilityScopes(cap)[0] ?? cap);
+    return json(
+      c,
+      {
+        message: 'Missing capability',
+        error: CTIA_403_ERROR,
+        capabilities: typeof capabilities === 'string' ? capabilities : [...capabilities].sort(),
+        owner: auth.sub,
+        ...(CTIA_403_ERROR === 'missing_scope'
+          ? { 'missing-scopes': scopes, 'required-scopes': scopes, scopes: auth.scopes }
+          : {}),
+      },
+      403,
+    );
+  };
+
+  /** The JSON body, or the 400 CTIA answers for one that does not parse. */
+  const ctiaBody = async (c: C): Promise<{ body: unknown } | Response> => {
+    const body = await readJson(c);
+    if (body === BAD_JSON) {
+      return json(c, { type: 'json-parse-exception', message: 'The body is not JSON, or nests too deeply' }, 400);
+    }
+    return { body };
+  };
+
   registerOrbital(app, { authenticate, need, clock });
 
   app.get('/iroh/profile/whoami', (c) => {
@@ -318,7 +414,9 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     if (rec['content'] === undefined || extra.length) {
       const problems: Record<string, string> = {};
       if (rec['content'] === undefined) problems['content'] = 'missing-required-key';
-      for (const k of extra) problems[k] = 'disallowed-key';
+      for (const k of extra) {
+        Object.defineProperty(problems, k.slice(0, 100), { value: 'disallowed-key', enumerable: true });
+      }
       return json(c, problems, 400);
     }
     if (!schemas.inspectRequest.safeParse(rec).success) {
@@ -330,13 +428,16 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   // ---- Enrich ----
   const observablesBody = async (c: C): Promise<Observable[] | Response> => {
     const body = await readJson(c);
-    const errs = body === BAD_JSON ? ['the body is not JSON'] : validateObservables(body);
+    const errs: Problems = body === BAD_JSON ? [['body', 'not JSON, or nested too deeply']] : validateObservables(body);
     if (errs.length) {
       return json(
         c,
         {
           error: 'invalid_request',
-          error_description: `The body must be a JSON array of {type, value} observables: ${errs.slice(0, 5).join('; ')}`,
+          error_description: `The body must be a JSON array of {type, value} observables: ${errs
+            .slice(0, 5)
+            .map(([p, m]) => `${p}: ${m}`)
+            .join('; ')}`,
           trace_id: c.get('traceId'),
         },
         400,
@@ -398,25 +499,40 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   });
 
   // ---- CTIA entities: casebooks and incidents ----
-  const entityRoutes = (kind: EntityKind, prefix: string, readScopes: string[], writeScopes: string[]) => {
+  type Flavour = 'ctia' | 'iroh';
+  const entityRoutes = (kind: EntityKind, prefix: string, flavour: Flavour) => {
+    /** The route's capability in CTIA's terms, or the IROH wrapper's scope. */
+    const deny = (c: C, verb: 'read' | 'search' | 'create' | 'delete'): Response | undefined => {
+      if (flavour === 'ctia') return needCapability(c, `${verb}-${kind}`);
+      return need(c, `private-intel/${kind}:${verb === 'read' || verb === 'search' ? 'read' : 'write'}`);
+    };
     const viewer = (c: C) => ({ sub: c.get('auth').sub, orgId: c.get('auth').orgId });
     const load = (c: C, raw: string): Doc | undefined => {
       const doc = store.get(kind, shortId(raw));
       return doc && canSee(doc, viewer(c)) ? doc : undefined;
     };
     const notFound = (c: C) => json(c, { error: `${kind} not found` }, 404);
-    const invalid = (c: C, errs: string[], entity: unknown) =>
-      json(
-        c,
-        {
-          error: 'Spec Validation Client Error',
-          type: 'Invalid Entity Error',
-          message: errs.slice(0, 10).join('; '),
-          entity,
-          class: 'clojure.lang.ExceptionInfo',
-        },
-        400,
-      );
+    const empty404 = () => new Response(null, { status: 404 });
+    const invalid = (c: C, problems: Problems) =>
+      flavour === 'ctia'
+        ? json(c, errorsBody(problems), 400)
+        : json(
+            c,
+            {
+              error: 'invalid_request',
+              error_description: problems
+                .slice(0, 10)
+                .map(([p, m]) => `${p}: ${m}`)
+                .join('; '),
+              trace_id: c.get('traceId'),
+            },
+            400,
+          );
+    const body = async (c: C): Promise<{ body: unknown } | Response> => {
+      if (flavour === 'ctia') return ctiaBody(c);
+      const b = await readJson(c);
+      return b === BAD_JSON ? invalid(c, [['body', 'not JSON, or nested too deeply']]) : { body: b };
+    };
     const fields = (c: C) => [...(c.req.queries('fields') ?? []), ...(c.req.queries('fields[]') ?? [])];
     const out = (c: C, doc: Doc) => render(baseUrl(c), kind, doc, fields(c));
 
@@ -444,12 +560,12 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     const visible = (c: C) => store.list(kind).filter((d) => canSee(d, viewer(c)));
 
     app.get(`${prefix}/search/count`, (c) => {
-      const denied = need(c, ...readScopes);
+      const denied = deny(c, 'search');
       if (denied) return denied;
       return json(c, search(visible(c), kind, { ...searchParams(c), limit: 0, offset: 0 }).total);
     });
     app.get(`${prefix}/search`, (c) => {
-      const denied = need(c, ...readScopes);
+      const denied = deny(c, 'search');
       if (denied) return denied;
       const p = searchParams(c);
       if (p.offset + p.limit > 10_000 && !p.searchAfter) {
@@ -464,7 +580,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       );
     });
     app.get(`${prefix}/external_id/:eid`, (c) => {
-      const denied = need(c, ...readScopes);
+      const denied = deny(c, 'read');
       if (denied) return denied;
       const eid = c.req.param('eid');
       const hits = visible(c).filter((d) => Array.isArray(d['external_ids']) && d['external_ids'].includes(eid));
@@ -474,17 +590,18 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       );
     });
     app.post(prefix, async (c) => {
-      const denied = need(c, ...writeScopes);
+      const denied = deny(c, 'create');
       if (denied) return denied;
-      const body = await readJson(c);
-      const errs = body === BAD_JSON ? ['the body is not JSON'] : validateEntity(kind, body, false);
-      if (errs.length) return invalid(c, errs, body === BAD_JSON ? null : body);
-      const input = body as Doc;
+      const read = await body(c);
+      if (read instanceof Response) return read;
+      const problems = validateEntity(kind, read.body, false);
+      if (problems.length) return invalid(c, problems);
+      const input = read.body as Doc;
       const auth = c.get('auth');
       const now = new Date(clock()).toISOString();
       const id = `${kind}-${randomUuid()}`;
+      // As CTIA: only tlp and timestamp get defaults; a casebook without texts has none (not an empty list).
       const doc: Doc = {
-        ...(kind === 'casebook' ? { observables: [], texts: [], bundle: { type: 'bundle', source: 'Pivotkit' } } : {}),
         tlp: 'green',
         timestamp: now,
         ...input,
@@ -502,22 +619,24 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       return json(c, rendered, 201, { Location: String(rendered['id']) });
     });
     app.get(`${prefix}/:id`, (c) => {
-      const denied = need(c, ...readScopes);
+      const denied = deny(c, 'read');
       if (denied) return denied;
       const doc = load(c, c.req.param('id'));
       // CTIA answers an unknown id with an empty 404.
-      return doc ? json(c, out(c, doc)) : new Response(null, { status: 404 });
+      return doc ? json(c, out(c, doc)) : empty404();
     });
     const update = (partial: boolean) => async (c: C) => {
-      const denied = need(c, ...writeScopes);
+      const denied = deny(c, 'create');
       if (denied) return denied;
-      const body = await readJson(c);
-      const errs = body === BAD_JSON ? ['the body is not JSON'] : validateEntity(kind, body, partial);
-      if (errs.length) return invalid(c, errs, body === BAD_JSON ? null : body);
+      const read = await body(c);
+      if (read instanceof Response) return read;
+      const problems = validateEntity(kind, read.body, partial);
+      if (problems.length) return invalid(c, problems);
       const result = store.transaction(() => {
         const doc = load(c, c.req.param('id') ?? '');
         if (!doc) return undefined;
-        const input = body as Doc;
+        const input = read.body as Doc;
+        const now = new Date(clock()).toISOString();
         const keep = {
           id: doc['id'],
           type: kind,
@@ -526,58 +645,90 @@ export function createEmulator(options: EmulatorOptions): Emulator {
           groups: doc['groups'],
           client_id: doc['client_id'],
           created: doc['created'],
-          modified: new Date(clock()).toISOString(),
+          modified: now,
         };
-        const next: Doc = partial ? { ...doc, ...input, ...keep } : { tlp: 'green', ...input, ...keep };
+        // PATCH deep-merges (ctia flows/crud.clj: maps key by key at every depth, anything else replaced).
+        let next: Doc = partial
+          ? { ...deepMergeWith(doc, input, (_old, given) => given), ...keep }
+          : { tlp: 'green', ...input, ...keep };
+        if (kind === 'incident') next = statusChangeStamps(next, doc, now);
         store.put(kind, String(doc['id']), next);
         return next;
       });
-      return result ? json(c, out(c, result)) : notFound(c);
+      if (result) return json(c, out(c, result));
+      // CTIA: PUT answers an unknown id with an empty 404, PATCH with {"error": "<kind> not found"}.
+      return partial ? notFound(c) : empty404();
     };
     app.put(`${prefix}/:id`, update(false));
     app.patch(`${prefix}/:id`, update(true));
     app.delete(`${prefix}/:id`, (c) => {
-      const denied = need(c, ...writeScopes);
+      const denied = deny(c, 'delete');
       if (denied) return denied;
       const deleted = store.transaction(() => {
         const doc = load(c, c.req.param('id'));
         return doc ? store.delete(kind, String(doc['id'])) : false;
       });
-      return deleted ? new Response(null, { status: 204 }) : new Response(null, { status: 404 });
+      return deleted ? new Response(null, { status: 204 }) : empty404();
     });
+
+    if (kind === 'incident') {
+      app.post(`${prefix}/:id/status`, async (c) => {
+        const denied = deny(c, 'create');
+        if (denied) return denied;
+        const read = await body(c);
+        if (read instanceof Response) return read;
+        const b = read.body as { status?: unknown } | null;
+        const status = typeof b === 'object' && b ? b.status : undefined;
+        if (typeof status !== 'string' || !(INCIDENT_STATUSES as readonly string[]).includes(status)) {
+          return invalid(c, [
+            ['status', `(not (#{${INCIDENT_STATUSES.map((x) => JSON.stringify(x)).join(' ')}} ${echo(status)}))`],
+          ]);
+        }
+        const result = store.transaction(() => {
+          const doc = load(c, c.req.param('id'));
+          if (!doc) return undefined;
+          const now = new Date(clock()).toISOString();
+          const time = { ...(doc['incident_time'] as Record<string, string>), ...statusStamps(status, now) };
+          const next = { ...doc, status, incident_time: time, modified: now };
+          store.put('incident', String(doc['id']), next);
+          return next;
+        });
+        // CTIA's status route answers an unknown id with an empty 404.
+        return result ? json(c, out(c, result)) : empty404();
+      });
+    }
     return { load, notFound, invalid, out };
   };
 
-  const cb = entityRoutes(
-    'casebook',
-    '/ctia/casebook',
-    ['casebook:read', 'private-intel/casebook:read'],
-    ['casebook:write', 'private-intel/casebook:write'],
-  );
+  const cb = entityRoutes('casebook', '/ctia/casebook', 'ctia');
   for (const field of ['observables', 'texts', 'bundle'] as const) {
     app.post(`/ctia/casebook/:id/${field}`, async (c) => {
-      const denied = need(c, 'casebook:write', 'private-intel/casebook:write');
+      const denied = needCapability(c, 'create-casebook');
       if (denied) return denied;
-      const body = await readJson(c);
-      const errs = body === BAD_JSON ? ['the body is not JSON'] : patchOperationCheck(field, body);
-      if (errs.length) return cb.invalid(c, errs, body === BAD_JSON ? null : body);
-      const { operation, [field]: given } = body as Record<string, unknown>;
+      const read = await ctiaBody(c);
+      if (read instanceof Response) return read;
+      const problems = patchOperationCheck(field, read.body);
+      if (problems.length) return cb.invalid(c, problems);
+      const { operation, [field]: given } = read.body as Record<string, unknown>;
       const op = operation as 'add' | 'remove' | 'replace';
+      const listOp = (current: unknown, items: unknown) =>
+        Array.isArray(items) ? applyOperation(Array.isArray(current) ? current : undefined, op, items) : items;
       // Read, change and write in one immediate transaction: concurrent adds never lose each other.
       const result = store.transaction(() => {
         const doc = cb.load(c, c.req.param('id'));
         if (!doc) return undefined;
         let value: unknown;
         if (field === 'bundle') {
+          // ctia casebook.clj: the bundle patch is deep-merge-with the operation's list function.
           const current = (doc['bundle'] ?? {}) as Record<string, unknown>;
           const patch = given as Record<string, unknown>;
-          const merged: Record<string, unknown> = op === 'replace' ? {} : { ...current };
-          for (const [k, v] of Object.entries(op === 'replace' ? patch : patch)) {
-            merged[k] = Array.isArray(v) ? applyOperation(Array.isArray(current[k]) ? current[k] : [], op, v) : v;
-          }
-          value = merged;
+          value = op === 'replace' ? patch : deepMergeWith(current, patch, listOp);
         } else {
-          value = applyOperation(Array.isArray(doc[field]) ? (doc[field] as unknown[]) : [], op, given as unknown[]);
+          value = applyOperation(
+            Array.isArray(doc[field]) ? (doc[field] as unknown[]) : undefined,
+            op,
+            given as unknown[],
+          );
         }
         const next = { ...doc, [field]: value, modified: new Date(clock()).toISOString() };
         store.put('casebook', String(doc['id']), next);
@@ -587,37 +738,138 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     });
   }
 
-  for (const prefix of ['/ctia/incident', '/iroh/private-intel/incident']) {
-    const inc = entityRoutes('incident', prefix, ['private-intel/incident:read'], ['private-intel/incident:write']);
-    app.post(`${prefix}/:id/status`, async (c) => {
-      const denied = need(c, 'private-intel/incident:write');
-      if (denied) return denied;
-      const body = (await readJson(c)) as { status?: unknown } | typeof BAD_JSON;
-      const status = body !== BAD_JSON && typeof body === 'object' && body ? body.status : undefined;
-      if (typeof status !== 'string' || !(INCIDENT_STATUSES as readonly string[]).includes(status)) {
-        return inc.invalid(
-          c,
-          [`status must be one of ${INCIDENT_STATUSES.join(', ')}`],
-          body === BAD_JSON ? null : body,
-        );
+  entityRoutes('incident', '/ctia/incident', 'ctia');
+  entityRoutes('incident', '/iroh/private-intel/incident', 'iroh');
+
+  // ---- incident ↔ casebook links (ctia entity/relationship.clj incident-link-route) ----
+  const LINK_CAPABILITIES = ['read-incident', 'read-relationship', 'create-relationship'] as const;
+  app.post('/ctia/incident/:id/link', async (c) => {
+    const denied = needCapability(c, LINK_CAPABILITIES);
+    if (denied) return denied;
+    const read = await ctiaBody(c);
+    if (read instanceof Response) return read;
+    const problems: Problems = [];
+    const req = read.body;
+    if (typeof req !== 'object' || req === null || Array.isArray(req))
+      problems.push(['body', `(not (map? ${echo(req)}))`]);
+    else {
+      for (const [k, v] of Object.entries(req)) {
+        if (!['casebook_id', 'investigation_id', 'tlp'].includes(k)) problems.push([k.slice(0, 100), 'disallowed-key']);
+        else if (typeof v !== 'string') problems.push([k, `(not (string? ${echo(v)}))`]);
+        else if (k === 'tlp' && !(TLPS as readonly string[]).includes(v)) problems.push([k, `(not (tlp? ${echo(v)}))`]);
       }
-      const result = store.transaction(() => {
-        const doc = inc.load(c, c.req.param('id'));
-        if (!doc) return undefined;
-        const now = new Date(clock()).toISOString();
-        const time = { ...(doc['incident_time'] as Record<string, string>) };
-        if (status.startsWith('Closed')) time['closed'] = now;
-        if (status === 'Rejected') time['rejected'] = now;
-        if (status === 'Open: Contained' || status === 'Containment Achieved') time['contained'] = now;
-        if (status === 'Open: Recovered' || status === 'Restoration Achieved') time['remediated'] = now;
-        if (status === 'Open: Reported' || status === 'Incident Reported') time['reported'] = now;
-        const next = { ...doc, status, incident_time: time, modified: now };
-        store.put('incident', String(doc['id']), next);
-        return next;
-      });
-      return result ? json(c, inc.out(c, result)) : inc.notFound(c);
-    });
-  }
+    }
+    if (problems.length) return json(c, errorsBody(problems), 400);
+    const link = req as { casebook_id?: string; investigation_id?: string; tlp?: string };
+    const given = (['casebook_id', 'investigation_id'] as const).filter((k) => link[k] !== undefined);
+    const sourceKey = given[0];
+    if (given.length !== 1 || !sourceKey) {
+      return json(
+        c,
+        {
+          error:
+            'Please provide exactly one of the following fields: casebook_id, investigation_id\n' +
+            (given.length ? `Provided: ${given.join(', ')}` : 'None provided.'),
+        },
+        400,
+      );
+    }
+    // A set in CTIA (`#{:read-casebook}`), so a list in the reply.
+    const denied2 = needCapability(c, [sourceKey === 'casebook_id' ? 'read-casebook' : 'read-investigation']);
+    if (denied2) return denied2;
+    const incidentDoc = store.get('incident', shortId(c.req.param('id')));
+    const viewer = { sub: c.get('auth').sub, orgId: c.get('auth').orgId };
+    if (!incidentDoc || !canSee(incidentDoc, viewer)) return json(c, { error: 'Invalid Incident id' }, 404);
+    // long-id->id: a short id (or anything but a CTIA URL) names no casebook.
+    const sourceId = link[sourceKey]!;
+    const parsed = parseLongId(sourceId);
+    const source = parsed?.kind === 'casebook' ? store.get('casebook', parsed.short) : undefined;
+    if (!source || !canSee(source, viewer)) {
+      return json(c, { error: `Invalid ${sourceKey === 'casebook_id' ? 'Casebook' : 'Investigation'} id` }, 400);
+    }
+    const auth = c.get('auth');
+    const now = new Date(clock()).toISOString();
+    const id = `relationship-${randomUuid()}`;
+    const rel: Doc = {
+      id,
+      type: 'relationship',
+      schema_version: CTIM_SCHEMA_VERSION,
+      relationship_type: 'related-to',
+      source_ref: sourceId,
+      target_ref: longId(baseUrl(c), 'incident', String(incidentDoc['id'])),
+      tlp: link.tlp ?? 'amber',
+      timestamp: now,
+      owner: auth.sub,
+      groups: [auth.orgId],
+      client_id: auth.clientId,
+      created: now,
+      modified: now,
+    };
+    store.transaction(() => store.put('relationship', id, rel));
+    const rendered = render(baseUrl(c), 'relationship', rel);
+    return json(c, rendered, 201, { Location: String(rendered['id']) });
+  });
+
+  // ---- bundle export (ctia bundle/core.clj export-bundle) ----
+  const exportBundle = async (c: C, ids: unknown, includeRelated: boolean) => {
+    const denied = needCapability(c, EXPORT_CAPABILITIES);
+    if (denied) return denied;
+    if (!Array.isArray(ids) || ids.length === 0 || !ids.every((i) => typeof i === 'string')) {
+      return json(c, errorsBody([['ids', 'missing-required-key']]), 400);
+    }
+    const viewer = { sub: c.get('auth').sub, orgId: c.get('auth').orgId };
+    const base = baseUrl(c);
+    const bundle: Record<string, unknown> = { type: 'bundle', source: 'ctia' };
+    const seen = new Set<string>();
+    const add = (kind: 'incident' | 'relationship', doc: Doc) => {
+      const rendered = render(base, kind, doc);
+      const key = String(rendered['id']);
+      if (seen.has(key)) return;
+      seen.add(key);
+      const plural = `${kind === 'incident' ? 'incidents' : 'relationships'}`;
+      ((bundle[plural] ??= []) as Doc[]).push(rendered);
+    };
+    // Casebooks are not bulk entities in CTIA: an exported bundle never has a casebooks key.
+    const lookup = (id: string): { kind: string; doc: Doc } | undefined => {
+      const parsed = parseLongId(id) ?? { kind: shortId(id).replace(/-[0-9a-f-]{36}$/, ''), short: shortId(id) };
+      if (parsed.kind !== 'incident' && parsed.kind !== 'relationship' && parsed.kind !== 'casebook') return undefined;
+      const doc = store.get(parsed.kind, parsed.short);
+      return doc && canSee(doc, viewer) ? { kind: parsed.kind, doc } : undefined;
+    };
+    const records = [...new Set(ids as string[])].map(lookup).filter((r) => r !== undefined);
+    for (const r of records) if (r.kind !== 'casebook') add(r.kind as 'incident' | 'relationship', r.doc);
+    if (includeRelated) {
+      const recordIds = new Set(records.map((r) => longId(base, r.kind as EntityKind, String(r.doc['id']))));
+      for (const rel of store.list('relationship')) {
+        if (!canSee(rel, viewer)) continue;
+        const src = String(rel['source_ref']);
+        const tgt = String(rel['target_ref']);
+        const touches = [src, tgt].some(
+          (ref) => recordIds.has(ref) || records.some((r) => shortId(ref) === r.doc['id']),
+        );
+        if (!touches) continue;
+        add('relationship', rel);
+        for (const ref of [src, tgt]) {
+          const node = lookup(ref);
+          if (node && node.kind === 'incident') add('incident', node.doc);
+        }
+      }
+    }
+    return json(c, bundle);
+  };
+  app.get('/ctia/bundle/export', (c) =>
+    exportBundle(
+      c,
+      [...(c.req.queries('ids') ?? []), ...(c.req.queries('ids[]') ?? [])],
+      c.req.query('include_related_entities') !== 'false',
+    ),
+  );
+  app.post('/ctia/bundle/export', async (c) => {
+    const read = await ctiaBody(c);
+    if (read instanceof Response) return read;
+    const b = (read.body ?? {}) as { ids?: unknown; include_related_entities?: unknown };
+    return exportBundle(c, b.ids, b.include_related_entities !== false);
+  });
 
   // ---- lookup pages that the refer links and judgement source_uri open ----
   app.get('/ui/:module/:type/:value', (c) => {
@@ -693,13 +945,86 @@ export function createEmulator(options: EmulatorOptions): Emulator {
 
 const BAD_JSON = Symbol('bad-json');
 
+/** The JSON body (`null` when empty), or BAD_JSON when it does not parse or nests deeper than MAX_JSON_DEPTH. */
 async function readJson(c: C): Promise<unknown> {
   try {
     const text = await c.req.text();
-    return text.trim() === '' ? null : (JSON.parse(text) as unknown);
+    if (text.trim() === '') return null;
+    const value = JSON.parse(text) as unknown;
+    return tooDeep(value, MAX_JSON_DEPTH) ? BAD_JSON : value;
   } catch {
     return BAD_JSON;
   }
+}
+
+/** Whether a request is for CTIA (`/ctia/…`), which words its errors differently from IROH. */
+function isCtia(c: C): boolean {
+  return c.req.path.startsWith('/ctia/');
+}
+
+/**
+ * The `error` of a CTIA 403. CTIA sends `missing_capability` (ctia http/middleware/auth.clj); the SDK maps only
+ * IROH's `missing_scope` to a ScopeError so far, so the emulator keeps that code for now (see needCapability).
+ */
+const CTIA_403_ERROR: 'missing_capability' | 'missing_scope' = 'missing_scope';
+
+/** The capabilities of CTIA's bundle export (ctia bundle/routes.clj), which needs read access to every entity. */
+const EXPORT_CAPABILITIES = [
+  'read-incident',
+  'list-incidents',
+  'read-relationship',
+  'list-relationships',
+  'read-casebook',
+  'read-judgement',
+  'list-judgements',
+  'read-sighting',
+  'list-sightings',
+  'read-indicator',
+  'list-indicators',
+];
+
+/**
+ * The scopes that grant a CTIA capability (ctia auth/jwt.clj): `private-intel[/<entity>]` for any entity, and
+ * `casebook` too for casebook ones; read, search and list need `:read`, create and delete `:write`.
+ */
+export function capabilityScopes(capability: string): string[] {
+  const m = /^(read|search|list|create|delete)-(.+)$/.exec(capability);
+  if (!m) return [];
+  const suffix = m[1] === 'create' || m[1] === 'delete' ? ':write' : ':read';
+  const entity = m[1] === 'list' ? m[2]!.replace(/s$/, '') : m[2]!;
+  return entity === 'casebook'
+    ? [`casebook${suffix}`, `private-intel/casebook${suffix}`]
+    : [`private-intel/${entity}${suffix}`];
+}
+
+/** The incident_time fields a status stamps (ctia entity/incident.clj make-status-update). */
+export function statusStamps(status: string, now: string): Record<string, string> {
+  const verbs =
+    status === 'Containment Achieved' || status === 'Restoration Achieved'
+      ? ['remediated']
+      : status === 'Rejected'
+        ? ['rejected']
+        : status === 'Incident Reported'
+          ? ['reported']
+          : status === 'Open: Contained'
+            ? ['opened', 'contained']
+            : /^Open(: .+)?$/.test(status)
+              ? ['opened']
+              : /^Closed(: .+)?$/.test(status)
+                ? ['closed']
+                : [];
+  return Object.fromEntries(verbs.map((v) => [v, now]));
+}
+
+/**
+ * PUT and PATCH that change an incident's status stamp what the status stamps, but only the incident_time
+ * fields the new document does not set itself (ctia incident.clj apply-status-update-logic).
+ */
+function statusChangeStamps(next: Doc, prev: Doc, now: string): Doc {
+  const status = next['status'];
+  if (typeof status !== 'string' || status === prev['status']) return next;
+  const time = (next['incident_time'] ?? {}) as Record<string, string>;
+  return { ...next, incident_time: { ...statusStamps(status, now), ...time } };
 }
 
 function safeDecode(s: string): string {

@@ -22,21 +22,35 @@ function refang(text: string): string {
 
 const PATTERNS: { type: string; re: RegExp }[] = [
   { type: 'url', re: /\bhttps?:\/\/[^\s"'<>`]+[^\s"'<>`.,;:!?)\]}]/gi },
-  { type: 'email', re: /\b[a-z0-9._%+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,24}\b/gi },
+  // The local part is matched atomically (a look-ahead capture, then the back-reference), so a long run of
+  // local-part characters with no '@' is read once, not once per starting point.
+  { type: 'email', re: /(?<![a-z0-9._%+-])(?=([a-z0-9._%+-]+))\1@(?:[a-z0-9-]+\.)+[a-z]{2,24}\b/gi },
   { type: 'sha256', re: /\b[a-f0-9]{64}\b/gi },
   { type: 'sha1', re: /\b[a-f0-9]{40}\b/gi },
   { type: 'md5', re: /\b[a-f0-9]{32}\b/gi },
   { type: 'ip', re: /\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b/g },
   { type: 'ipv6', re: /(?<![\w:.])[a-f0-9]{0,4}(?::[a-f0-9]{0,4}){2,7}(?![\w:])/gi },
-  { type: 'domain', re: /\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{1,23}\b/gi },
+  // Whole runs of name characters, each read once; domainsIn() finds the names inside a run (a regular
+  // expression that tried label after label from every starting point was quadratic on long dotted runs).
+  { type: 'domain', re: /(?<![a-z0-9.-])[a-z0-9.-]+/gi },
 ];
 
+/**
+ * The observables in `content`, in order of appearance. Linear in the length of the text: each pattern scans it
+ * once without backtracking over long runs, and the characters already matched are marked in one array, so the
+ * overlap check costs the length of the match, not the number of matches before it.
+ */
 export function inspect(content: string): Observable[] {
   const text = refang(content);
   const found: { index: number; end: number; type: string; value: string }[] = [];
-  const covered = (i: number, j: number) => found.some((f) => i < f.end && j > f.index);
+  const taken = new Uint8Array(text.length + 1);
+  const covered = (i: number, j: number) => {
+    for (let k = i; k < j; k++) if (taken[k]) return true;
+    return false;
+  };
   for (const { type, re } of PATTERNS) {
-    for (const m of text.matchAll(re)) {
+    const matches = type === 'domain' ? domainMatches(text, re) : text.matchAll(re);
+    for (const m of matches) {
       const start = m.index;
       const end = start + m[0].length;
       // A domain inside a URL or an e-mail address, or a hash inside a longer one, is part of that match.
@@ -50,6 +64,7 @@ export function inspect(content: string): Observable[] {
       if (type === 'sha256' || type === 'sha1' || type === 'md5') value = value.toLowerCase();
       if (type === 'ipv6' && !isIpv6(value)) continue;
       found.push({ index: start, end, type, value });
+      taken.fill(1, start, end);
     }
   }
   found.sort((a, b) => a.index - b.index);
@@ -61,6 +76,41 @@ export function inspect(content: string): Observable[] {
     seen.add(k);
     out.push({ value: f.value, type: f.type });
   }
+  return out;
+}
+
+function* domainMatches(text: string, re: RegExp): Generator<{ 0: string; index: number }> {
+  for (const m of text.matchAll(re)) if (m[0].includes('.')) yield* domainsIn(m[0], m.index);
+}
+
+const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
+const TLD = /^[a-z][a-z0-9-]{1,23}$/i;
+
+/**
+ * The domain names in a run of name characters (letters, digits, '.', '-'), as `{0: name, index}` like a regex
+ * match: the run is cut at empty labels and at labels that are not host names, and each piece of two or more
+ * labels whose last one looks like a TLD is a name. Linear in the length of the run.
+ */
+function domainsIn(run: string, offset: number): { 0: string; index: number }[] {
+  const out: { 0: string; index: number }[] = [];
+  let labels: { text: string; at: number }[] = [];
+  const flush = () => {
+    // The longest tail of good labels ending in a TLD-like label: drop trailing labels that are not TLDs.
+    while (labels.length >= 2 && !TLD.test(labels[labels.length - 1]!.text)) labels.pop();
+    if (labels.length >= 2) {
+      const first = labels[0]!;
+      const last = labels[labels.length - 1]!;
+      out.push({ 0: run.slice(first.at, last.at + last.text.length), index: offset + first.at });
+    }
+    labels = [];
+  };
+  let at = 0;
+  for (const text of run.split('.')) {
+    if (LABEL.test(text)) labels.push({ text, at });
+    else flush();
+    at += text.length + 1;
+  }
+  flush();
   return out;
 }
 

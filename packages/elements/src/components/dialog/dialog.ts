@@ -1,4 +1,4 @@
-import { LitElement, html, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { LocalizeController } from '../../controllers/localize-controller.js';
 import { PkLifecycleEvent } from '../../events/dialog-lifecycle.js';
@@ -70,6 +70,12 @@ export class PkDialog extends LitElement {
   /** Opens it non-modal: the page stays usable, no backdrop, outside presses do not close it. */
   @property({ type: Boolean, reflect: true }) modeless = false;
 
+  /** An alert dialog (`role="alertdialog"`): a confirmation that interrupts; its body is its description. */
+  @property({ type: Boolean }) alert = false;
+
+  /** Leaves out the close button (a confirmation whose footer has Cancel). */
+  @property({ type: Boolean, attribute: 'no-close-button' }) noCloseButton = false;
+
   /** @internal */
   @query('dialog') private _dialog!: HTMLDialogElement;
 
@@ -106,6 +112,11 @@ export class PkDialog extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this._dialog?.close();
+  }
+
+  protected override willUpdate(): void {
+    // Known before the first slotchange, so that a footer button can take focus as the dialog opens.
+    this.#hasFooter = !!this.querySelector(':scope > [slot="footer"]');
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -145,8 +156,7 @@ export class PkDialog extends LitElement {
       const a = deepActiveElement();
       return !a || a === document.body || this.contains(a) || !!this.shadowRoot?.contains(a);
     })();
-    await this.#animate([{ opacity: 1 }, { opacity: 0 }]);
-    if (this.open) return; // reopened meanwhile
+    // Closed at once, without an exit motion: what the user does next (a key, a click) must reach the page.
     this._dialog.close();
     const opener = this.#opener;
     this.#opener = null;
@@ -222,12 +232,26 @@ export class PkDialog extends LitElement {
     this.requestClose('escape');
   }
 
-  #onPointerDown(e: PointerEvent) {
+  #pressedOutside = false;
+
+  #outside(e: MouseEvent): boolean {
     // A press on the backdrop targets the <dialog> itself, outside its box.
-    if (this.modeless || e.target !== this._dialog) return;
+    if (this.modeless || e.target !== this._dialog) return false;
     const r = this._dialog.getBoundingClientRect();
-    const inside = e.clientX >= r.left && e.clientX <= r.right && e.clientY >= r.top && e.clientY <= r.bottom;
-    if (!inside) this.requestClose('outside');
+    return !(e.clientX >= r.left && e.clientX <= r.right && e.clientY >= r.top && e.clientY <= r.bottom);
+  }
+
+  #onPointerDown(e: PointerEvent) {
+    this.#pressedOutside = this.#outside(e);
+  }
+
+  #onClick(e: MouseEvent) {
+    // Press and release both outside: a drag that starts in the dialog (selecting text) does not close it.
+    // Closing on the click rather than the press also avoids a renderer crash seen in Chromium when a modal
+    // dialog closes during the pointerdown on its own backdrop.
+    const outside = this.#pressedOutside && this.#outside(e);
+    this.#pressedOutside = false;
+    if (outside) this.requestClose('outside');
   }
 
   #onFooterSlotChange(e: Event) {
@@ -235,28 +259,36 @@ export class PkDialog extends LitElement {
     this.requestUpdate();
   }
 
+  #closeButton(label: string) {
+    return html`<button
+      part="close-button"
+      type="button"
+      aria-label=${label}
+      @click=${() => this.requestClose('close-button')}
+    >
+      <span aria-hidden="true">×</span>
+    </button>`;
+  }
+
   protected override render() {
     const t = this.#l.t;
     return html`<dialog
       part="dialog"
+      role=${this.alert ? 'alertdialog' : nothing}
+      aria-modal=${this.modeless ? nothing : 'true'}
+      aria-describedby=${this.alert ? 'body' : nothing}
       aria-labelledby="title"
       ?data-modeless=${this.modeless}
       @keydown=${this.#onKeydown}
       @cancel=${this.#onCancel}
       @pointerdown=${this.#onPointerDown}
+      @click=${this.#onClick}
     >
       <header part="header">
         <h2 part="title" id="title">${this.label}</h2>
-        <button
-          part="close-button"
-          type="button"
-          aria-label=${t.close}
-          @click=${() => this.requestClose('close-button')}
-        >
-          <span aria-hidden="true">×</span>
-        </button>
+        ${this.noCloseButton ? nothing : this.#closeButton(t.close)}
       </header>
-      <div part="body"><slot></slot></div>
+      <div part="body" id="body"><slot></slot></div>
       <div part="footer" ?hidden=${!this.#hasFooter}>
         <slot name="footer" @slotchange=${this.#onFooterSlotChange}></slot>
       </div>

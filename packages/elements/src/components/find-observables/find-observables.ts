@@ -15,13 +15,15 @@ import { tokens } from '../../styles/tokens.js';
 import { addToCase, messageOf } from '../enrich-search/add-to-case.js';
 import { appStyles } from '../enrich-search/app.styles.js';
 import styles from './find-observables.styles.js';
-import { addMatches, contextOf, groupByType, keyOf, type Finding } from './findings.js';
+import { addMatches, contextOf, groupByType, keyOf, type Finding, type FindingIndex } from './findings.js';
 import { clearHighlights, highlightMatches, highlightsSupported, showMatch } from './highlight.js';
 import { provenanceToSighting, type Provenance } from '../casebook/provenance.js';
 import { lastScan, rememberScan } from './scan-history.js';
 
 /** Rows shown per type before "Show all": a 50,000-row page stays quick to list. */
 const ROWS_PER_GROUP = 200;
+/** How often the scan's progress line is redrawn, in ms. */
+const PROGRESS_MS = 250;
 /** Types the analyst may correct a finding to (the detector's, plus the CTIM types pages often hold). */
 const EDIT_TYPES = [...OBSERVABLE_TYPES, 'hostname', 'file_name', 'file_path', 'mac_address', 'user'];
 
@@ -137,6 +139,7 @@ export class PkFindObservables extends LitElement {
     task: async (_args: readonly [], { signal }) => {
       const url = this.#url();
       this.#findings = new Map();
+      const index: FindingIndex = new Map();
       this.#nextOccurrence.clear();
       this._selected = new Set();
       this._expanded = new Set();
@@ -145,27 +148,33 @@ export class PkFindObservables extends LitElement {
       clearHighlights();
       this._previous = (await lastScan(url))?.keys;
       const scan: ScanState = { textNodes: 0, matches: 0, time: new Date().toISOString(), cancelled: false };
-      this._scan = scan;
+      this._scan = { ...scan };
+      let shown = performance.now();
       try {
         await scanDom(this.root ?? document.body, {
           signal,
           onChunk: (p) => {
             const mine = p.matches.filter((m) => !this.#isOwnUi(m.startNode));
-            addMatches(this.#findings, mine);
-            this._scan = {
-              ...scan,
-              textNodes: (this._scan?.textNodes ?? 0) + p.textNodes,
-              matches: (this._scan?.matches ?? 0) + mine.length,
-            };
+            addMatches(this.#findings, mine, index);
+            scan.textNodes += p.textNodes;
+            scan.matches += mine.length;
+            // Progress is redrawn a few times a second, not after every slice: each redraw costs the page a
+            // style and layout pass, which on a 50,000-row table is most of a slice.
+            const now = performance.now();
+            if (now - shown >= PROGRESS_MS) {
+              shown = now;
+              this._scan = { ...scan };
+            }
           },
         });
       } catch (e) {
         if (!signal.aborted) throw e;
-        this._scan = { ...this._scan!, cancelled: true };
+        this._scan = { ...scan, cancelled: true };
         this._version++;
         announce(this.#l.t.scanCancelled);
         return this.#findings;
       }
+      this._scan = { ...scan };
       await rememberScan(url, this.#findings.keys());
       this._version++;
       const distinct = this.#findings.size;

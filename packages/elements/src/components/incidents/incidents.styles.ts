@@ -4,6 +4,11 @@ export default css`
   :host {
     --list-max-height: 50vh;
   }
+  [part~='details'] {
+    display: flex;
+    flex-direction: column;
+    gap: 0.6rem;
+  }
   [part~='list'] {
     display: flex;
     flex-direction: column;

@@ -82,6 +82,9 @@ type Action = { s: 'idle' } | { s: 'busy' } | { s: 'error'; msg: string };
  * @csspart add - "Add its observables to the current case".
  * @csspart add-new - "Add to a new case".
  * @csspart link - "Link the current case to this incident".
+ * @csspart link-note - Why there is nothing to link yet (no current case).
+ * @csspart note - A secondary line.
+ * @csspart retry - "Try again" after a failed load.
  * @csspart status - A status line.
  * @csspart error - A failure's message, where it happened.
  * @csspart signed-out - The signed-out prompt; `sign-in` is its button.
@@ -301,7 +304,7 @@ export class PkIncidents extends LitElement {
         pending: () => html`<p part="status" role="status">${t.loading}</p>`,
         error: (e) =>
           html`<p part="error" role="alert">${t.appError(messageOf(e))}</p>
-            <button type="button" @click=${() => this._reload++}>${t.tryAgain}</button>`,
+            <button type="button" part="retry" @click=${() => this._reload++}>${t.tryAgain}</button>`,
         complete: (page) => (page ? this.#renderPage(page) : nothing),
       })}`;
   }
@@ -448,7 +451,7 @@ export class PkIncidents extends LitElement {
                   ? html`<button type="button" part="link" ?disabled=${busy} @click=${() => void this.#link()}>
                       ${t.linkCurrentCase(current.title ?? current.id)}
                     </button>`
-                  : html`<p part="note">${t.linkNeedsCase}</p>`
+                  : html`<p part="note link-note">${t.linkNeedsCase}</p>`
               }
             </div>`
           : nothing

@@ -61,7 +61,8 @@ export async function relatedObservables(
       if (fromSightings.length) related.push({ source: 'sightings', observables: distinct(fromSightings) });
     } catch (e) {
       if (opts.signal?.aborted) throw e;
-      error = e;
+      // A service without the bundle export (or an incident it will not export) has nothing more to say.
+      if (!(e instanceof Error && e.name === 'NotFoundError')) error = e;
     }
   }
   const text = [incident.title, incident.description, incident['short_description']]

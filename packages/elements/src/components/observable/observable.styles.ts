@@ -70,7 +70,7 @@ export default css`
     height: 0.45em;
     margin: 0 0.15em 0 0.2em;
     background: currentColor;
-    mask: var(--caret) center / contain no-repeat;
+    mask: var(--_caret) center / contain no-repeat;
   }
   .icon {
     display: inline-block;
@@ -78,7 +78,7 @@ export default css`
     width: 1em;
     height: 1em;
     background: currentColor;
-    mask: var(--icon) center / contain no-repeat;
+    mask: var(--_icon) center / contain no-repeat;
   }
   [part='drag-handle'] {
     cursor: grab;
@@ -136,8 +136,13 @@ export default css`
     height: 100%;
     background: currentColor;
     mask:
-      var(--icon) left center / 0.85em 0.85em no-repeat,
-      var(--caret) right center / 0.45em 0.45em no-repeat;
+      var(--_icon) left center / 0.85em 0.85em no-repeat,
+      var(--_caret) right center / 0.45em 0.45em no-repeat;
+  }
+  :host([inline]:dir(rtl)) [part='pivot']::before {
+    mask:
+      var(--_icon) right center / 0.85em 0.85em no-repeat,
+      var(--_caret) left center / 0.45em 0.45em no-repeat;
   }
   :host([inline]) [part='pivot']::after {
     content: none;

@@ -4,8 +4,8 @@ import type { Observable, ObservableVerdict, PivotkitClient } from '@pivotkit/sd
 import '../verdict-badge/pk-verdict-badge.js';
 import { tokens } from '../../styles/tokens.js';
 import { PkObservablePickEvent } from '../../events/observable-pick.js';
-import { unwatchVerdict, watchVerdict } from '../../decorate/verdict-scheduler.js';
-import { closePivotMenu, openPivotMenu } from '../pivot-menu/shared.js';
+import { unwatchVerdict, watchVerdict } from './verdict-scheduler.js';
+import { loadPivotMenu, pivotMenuIfLoaded, preloadPivotMenuWhenIdle } from '../../lazy/pivot-menu.js';
 import type { PkPivotMenu } from '../pivot-menu/pivot-menu.js';
 import { typeIconStyles } from './type-icons.js';
 import { LocalizeController } from '../../controllers/localize-controller.js';
@@ -56,7 +56,10 @@ const grip = svg`<g fill="currentColor"><circle cx="6" cy="4" r="1.2"/><circle c
  * @csspart value - The value: its full text, cut in the middle with an ellipsis when it is long.
  * @csspart value__head - The start of the value, which shrinks with an ellipsis.
  * @csspart value__tail - The last characters of a long value, always shown.
- * @csspart verdict - The `<pk-verdict-badge>`, once the modules answered (its parts are `verdict__base`, `verdict__icon`, `verdict__name`).
+ * @csspart verdict - The `<pk-verdict-badge>`, once the modules answered.
+ * @csspart verdict__base - The badge's pill (pk-verdict-badge's `base` part).
+ * @csspart verdict__icon - The badge's disposition shape (its `icon` part).
+ * @csspart verdict__name - The badge's disposition name (its `name` part).
  * @csspart pivot - The pivot button that opens the menu.
  *
  * @cssproperty [--value-max-width=26ch] - Widest the value may grow before it is cut in the middle.
@@ -112,6 +115,8 @@ export class PkObservable extends LitElement {
     await this.updateComplete;
     const anchor = this.pivotButton;
     if (!anchor) return;
+    // Preloaded when the page was idle, so this is normally already there.
+    const { openPivotMenu } = pivotMenuIfLoaded() ?? (await loadPivotMenu());
     const menu = openPivotMenu({ anchor, observable: this.observable, client: this.client, focus });
     // A host may cancel pk-pivot-open to show its own UI: then nothing opened.
     if (!menu.open) return;
@@ -128,18 +133,19 @@ export class PkObservable extends LitElement {
 
   /** Closes the pivot menu if it is open for this observable. */
   hideMenu(): void {
-    if (this.expanded) closePivotMenu();
+    if (this.expanded) pivotMenuIfLoaded()?.closePivotMenu();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    preloadPivotMenuWhenIdle();
     if (this.hasUpdated) this.#watch();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     unwatchVerdict(this);
-    if (this.expanded) closePivotMenu();
+    if (this.expanded) pivotMenuIfLoaded()?.closePivotMenu();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -160,7 +166,7 @@ export class PkObservable extends LitElement {
 
   #onPivotClick = (e: MouseEvent) => {
     if (this.expanded) {
-      closePivotMenu();
+      pivotMenuIfLoaded()?.closePivotMenu();
       return;
     }
     // detail is 0 when a keyboard activated the button: then focus goes into the menu (WAI-ARIA menu button).

@@ -22,12 +22,12 @@ const url = (paths: string) =>
   )}")`;
 
 /**
- * The icons as CSS masks (`--icon` per `type` attribute), painted with the current colour by one element: a page
+ * The icons as CSS masks (`--_icon` per `type` attribute), painted with the current colour by one element: a page
  * with 10,000 observables lays out and paints one box per icon instead of an SVG tree.
  */
 export const typeIconStyles: CSSResult = unsafeCSS(
-  `:host { --icon: ${url(FALLBACK_PATH)}; --caret: ${url(CARET_PATH)}; }\n` +
+  `:host { --_icon: ${url(FALLBACK_PATH)}; --_caret: ${url(CARET_PATH)}; }\n` +
     Object.entries(PATHS)
-      .map(([type, paths]) => `:host([type='${type}']) { --icon: ${url(paths)}; }`)
+      .map(([type, paths]) => `:host([type='${type}']) { --_icon: ${url(paths)}; }`)
       .join('\n'),
 );

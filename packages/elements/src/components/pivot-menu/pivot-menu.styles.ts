@@ -81,7 +81,7 @@ export default css`
     letter-spacing: 0;
   }
   [part='subgroup'] [part~='item'] {
-    padding-left: 1.25rem;
+    padding-inline-start: 1.25rem;
   }
   [part='verdict-list'] {
     list-style: none;
@@ -113,7 +113,7 @@ export default css`
   [part='conflict'] {
     margin: 0.25rem 0.75rem;
     padding: 0.25rem 0.5rem;
-    border-left: 3px solid var(--_suspicious);
+    border-inline-start: 3px solid var(--_suspicious);
     font-weight: 600;
   }
   [part~='note'] {
@@ -171,30 +171,8 @@ export default css`
     border-top: 1px solid var(--_border);
     font-weight: 600;
   }
-  [part='dialog'] {
-    max-width: min(26rem, calc(100vw - 2rem));
-    padding: 1rem;
-    background: var(--_bg);
-    color: var(--_fg);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    box-shadow: var(--_shadow);
-    font: var(--_font-size) / 1.4 var(--_font);
-  }
-  [part='dialog']::backdrop {
-    background: rgb(0 0 0 / 0.35);
-  }
-  [part='dialog__title'] {
-    font-weight: 600;
-    font-size: 1.05em;
-  }
-  [part='dialog__body'] {
-    overflow-wrap: anywhere;
-  }
-  [part='dialog__buttons'] {
-    display: flex;
-    justify-content: flex-end;
-    gap: 0.5rem;
+  pk-dialog {
+    --width: 26rem;
   }
   button {
     font: inherit;

@@ -5,6 +5,7 @@ import { DEMO_CREDENTIALS, emulatorControl, emulatorUrl } from '../../../../../t
 import { registerTranslation } from '../../i18n/index.js';
 import en from '../../i18n/en.js';
 import { CURRENT_CASE_KEY } from './current-case.js';
+import type { PkPivotOpenEvent } from '../../events/pivot-open.js';
 import { closePivotMenu, getPivotMenu, openPivotMenu, setPivotMenuItems } from './shared.js';
 import { expectFocusRing, loadThemes } from '../../test-helpers/focus-ring.js';
 
@@ -114,9 +115,17 @@ describe('pk-pivot-menu', function () {
 
     it('stays closed when pk-pivot-open is cancelled', async () => {
       const button = await anchorFor(SUSPICIOUS_IP, await demoClient());
-      const cancel = (e: Event) => e.preventDefault();
+      const seen: PkPivotOpenEvent[] = [];
+      const cancel = (e: PkPivotOpenEvent) => {
+        seen.push(e);
+        e.preventDefault();
+      };
       document.addEventListener('pk-pivot-open', cancel, { once: true });
       await click(button);
+      // The event really fired, for this observable and anchor, and the cancel is what kept it closed.
+      expect(seen).to.have.length(1);
+      expect(seen[0]!.detail.observable).to.deep.equal(SUSPICIOUS_IP);
+      expect(seen[0]!.detail.anchor === button).to.equal(true);
       expect(menu().open).to.equal(false);
     });
   });
@@ -244,7 +253,8 @@ describe('pk-pivot-menu', function () {
       }
       expect(label(focused())).to.equal('Block this domain');
       await sendKeys({ press: 'Enter' });
-      const dialog = root().querySelector('dialog')!;
+      // The confirmation is a <pk-dialog>; its native <dialog> sits in the pk-dialog's shadow root.
+      const dialog = root().querySelector('pk-dialog')!.shadowRoot!.querySelector('dialog')!;
       await waitUntil(() => dialog.open, 'the confirmation opens');
       return dialog;
     }
@@ -288,6 +298,13 @@ describe('pk-pivot-menu', function () {
 
     it('does nothing when the confirmation is cancelled (Escape closes only the dialog)', async () => {
       const client = await demoClient();
+      // Counted when the menu calls trigger, not when the network write ends: a wrong trigger is seen at once.
+      const triggered: string[] = [];
+      const trigger = client.response.trigger.bind(client.response);
+      client.response.trigger = (action, opts) => {
+        triggered.push(action.title);
+        return trigger(action, opts);
+      };
       let fired = false;
       const onTriggered = () => (fired = true);
       document.addEventListener('pk-response-triggered', onTriggered);
@@ -300,6 +317,10 @@ describe('pk-pivot-menu', function () {
       await waitUntil(() => dialog.open);
       await sendKeys({ press: 'Enter' }); // Enter on Cancel, the default button
       expect(dialog.open).to.equal(false);
+      expect(triggered).to.deep.equal([]);
+      // Nothing is running either: the item is not busy and no "Running …" status was shown.
+      expect(item('Block this domain')!.getAttribute('aria-busy')).to.equal(null);
+      expect(root().querySelector('[part="status"]')!.textContent).to.equal('');
       document.removeEventListener('pk-response-triggered', onTriggered);
       expect(fired).to.equal(false);
       const actions = await client.response.actions([EVIL_DOMAIN]);

@@ -1,7 +1,7 @@
 import { PkPivotMenu } from './pivot-menu.js';
 
 export { PkPivotMenu };
-export type { PivotMenuItem } from './pivot-menu.js';
+export type { PivotMenuItem } from './item.js';
 if (!customElements.get('pk-pivot-menu')) customElements.define('pk-pivot-menu', PkPivotMenu);
 
 declare global {

@@ -1,6 +1,8 @@
 import type { Observable, PivotkitClient } from '@pivotkit/sdk';
+import { markPivotMenuLoaded } from '../../lazy/pivot-menu.js';
 import './pk-pivot-menu.js';
-import type { PivotMenuItem, PkPivotMenu } from './pivot-menu.js';
+import type { PivotMenuItem } from './item.js';
+import type { PkPivotMenu } from './pivot-menu.js';
 
 // One menu for the whole page, however many observables it has: one popup, no per-observable listeners.
 let shared: PkPivotMenu | undefined;
@@ -45,3 +47,6 @@ export function setPivotMenuItems(items: PivotMenuItem[]): void {
   sharedItems = items;
   if (shared) shared.items = items;
 }
+
+// Loaded, however it was imported: <pk-observable> can open the menu without awaiting a module.
+markPivotMenuLoaded({ openPivotMenu, closePivotMenu, getPivotMenu, setPivotMenuItems });

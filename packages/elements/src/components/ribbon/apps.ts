@@ -48,6 +48,38 @@ const BUILT_IN: BuiltInApp[] = [
     feature: 'casebook',
     load: () => import('../casebook/pk-casebook.js'),
   },
+  {
+    builtIn: true,
+    id: 'incidents',
+    label: (t) => t.incidentsApp,
+    tag: 'pk-incidents',
+    feature: 'incidents',
+    load: () => import('../incidents/pk-incidents.js'),
+  },
+  {
+    builtIn: true,
+    id: 'orbital',
+    label: (t) => t.orbitalApp,
+    tag: 'pk-orbital',
+    scopes: ['orbital'],
+    load: () => import('../orbital/pk-orbital.js'),
+  },
+  {
+    builtIn: true,
+    id: 'search',
+    label: (t) => t.searchApp,
+    tag: 'pk-enrich-search',
+    feature: 'enrich',
+    load: () => import('../enrich-search/pk-enrich-search.js'),
+  },
+  {
+    builtIn: true,
+    id: 'find',
+    label: (t) => t.findApp,
+    tag: 'pk-find-observables',
+    feature: 'enrich',
+    load: () => import('../find-observables/pk-find-observables.js'),
+  },
 ];
 
 const SETTINGS: BuiltInApp = {
@@ -70,13 +102,6 @@ export function ribbonApps(): readonly RibbonApp[] {
 export function onRibbonAppsChange(listener: () => void): () => void {
   listeners.add(listener);
   return () => void listeners.delete(listener);
-}
-
-/** @internal Adds a built-in app (the ribbon-apps module registers its four this way). */
-export function addBuiltInApp(app: Omit<BuiltInApp, 'builtIn'>): void {
-  if (BUILT_IN.some((a) => a.id === app.id)) return;
-  BUILT_IN.push({ ...app, builtIn: true });
-  for (const l of [...listeners]) l();
 }
 
 /**

@@ -4,12 +4,14 @@ export default css`
   /* The page's CSS reaches a shadow root only through inherited properties: start from none of them. */
   :host {
     all: initial;
+    /* "auto" follows the page's colour scheme (and through it the system's). */
+    color-scheme: inherit;
     --bar-height: 2.75rem;
     --panel-width: 46rem;
     display: block;
     block-size: var(--bar-height);
     inline-size: 100%;
-    /* The page's theme tokens, if it has any, read here and handed down with dark values as fallbacks below. */
+    /* The page's theme tokens, if it has any, read here: the auto theme hands them down (see .theme). */
     --_p-text: var(--pk-color-text);
     --_p-text-muted: var(--pk-color-text-muted);
     --_p-surface: var(--pk-color-surface);
@@ -31,21 +33,20 @@ export default css`
 
   .theme {
     display: contents;
-    color-scheme: light dark;
-    --pk-color-text: var(--_p-text, light-dark(#1d2430, #e6e9ef));
-    --pk-color-text-muted: var(--_p-text-muted, light-dark(#5a6372, #a3acba));
-    --pk-color-surface: var(--_p-surface, light-dark(#ffffff, #1b1f27));
-    --pk-color-surface-raised: var(--_p-surface-raised, light-dark(#f4f6f9, #252b35));
-    --pk-color-border: var(--_p-border, light-dark(#8b95a5, #5b6473));
-    --pk-color-accent: var(--_p-accent, light-dark(#0b62d6, #6ea8ff));
-    --pk-color-accent-text: var(--_p-accent-text, light-dark(#ffffff, #0b1220));
-    --pk-color-focus: var(--_p-focus, light-dark(#0b62d6, #8fbcff));
-    --pk-color-danger: var(--_p-danger, light-dark(#b3261e, #ff8a80));
-    --pk-color-clean: var(--_p-clean, light-dark(#1b7f3b, #6fd58f));
-    --pk-color-malicious: var(--_p-malicious, light-dark(#b3261e, #ff8a80));
-    --pk-color-suspicious: var(--_p-suspicious, light-dark(#a15c00, #f5b85a));
-    --pk-color-common: var(--_p-common, light-dark(#3d5a80, #9bb8e0));
-    --pk-color-unknown: var(--_p-unknown, light-dark(#5a6372, #a3acba));
+    --pk-color-text: light-dark(#1d2430, #e6e9ef);
+    --pk-color-text-muted: light-dark(#5a6372, #a3acba);
+    --pk-color-surface: light-dark(#ffffff, #1b1f27);
+    --pk-color-surface-raised: light-dark(#f4f6f9, #252b35);
+    --pk-color-border: light-dark(#8b95a5, #5b6473);
+    --pk-color-accent: light-dark(#0b62d6, #6ea8ff);
+    --pk-color-accent-text: light-dark(#ffffff, #0b1220);
+    --pk-color-focus: light-dark(#0b62d6, #8fbcff);
+    --pk-color-danger: light-dark(#b3261e, #ff8a80);
+    --pk-color-clean: light-dark(#1b7f3b, #6fd58f);
+    --pk-color-malicious: light-dark(#b3261e, #ff8a80);
+    --pk-color-suspicious: light-dark(#a15c00, #f5b85a);
+    --pk-color-common: light-dark(#3d5a80, #9bb8e0);
+    --pk-color-unknown: light-dark(#5a6372, #a3acba);
     /* The tokens module read the page's values on :host; read them again here, where the fallbacks are. */
     --_fg: var(--pk-color-text);
     --_fg-muted: var(--pk-color-text-muted);
@@ -61,6 +62,23 @@ export default css`
     --_suspicious: var(--pk-color-suspicious);
     --_common: var(--pk-color-common);
     --_unknown: var(--pk-color-unknown);
+  }
+  /* Following the page: its own tokens, if it has any, win (the page's theme). */
+  .theme[data-theme='auto'] {
+    --pk-color-text: var(--_p-text, light-dark(#1d2430, #e6e9ef));
+    --pk-color-text-muted: var(--_p-text-muted, light-dark(#5a6372, #a3acba));
+    --pk-color-surface: var(--_p-surface, light-dark(#ffffff, #1b1f27));
+    --pk-color-surface-raised: var(--_p-surface-raised, light-dark(#f4f6f9, #252b35));
+    --pk-color-border: var(--_p-border, light-dark(#8b95a5, #5b6473));
+    --pk-color-accent: var(--_p-accent, light-dark(#0b62d6, #6ea8ff));
+    --pk-color-accent-text: var(--_p-accent-text, light-dark(#ffffff, #0b1220));
+    --pk-color-focus: var(--_p-focus, light-dark(#0b62d6, #8fbcff));
+    --pk-color-danger: var(--_p-danger, light-dark(#b3261e, #ff8a80));
+    --pk-color-clean: var(--_p-clean, light-dark(#1b7f3b, #6fd58f));
+    --pk-color-malicious: var(--_p-malicious, light-dark(#b3261e, #ff8a80));
+    --pk-color-suspicious: var(--_p-suspicious, light-dark(#a15c00, #f5b85a));
+    --pk-color-common: var(--_p-common, light-dark(#3d5a80, #9bb8e0));
+    --pk-color-unknown: var(--_p-unknown, light-dark(#5a6372, #a3acba));
   }
   .theme[data-theme='light'] {
     color-scheme: light;
@@ -183,16 +201,14 @@ export default css`
     color: var(--_accent);
   }
 
-  :is(
-    [part~='item'],
-    [part~='handle'],
-    [part~='splitter'],
-    [part~='panel__close'],
-    [part~='button'],
-    h2
-  ):focus-visible {
+  :is([part~='item'], [part~='handle'], [part~='splitter'], [part~='panel__close'], [part~='button']):focus-visible {
     outline: 2px solid var(--_focus);
     outline-offset: -2px;
+  }
+
+  /* The panel's title takes focus only as a landing place when an app has nothing focusable yet. */
+  h2:focus {
+    outline: none;
   }
 
   /* Narrow viewports: icons only, the names stay for assistive technology and as tooltips. */

@@ -266,6 +266,8 @@ export class PkRibbon extends LitElement {
     if (was && was !== id) this.dispatchEvent(new PkRibbonAppCloseEvent({ id: was }));
     const element = await this.#ensureLoaded(app);
     await this.updateComplete;
+    // The app renders once it is in the panel: wait for that before looking for its first field.
+    await (element as (HTMLElement & { updateComplete?: Promise<unknown> }) | undefined)?.updateComplete;
     if (this.openApp !== id) return element;
     if (opts.focus) this.#focusPanel(element);
     if (element && was !== id) this.dispatchEvent(new PkRibbonAppOpenEvent({ id, element }));
@@ -318,11 +320,23 @@ export class PkRibbon extends LitElement {
   #configure(app: RibbonApp, el: HTMLElement) {
     if (app.id === 'settings')
       (el as HTMLElement & { allowPersistence: Persistence[] }).allowPersistence = this.#allowed;
+    if (app.id === 'search') {
+      // The search text survives navigation: put back the last one, follow what is typed.
+      const search = el as HTMLElement & { value: string };
+      search.value = ribbonView.get().lastSearch;
+      el.addEventListener('input', () => ribbonView.set({ lastSearch: search.value }));
+    }
     el.dataset.ribbonApp = app.id;
   }
 
   #focusPanel(element: HTMLElement | undefined) {
     element?.focus();
+    if (element && !this.#panelHasFocus()) {
+      // Most apps do not delegate focus: their first field or button takes it.
+      element.shadowRoot
+        ?.querySelector<HTMLElement>('textarea, input:not([type="hidden"]), select, button, [tabindex="0"], a[href]')
+        ?.focus();
+    }
     if (!this.#panelHasFocus()) this.renderRoot.querySelector<HTMLElement>('#panel-title')?.focus();
   }
 
@@ -345,14 +359,21 @@ export class PkRibbon extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    this._bar.showPopover();
     const id = this.openApp;
     if (id) void this.open(id);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    if (!this.isConnected) return;
+    const bar = this._bar;
     const panel = this._panel;
+    // A popover taken out of the document is hidden: a ribbon moved by the page (or a framework) shows again.
+    // The panel goes back above the bar (the top layer stacks in the order things were shown).
+    if (!bar.matches(':popover-open')) {
+      if (panel.matches(':popover-open')) panel.hidePopover();
+      bar.showPopover();
+    }
     const want = !!this.openApp;
     const shown = panel.matches(':popover-open');
     if (want && !shown) panel.showPopover();
@@ -507,7 +528,14 @@ export class PkRibbon extends LitElement {
           }
         </div>
       </div>
-      <section part="panel" id="panel" popover="manual" aria-labelledby="panel-title" @keydown=${this.#onPanelKeydown}>
+      <div
+        part="panel"
+        id="panel"
+        popover="manual"
+        role="dialog"
+        aria-labelledby="panel-title"
+        @keydown=${this.#onPanelKeydown}
+      >
         <div
           part="splitter"
           role="separator"
@@ -537,7 +565,7 @@ export class PkRibbon extends LitElement {
           </button>
         </header>
         <div part="panel__body" id="panel-body">${this.#panelBody(open)}</div>
-      </section>
+      </div>
       <pk-sign-in .baseUrls=${this.#regionBases} .allowPersistence=${this.#allowed} region=${this.region}></pk-sign-in>
     </div>`;
   }

@@ -5,31 +5,31 @@ export default css`
     display: inline-flex;
     vertical-align: middle;
     font: 600 0.75em/1 var(--_font);
-    --color: var(--_unknown);
+    --_color: var(--_unknown);
   }
   :host([disposition='1']) {
-    --color: var(--_clean);
+    --_color: var(--_clean);
   }
   :host([disposition='2']) {
-    --color: var(--_malicious);
+    --_color: var(--_malicious);
   }
   :host([disposition='3']) {
-    --color: var(--_suspicious);
+    --_color: var(--_suspicious);
   }
   :host([disposition='4']) {
-    --color: var(--_common);
+    --_color: var(--_common);
   }
   [part='base'] {
     display: inline-flex;
     align-items: center;
     gap: 0.35em;
     padding: 0.2em 0.5em;
-    border: 1px solid var(--color);
+    border: 1px solid var(--_color);
     border-radius: 999px;
     /* The text leans a little toward the theme's text colour: on its own tint, Clean and Suspicious were just
        under 4.5:1 in the light theme. */
-    color: color-mix(in srgb, var(--color) 85%, var(--_fg));
-    background: color-mix(in srgb, var(--color) 10%, transparent);
+    color: color-mix(in srgb, var(--_color) 85%, var(--_fg));
+    background: color-mix(in srgb, var(--_color) 10%, transparent);
     white-space: nowrap;
   }
   [part='icon'] {

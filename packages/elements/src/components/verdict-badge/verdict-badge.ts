@@ -23,7 +23,11 @@ const ICONS: Record<Disposition, ReturnType<typeof svg>> = {
  * @csspart base - The pill.
  * @csspart icon - The disposition's shape.
  * @csspart name - The disposition's name (or the label).
- * @cssproperty [--pk-color-malicious=#b3261e] - Colour of Malicious (likewise clean, suspicious, common, unknown).
+ * @cssproperty [--pk-color-clean=#1b7f3b] - Colour of Clean (a global token; themes set it).
+ * @cssproperty [--pk-color-malicious=#b3261e] - Colour of Malicious (a global token).
+ * @cssproperty [--pk-color-suspicious=#a15c00] - Colour of Suspicious (a global token).
+ * @cssproperty [--pk-color-common=#3d5a80] - Colour of Common (a global token).
+ * @cssproperty [--pk-color-unknown=#5a6372] - Colour of Unknown, and of a badge with no verdict (a global token).
  */
 export class PkVerdictBadge extends LitElement {
   static override styles = [tokens, styles];

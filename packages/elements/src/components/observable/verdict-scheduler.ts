@@ -1,5 +1,5 @@
 import type { Observable, ObservableVerdict, PivotkitClient } from '@pivotkit/sdk';
-import { getClient, onClientChange } from '../config.js';
+import { getClient, onClientChange } from '../../config.js';
 
 /** An element that shows a verdict for one observable (`<pk-observable>`). */
 export interface VerdictSubscriber extends Element {
@@ -22,6 +22,10 @@ const keyOf = (o: Observable) => `${o.type}:${o.value}`;
  * per animation frame in batches of {@link BATCH_SIZE}, and the answer goes to every element showing that
  * observable. Nothing is asked for an observable that never becomes visible, and no element keeps a scroll
  * or resize listener of its own.
+ *
+ * It keeps no answers of its own: an observable that shows up again later is asked again, and the SDK's
+ * verdict cache (15 minutes, cleared on sign-out) answers without a request. Only requests in flight are
+ * shared, so two copies of a value on screen make one request.
  */
 export class VerdictScheduler {
   /** Number of `enrich.deliberate` calls made so far (for diagnostics and benchmarks). */
@@ -30,8 +34,7 @@ export class VerdictScheduler {
   #io: IntersectionObserver | undefined;
   readonly #waiting = new Map<string, Set<VerdictSubscriber>>();
   readonly #keys = new WeakMap<VerdictSubscriber, string>();
-  /** Answers so far; `null` when the modules returned no verdict or the call failed. */
-  readonly #answers = new Map<string, ObservableVerdict | null>();
+  /** Keys queued or in flight. */
   readonly #asked = new Set<string>();
   readonly #queue = new Map<string, Observable>();
   #frame = 0;
@@ -45,10 +48,6 @@ export class VerdictScheduler {
   watch(el: VerdictSubscriber): void {
     const key = keyOf(el.observable);
     this.#keys.set(el, key);
-    if (this.#answers.has(key)) {
-      el.verdict = this.#answers.get(key) ?? undefined;
-      return;
-    }
     let set = this.#waiting.get(key);
     if (!set) this.#waiting.set(key, (set = new Set()));
     set.add(el);
@@ -122,7 +121,7 @@ export class VerdictScheduler {
   }
 
   #answer(key: string, verdict: ObservableVerdict | null) {
-    this.#answers.set(key, verdict);
+    this.#asked.delete(key);
     const set = this.#waiting.get(key);
     if (!set) return;
     this.#waiting.delete(key);
