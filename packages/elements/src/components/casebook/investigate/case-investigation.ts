@@ -2,7 +2,15 @@ import { LitElement, html, nothing, svg, type PropertyValues, type SVGTemplateRe
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus } from '@lit/task';
-import { REGIONS, observableKey, shortId, type Casebook, type Disposition, type Observable } from '@pivotkit/sdk';
+import {
+  REGIONS,
+  observableKey,
+  shortId,
+  type Casebook,
+  type Disposition,
+  type Observable,
+  type PivotkitClient,
+} from '@pivotkit/sdk';
 import { tokens } from '../../../styles/tokens.js';
 import { LocalizeController } from '../../../controllers/localize-controller.js';
 import { SessionController } from '../../../controllers/session-controller.js';
@@ -98,6 +106,9 @@ export class PkCaseInvestigation extends LitElement {
    */
   @property({ attribute: false }) modules: string[] = [];
 
+  /** A client to use instead of the page's session (a host with a client of its own, stories). */
+  @property({ attribute: false }) client: PivotkitClient | undefined;
+
   /** The level of the section's headings (the results' headings are one below). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
@@ -111,7 +122,7 @@ export class PkCaseInvestigation extends LitElement {
   readonly #task = new Task<[Casebook], Investigation>(this, {
     autoRun: false,
     task: async ([casebook], { signal }) => {
-      const client = this.#session.client;
+      const client = this.#client;
       if (!client) throw new Error('no client');
       const t = this.#l.t;
       const result = await investigate(client, casebook.observables ?? [], {
@@ -144,10 +155,14 @@ export class PkCaseInvestigation extends LitElement {
   /** Starts the investigation (what the button does). For a TLP red case, this is the explicit action. */
   start(): void {
     const cb = this.casebook;
-    if (!cb || !this.#session.client) return;
+    if (!cb || !this.#client) return;
     this._progress = undefined;
     this._pinned = '';
     void this.#task.run([cb]);
+  }
+
+  get #client(): PivotkitClient | undefined {
+    return this.client ?? this.#session.client;
   }
 
   /** Stops a running investigation; what was found so far stays shown. */
@@ -162,7 +177,7 @@ export class PkCaseInvestigation extends LitElement {
   get consoleUrl(): string | undefined {
     const cb = this.casebook;
     if (!cb?.id) return undefined;
-    const region = this.#session.client?.region ?? (this.#session.state.region as keyof typeof REGIONS | undefined);
+    const region = this.#client?.region ?? (this.#session.state.region as keyof typeof REGIONS | undefined);
     const host = REGIONS[region && region in REGIONS ? region : 'nam'].visibility;
     const uuid = shortId(cb.id).replace(/^casebook-/, '');
     return `${host}/investigate?spid=${encodeURIComponent(uuid)}`;
@@ -192,16 +207,18 @@ export class PkCaseInvestigation extends LitElement {
     const list = uniqueObservables(cb?.observables);
     const running = this.#task.status === TaskStatus.PENDING;
     const session = this.#session.state;
-    const canEnrich = this.#session.can('enrich');
+    const own = this.client;
+    const signedIn = own ? !!own.session : !!session.client && session.status === 'signed-in';
+    const canEnrich = own ? own.can('enrich') : this.#session.can('enrich');
     const red = (cb?.tlp ?? 'green') === 'red';
     const known = [...new Set([...this.modules, ...seenModules])];
     const url = this.consoleUrl;
     let gate: unknown = nothing;
-    if (!session.client || session.status !== 'signed-in') {
+    if (!signedIn) {
       gate = html`<div part="note">${signedOutPrompt({ t, host: this })}</div>`;
     } else if (!canEnrich) {
       gate = html`<div part="note">
-        ${missingScopesNotice({ t, scopes: this.#session.missingScopes('enrich'), what: t.investigateCase })}
+        ${missingScopesNotice({ t, scopes: own ? own.missingScopes('enrich') : this.#session.missingScopes('enrich'), what: t.investigateCase })}
       </div>`;
     }
     const startLabel = red
