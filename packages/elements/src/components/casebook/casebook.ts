@@ -115,6 +115,7 @@ type Intake = {
  * @since 0.1
  * @dependency pk-verdict-badge
  * @dependency pk-pivot-menu
+ * @dependency pk-case-investigation
  *
  * @description Standalone and `docked`, it is a button in the bottom-right corner that opens the panel; without
  * `docked` it fills its host (the ribbon's Casebook app).
@@ -155,6 +156,7 @@ type Intake = {
  * @csspart pager - The paging buttons and range.
  * @csspart export - The export buttons (CTIM JSON, CSV, STIX 2.1, MISP).
  * @csspart import - The import control (a CTIM casebook JSON file).
+ * @csspart investigation - The "Investigate this case" section (`<pk-case-investigation>`, loaded on first use).
  * @csspart case - The case view.
  * @csspart case-message - Instead of the case view: loading, or why the case could not be read.
  * @csspart case__title - The case's title.
@@ -219,6 +221,8 @@ export class PkCasebook extends LitElement {
   @state() private _importErrors: string[] = [];
   @state() private _redConsent = new Set<string>();
   @state() private _linking = false;
+  /** Whether the "Investigate this case" view is open (its element loads on first use). */
+  @state() private _investigating = false;
   @state() private _linkStatus = '';
   @state() private _currentId: string | null = null;
 
@@ -252,7 +256,8 @@ export class PkCasebook extends LitElement {
         this.#rows.set(cb.id, cb);
         if (cb.title) caseTitles.remember(cb.id, cb.title);
       }
-      return page;
+      // The offset this page was read at: while the next one loads, the range and the buttons still describe it.
+      return { ...page, offset };
     },
     args: () => [this.#client, this._query, this._offset, this.pageSize, this._listVersion] as const,
   });
@@ -429,6 +434,7 @@ export class PkCasebook extends LitElement {
     this._intake = undefined;
     this._verdicts = new Map();
     this._linkStatus = '';
+    this._investigating = false;
     const cb = this.#rows.get(this.caseId);
     if (!isLocalCaseId(this.caseId)) currentCaseRef.set({ id: this.caseId, title: cb?.title });
     this.#focusAfter = '[part~="case__title"] h2';
@@ -819,8 +825,9 @@ export class PkCasebook extends LitElement {
     const loading = this.#list.status === 1;
     const error = this.#list.error;
     const total = page?.total;
-    const from = this._offset + 1;
-    const to = this._offset + (page?.items.length ?? 0);
+    const shownAt = page?.offset ?? this._offset;
+    const from = shownAt + 1;
+    const to = shownAt + (page?.items.length ?? 0);
     return html`<div part="list-view">
       <div part="toolbar">
         <input
@@ -896,14 +903,14 @@ export class PkCasebook extends LitElement {
         )}
       </div>
       ${
-        page && (page.next || this._offset > 0)
+        page && (page.next || shownAt > 0)
           ? html`<div part="pager">
               <button
                 part="button"
                 type="button"
-                ?disabled=${this._offset === 0}
+                ?disabled=${loading || shownAt === 0}
                 @click=${() => {
-                  this._offset = Math.max(0, this._offset - this.pageSize);
+                  this._offset = Math.max(0, shownAt - this.pageSize);
                   this._active = 0;
                 }}
               >
@@ -913,9 +920,9 @@ export class PkCasebook extends LitElement {
               <button
                 part="button"
                 type="button"
-                ?disabled=${!page.next}
+                ?disabled=${loading || !page.next}
                 @click=${() => {
-                  this._offset = page.next?.offset ?? this._offset + this.pageSize;
+                  this._offset = page.next?.offset ?? shownAt + this.pageSize;
                   this._active = 0;
                 }}
               >
@@ -1177,7 +1184,37 @@ export class PkCasebook extends LitElement {
       </div>
       ${this.#field(cb, 'short_description', t.shortDescription, (v) => v, false)}
       ${this.#field(cb, 'description', t.description, (v) => renderDescription(v, t.opensInNewTab), true)}
-      ${this.#renderObservables(cb)} ${this.#renderNotes(cb)}
+      ${this.#renderInvestigation(cb)} ${this.#renderObservables(cb)} ${this.#renderNotes(cb)}
+    </div>`;
+  }
+
+  #renderInvestigation(cb: Casebook): TemplateResult {
+    const t = this.#l.t;
+    return html`<div part="section investigation">
+      <div part="section__header">
+        <h3 id="inv-h">${t.investigate}</h3>
+        <button
+          part="button"
+          type="button"
+          aria-expanded=${this._investigating ? 'true' : 'false'}
+          ?disabled=${!cb.observables?.length}
+          @click=${async () => {
+            if (!this._investigating) await import('./investigate/pk-case-investigation.js');
+            this._investigating = !this._investigating;
+          }}
+        >
+          ${this._investigating ? t.close : t.investigate}
+        </button>
+      </div>
+      ${
+        this._investigating
+          ? html`<pk-case-investigation
+              .casebook=${cb}
+              .client=${this.#client}
+              heading-level="4"
+            ></pk-case-investigation>`
+          : nothing
+      }
     </div>`;
   }
 
