@@ -581,7 +581,7 @@ describe('<pk-casebook>', function () {
 
   describe('from the pivot menu', () => {
     afterEach(() => closePivotMenu());
-    it('adds to the current case through the casebook (offline-safe), with where it was found', async () => {
+    it('shows what the menu added to the current case, and keeps where it was found', async () => {
       const cb = await newCase({ title: 'Menu: target' });
       const box = outbox();
       const el = await mount({ caseId: cb.id, box });

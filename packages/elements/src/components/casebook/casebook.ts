@@ -231,8 +231,6 @@ export class PkCasebook extends LitElement {
   /** The rows last read, by id: what a case view shows when the case's own reply cannot be read. */
   #rows = new Map<string, Casebook>();
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
-  /** A case created from the pivot menu: made current once the server has it. */
-  #adopt: string | undefined;
   #focusAfter: string | undefined;
 
   get #client(): PivotkitClient | undefined {
@@ -400,10 +398,6 @@ export class PkCasebook extends LitElement {
 
   #onServerChange(cases: string[], created: [string, string][]) {
     for (const [local, real] of created) {
-      if (this.#adopt === local) {
-        this.#adopt = undefined;
-        currentCaseRef.set({ id: real });
-      }
       if (this.caseId !== local) continue;
       this.caseId = real;
       // A case becomes current once it exists on the server: the pivot menu adds to it directly.
@@ -453,15 +447,14 @@ export class PkCasebook extends LitElement {
     await this.#outbox.enqueue(caseId, edit, base);
   }
 
-  async #createCase(observables: Observable[] = [], title?: string, open = true) {
+  async #createCase(observables: Observable[] = [], title?: string) {
     const id = `${LOCAL_CASE_PREFIX}${crypto.randomUUID()}`;
     const t = this.#l.t;
     await this.#outbox.enqueue(id, {
       kind: 'create',
       input: { title: title ?? t.untitledCase, tlp: this.#defaultTlp(), observables, texts: [] },
     });
-    if (open) this.#openCase(id);
-    else this.#adopt = id;
+    this.#openCase(id);
     return id;
   }
 
@@ -594,18 +587,23 @@ export class PkCasebook extends LitElement {
   };
 
   /**
-   * The pivot menu's "Add to current / new case": with a casebook on the page, the addition goes through its
-   * outbox (so it survives going offline) and keeps where the observable was found.
+   * The pivot menu's "Add to current / new case": the menu adds through the SDK itself (and says so); the panel
+   * keeps where the observable was found (for the current case) and reads the cases again once the add is done.
    */
   #onMenuAdd = (e: PkAddToCaseEvent) => {
-    if (e.defaultPrevented) return;
-    e.preventDefault();
     const { observable: o, caseId } = e.detail;
-    const menu = e.target as (HTMLElement & { anchor?: HTMLElement; hide?: (r: 'api') => void }) | null;
-    const provenance = this.#provenanceFrom(menu?.anchor, o);
-    menu?.hide?.('api');
-    if (caseId) void this.#add(caseId, [o], provenance);
-    else void this.#createCase([], this.#l.t.newCaseTitle(o), false).then((id) => this.#add(id, [o], provenance));
+    const menu = e.target as (HTMLElement & { anchor?: HTMLElement }) | null;
+    if (caseId && !e.defaultPrevented) {
+      const provenance = this.#provenanceFrom(menu?.anchor, o);
+      const tlp = (caseId === this.caseId ? this.#shown?.tlp : this.#rows.get(caseId)?.tlp) ?? this.#defaultTlp();
+      void this.#enqueue(caseId, { kind: 'bundle', bundle: provenanceBundle(o, provenance, tlp) });
+    }
+    // The menu does not say when its request is done (no caseChanges from it yet): read again shortly after.
+    for (const ms of [500, 2000])
+      setTimeout(() => {
+        this._listVersion++;
+        this._caseVersion++;
+      }, ms);
   };
 
   #onPaste(e: ClipboardEvent) {
