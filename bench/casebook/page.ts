@@ -1,12 +1,12 @@
 // Runs in the benchmark's Chromium page (bundled by run.ts): a <pk-casebook> on an in-memory casebook service.
-// Results go to window.__bench for run.ts to read.
+// Results go to window.__casebookBench for run.ts to read.
 import type { Casebook, Observable, PivotkitClient } from '@pivotkit/sdk';
 import '../../packages/elements/src/components/casebook/pk-casebook.js';
 import { Outbox, type PkCasebook } from '../../packages/elements/src/components/casebook/pk-casebook.js';
 
 declare global {
   interface Window {
-    __bench: {
+    __casebookBench: {
       openCase(observables: number): Promise<{ ms: number; rows: number }>;
       openList(cases: number, pageSize: number): Promise<{ firstPageMs: number; pages: number; pageMs: number[] }>;
     };
@@ -70,7 +70,7 @@ function mount(client: PivotkitClient, attrs: Partial<PkCasebook>): PkCasebook {
   return el;
 }
 
-window.__bench = {
+window.__casebookBench = {
   async openCase(count) {
     const observables = Array.from({ length: count }, (_, i) => ({
       type: i % 2 ? 'domain' : 'ip',

@@ -71,12 +71,12 @@ try {
   await page.setViewport({ width: 1280, height: 900 });
   await page.goto(url);
   await page.evaluate(async () => {
-    while (!window.__bench) await new Promise((r) => setTimeout(r, 10));
+    while (!window.__casebookBench) await new Promise((r) => setTimeout(r, 10));
   });
   const open: number[] = [];
-  for (let i = 0; i < RUNS; i++) open.push((await page.evaluate((n) => window.__bench.openCase(n), 500)).ms);
+  for (let i = 0; i < RUNS; i++) open.push((await page.evaluate((n) => window.__casebookBench.openCase(n), 500)).ms);
   const lists: { firstPageMs: number; pages: number; pageMs: number[] }[] = [];
-  for (let i = 0; i < RUNS; i++) lists.push(await page.evaluate(() => window.__bench.openList(1000, 50)));
+  for (let i = 0; i < RUNS; i++) lists.push(await page.evaluate(() => window.__casebookBench.openList(1000, 50)));
   const first = median(lists.map((l) => l.firstPageMs));
   const next = median(lists.flatMap((l) => l.pageMs));
   const worstNext = Math.max(...lists.flatMap((l) => l.pageMs));

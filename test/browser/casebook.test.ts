@@ -396,8 +396,13 @@ describe('<pk-casebook>', function () {
         await chord('a');
         await sendKeys({ type: 'Tabs: after' });
         await sendKeys({ press: 'Enter' });
+        // The other tab shows the edit at once (from the shared outbox), and keeps it once the server has it.
         await waitUntil(() => otherTitle() === 'Tabs: after', 'the other tab follows');
-        expect((await client.casebooks.get(cb.id)).title).to.equal('Tabs: after');
+        await waitUntil(async () => (await client.casebooks.get(cb.id)).title === 'Tabs: after', 'sent once');
+        await waitUntil(
+          () => otherTitle() === 'Tabs: after' && !other.casebook.shadowRoot?.querySelector('[part="field__pending"]'),
+          'and shows it saved, from the server',
+        );
       } finally {
         other.close();
       }
@@ -527,6 +532,24 @@ describe('<pk-casebook>', function () {
     });
   });
 
+  describe('investigate', () => {
+    it('opens "Investigate this case" on the case, and closes it again', async () => {
+      const cb = await newCase({ title: 'Investigate', observables: [{ type: 'domain', value: 'evil.example.net' }] });
+      const el = await mount({ caseId: cb.id });
+      await waitUntil(() => all(el, '[part="observable"]').length === 1, 'the case opens');
+      const button = one(el, '[part~="investigation"] button') as HTMLButtonElement;
+      button.click();
+      await waitUntil(() => one(el, 'pk-case-investigation'), 'the investigation shows');
+      expect(button.getAttribute('aria-expanded')).to.equal('true');
+      expect((one(el, 'pk-case-investigation') as HTMLElement & { casebook?: { id: string } }).casebook?.id).to.equal(
+        cb.id,
+      );
+      await expect(el).to.be.accessible();
+      button.click();
+      await waitUntil(() => !one(el, 'pk-case-investigation'), 'and closes');
+    });
+  });
+
   describe('docked', () => {
     it('opens from its corner button and closes on Escape, unless the host keeps it open', async () => {
       const el = await fixture<PkCasebook>(
@@ -558,7 +581,7 @@ describe('<pk-casebook>', function () {
 
   describe('from the pivot menu', () => {
     afterEach(() => closePivotMenu());
-    it('adds to the current case through the casebook (offline-safe), with where it was found', async () => {
+    it('shows what the menu added to the current case, and keeps where it was found', async () => {
       const cb = await newCase({ title: 'Menu: target' });
       const box = outbox();
       const el = await mount({ caseId: cb.id, box });

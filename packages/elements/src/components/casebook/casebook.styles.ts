@@ -60,6 +60,11 @@ export default css`
   [part~='button--danger'] {
     color: var(--_danger);
   }
+  [part~='icon-button'] svg {
+    width: 1em;
+    height: 1em;
+    vertical-align: -0.125em;
+  }
   [part~='icon-button'] {
     min-width: 1.9rem;
     padding: 0.15rem 0.3rem;
@@ -290,7 +295,7 @@ export default css`
   [part='case__title'] [part='field__value'] {
     display: none;
   }
-  [part='field--description'] [part='field__value'] {
+  [part~='field--description'] [part='field__value'] {
     white-space: normal;
   }
   [part='field__value'],

@@ -43,6 +43,16 @@ import styles from './casebook.styles.js';
 import { markdownStyles } from './markdown/markdown.styles.js';
 
 const TLPS: Tlp[] = ['red', 'amber', 'green', 'white'];
+// Drawn, not a glyph: system fonts differ in which symbols they have.
+const COPY_ICON = html`<svg viewBox="0 0 16 16" aria-hidden="true">
+  <rect x="5" y="5" width="8.5" height="8.5" rx="1.5" fill="none" stroke="currentColor" stroke-width="1.5" />
+  <path
+    d="M10.5 3V2.5A1.5 1.5 0 0 0 9 1H3.5A1.5 1.5 0 0 0 2 2.5V8a1.5 1.5 0 0 0 1.5 1.5H4"
+    fill="none"
+    stroke="currentColor"
+    stroke-width="1.5"
+  />
+</svg>`;
 const okey = (o: Observable) => `${o.type}:${o.value}`;
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -105,6 +115,7 @@ type Intake = {
  * @since 0.1
  * @dependency pk-verdict-badge
  * @dependency pk-pivot-menu
+ * @dependency pk-case-investigation
  *
  * @description Standalone and `docked`, it is a button in the bottom-right corner that opens the panel; without
  * `docked` it fills its host (the ribbon's Casebook app).
@@ -145,6 +156,7 @@ type Intake = {
  * @csspart pager - The paging buttons and range.
  * @csspart export - The export buttons (CTIM JSON, CSV, STIX 2.1, MISP).
  * @csspart import - The import control (a CTIM casebook JSON file).
+ * @csspart investigation - The "Investigate this case" section (`<pk-case-investigation>`, loaded on first use).
  * @csspart case - The case view.
  * @csspart case-message - Instead of the case view: loading, or why the case could not be read.
  * @csspart case__title - The case's title.
@@ -209,6 +221,8 @@ export class PkCasebook extends LitElement {
   @state() private _importErrors: string[] = [];
   @state() private _redConsent = new Set<string>();
   @state() private _linking = false;
+  /** Whether the "Investigate this case" view is open (its element loads on first use). */
+  @state() private _investigating = false;
   @state() private _linkStatus = '';
   @state() private _currentId: string | null = null;
 
@@ -217,8 +231,6 @@ export class PkCasebook extends LitElement {
   /** The rows last read, by id: what a case view shows when the case's own reply cannot be read. */
   #rows = new Map<string, Casebook>();
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
-  /** A case created from the pivot menu: made current once the server has it. */
-  #adopt: string | undefined;
   #focusAfter: string | undefined;
 
   get #client(): PivotkitClient | undefined {
@@ -242,7 +254,8 @@ export class PkCasebook extends LitElement {
         this.#rows.set(cb.id, cb);
         if (cb.title) caseTitles.remember(cb.id, cb.title);
       }
-      return page;
+      // The offset this page was read at: while the next one loads, the range and the buttons still describe it.
+      return { ...page, offset };
     },
     args: () => [this.#client, this._query, this._offset, this.pageSize, this._listVersion] as const,
   });
@@ -385,10 +398,6 @@ export class PkCasebook extends LitElement {
 
   #onServerChange(cases: string[], created: [string, string][]) {
     for (const [local, real] of created) {
-      if (this.#adopt === local) {
-        this.#adopt = undefined;
-        currentCaseRef.set({ id: real });
-      }
       if (this.caseId !== local) continue;
       this.caseId = real;
       // A case becomes current once it exists on the server: the pivot menu adds to it directly.
@@ -419,6 +428,7 @@ export class PkCasebook extends LitElement {
     this._intake = undefined;
     this._verdicts = new Map();
     this._linkStatus = '';
+    this._investigating = false;
     const cb = this.#rows.get(this.caseId);
     if (!isLocalCaseId(this.caseId)) currentCaseRef.set({ id: this.caseId, title: cb?.title });
     this.#focusAfter = '[part~="case__title"] h2';
@@ -437,15 +447,14 @@ export class PkCasebook extends LitElement {
     await this.#outbox.enqueue(caseId, edit, base);
   }
 
-  async #createCase(observables: Observable[] = [], title?: string, open = true) {
+  async #createCase(observables: Observable[] = [], title?: string) {
     const id = `${LOCAL_CASE_PREFIX}${crypto.randomUUID()}`;
     const t = this.#l.t;
     await this.#outbox.enqueue(id, {
       kind: 'create',
       input: { title: title ?? t.untitledCase, tlp: this.#defaultTlp(), observables, texts: [] },
     });
-    if (open) this.#openCase(id);
-    else this.#adopt = id;
+    this.#openCase(id);
     return id;
   }
 
@@ -578,18 +587,23 @@ export class PkCasebook extends LitElement {
   };
 
   /**
-   * The pivot menu's "Add to current / new case": with a casebook on the page, the addition goes through its
-   * outbox (so it survives going offline) and keeps where the observable was found.
+   * The pivot menu's "Add to current / new case": the menu adds through the SDK itself (and says so); the panel
+   * keeps where the observable was found (for the current case) and reads the cases again once the add is done.
    */
   #onMenuAdd = (e: PkAddToCaseEvent) => {
-    if (e.defaultPrevented) return;
-    e.preventDefault();
     const { observable: o, caseId } = e.detail;
-    const menu = e.target as (HTMLElement & { anchor?: HTMLElement; hide?: (r: 'api') => void }) | null;
-    const provenance = this.#provenanceFrom(menu?.anchor, o);
-    menu?.hide?.('api');
-    if (caseId) void this.#add(caseId, [o], provenance);
-    else void this.#createCase([], this.#l.t.newCaseTitle(o), false).then((id) => this.#add(id, [o], provenance));
+    const menu = e.target as (HTMLElement & { anchor?: HTMLElement }) | null;
+    if (caseId && !e.defaultPrevented) {
+      const provenance = this.#provenanceFrom(menu?.anchor, o);
+      const tlp = (caseId === this.caseId ? this.#shown?.tlp : this.#rows.get(caseId)?.tlp) ?? this.#defaultTlp();
+      void this.#enqueue(caseId, { kind: 'bundle', bundle: provenanceBundle(o, provenance, tlp) });
+    }
+    // The menu does not say when its request is done (no caseChanges from it yet): read again shortly after.
+    for (const ms of [500, 2000])
+      setTimeout(() => {
+        this._listVersion++;
+        this._caseVersion++;
+      }, ms);
   };
 
   #onPaste(e: ClipboardEvent) {
@@ -809,8 +823,9 @@ export class PkCasebook extends LitElement {
     const loading = this.#list.status === 1;
     const error = this.#list.error;
     const total = page?.total;
-    const from = this._offset + 1;
-    const to = this._offset + (page?.items.length ?? 0);
+    const shownAt = page?.offset ?? this._offset;
+    const from = shownAt + 1;
+    const to = shownAt + (page?.items.length ?? 0);
     return html`<div part="list-view">
       <div part="toolbar">
         <input
@@ -886,14 +901,14 @@ export class PkCasebook extends LitElement {
         )}
       </div>
       ${
-        page && (page.next || this._offset > 0)
+        page && (page.next || shownAt > 0)
           ? html`<div part="pager">
               <button
                 part="button"
                 type="button"
-                ?disabled=${this._offset === 0}
+                ?disabled=${loading || shownAt === 0}
                 @click=${() => {
-                  this._offset = Math.max(0, this._offset - this.pageSize);
+                  this._offset = Math.max(0, shownAt - this.pageSize);
                   this._active = 0;
                 }}
               >
@@ -903,9 +918,9 @@ export class PkCasebook extends LitElement {
               <button
                 part="button"
                 type="button"
-                ?disabled=${!page.next}
+                ?disabled=${loading || !page.next}
                 @click=${() => {
-                  this._offset = page.next?.offset ?? this._offset + this.pageSize;
+                  this._offset = page.next?.offset ?? shownAt + this.pageSize;
                   this._active = 0;
                 }}
               >
@@ -1167,7 +1182,37 @@ export class PkCasebook extends LitElement {
       </div>
       ${this.#field(cb, 'short_description', t.shortDescription, (v) => v, false)}
       ${this.#field(cb, 'description', t.description, (v) => renderDescription(v, t.opensInNewTab), true)}
-      ${this.#renderObservables(cb)} ${this.#renderNotes(cb)}
+      ${this.#renderInvestigation(cb)} ${this.#renderObservables(cb)} ${this.#renderNotes(cb)}
+    </div>`;
+  }
+
+  #renderInvestigation(cb: Casebook): TemplateResult {
+    const t = this.#l.t;
+    return html`<div part="section investigation">
+      <div part="section__header">
+        <h3 id="inv-h">${t.investigate}</h3>
+        <button
+          part="button"
+          type="button"
+          aria-expanded=${this._investigating ? 'true' : 'false'}
+          ?disabled=${!cb.observables?.length}
+          @click=${async () => {
+            if (!this._investigating) await import('./investigate/pk-case-investigation.js');
+            this._investigating = !this._investigating;
+          }}
+        >
+          ${this._investigating ? t.close : t.investigate}
+        </button>
+      </div>
+      ${
+        this._investigating
+          ? html`<pk-case-investigation
+              .casebook=${cb}
+              .client=${this.#client}
+              heading-level="4"
+            ></pk-case-investigation>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -1317,7 +1362,7 @@ export class PkCasebook extends LitElement {
                         title=${t.copyOne(o.value)}
                         @click=${() => void this.#copy([o.value])}
                       >
-                        ⧉
+                        ${COPY_ICON}
                       </button>
                       <button
                         part="button icon-button"
