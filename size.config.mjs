@@ -34,7 +34,7 @@ export default [
     entry: ['packages/elements/src/index.ts', 'packages/sdk/src/client.ts', 'packages/sdk/src/detect/index.ts'],
     load: 'all',
     // Over today (~112 kB with the casebook, ribbon and its apps).
-    limitKb: 157,
+    limitKb: 165,
     // Target not met yet (issue 11 / the owner's budget): the limit above is today's weight plus a few per cent.
     targetKb: 100,
   },
@@ -98,7 +98,9 @@ export default [
     name: 'Ribbon with everything it can load (the sign-in dialog and SDK client, every built-in app)',
     entry: 'packages/elements/src/components/ribbon/pk-ribbon.ts',
     load: 'all',
-    limitKb: 155,
+    limitKb: 162,
+    // Target not met yet: the casebook merged into what the ribbon can load pushed it past its owner's budget.
+    targetKb: 155,
   },
   {
     name: 'Case Markdown (pk-markdown: tokenizer + lit rendering)',

@@ -97,5 +97,6 @@ for (const { name, entry, limitKb, targetKb, load = 'initial', lazy } of budgets
     `${ok ? (onTarget ? '✔' : '△') : '✘'} ${name}\n    ${gz.toFixed(1)} kB min+gzip (${min.toFixed(1)} kB min, ${chunks.size} chunk${chunks.size === 1 ? '' : 's'}) — budget ${limitKb} kB${target}`,
   );
 }
-if (missed) console.log(`\n${missed} target${missed === 1 ? '' : 's'} not met yet (△): see the comments in size.config.mjs`);
+if (missed)
+  console.log(`\n${missed} target${missed === 1 ? '' : 's'} not met yet (△): see the comments in size.config.mjs`);
 process.exit(over ? 1 : 0);
