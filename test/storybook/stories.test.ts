@@ -31,12 +31,7 @@ const docs = picked.filter((e) => e.type === 'docs');
  * Known violations, each with the reason and who fixes it: the test still runs and prints them (as TODO) instead
  * of failing CI for a bug in someone else's element. Remove an entry when its fix lands.
  */
-const KNOWN: Record<string, string> = {
-  'elements-casebook--markdown-description':
-    'heading-order: the casebook renders a markdown heading as h4 after its h2 (casebook owner: components/casebook)',
-  'elements-casebook--offline-with-pending-edits':
-    'heading-order: the casebook renders an h4 after its h2 (casebook owner: components/casebook)',
-};
+const KNOWN: Record<string, string> = {};
 
 /**
  * The browser logs every failed request as a console error. Stories of error states (wrong credentials, network

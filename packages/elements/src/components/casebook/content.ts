@@ -9,8 +9,9 @@ export type { Provenance };
 
 /** The description, Markdown as CTIM defines it, rendered without ever turning text into HTML. */
 export function renderDescription(source: string, opensInNewTab: string): TemplateResult {
-  // The case view's sections are h3: the description's own headings start below them.
-  return renderMarkdown(source, { headingLevel: 4, opensInNewTab });
+  // The description sits right under the case's title (h2), before the h3 sections: its headings start at h3, so
+  // that no level is skipped (axe heading-order).
+  return renderMarkdown(source, { headingLevel: 3, opensInNewTab });
 }
 
 /** Provenance records of a case's observables, by `type:value`. */

@@ -450,7 +450,10 @@ export class PkCaseInvestigation extends LitElement {
                     data-id=${n.id}
                     role="button"
                     tabindex=${n.id === focusable ? '0' : '-1'}
-                    aria-label=${this.#nodeName(n)}
+                    aria-label=${
+                      // A clipped value leads the name, so that what is seen is part of what is heard (WCAG 2.5.3).
+                      label === n.label || n.kind === 'outcome' ? this.#nodeName(n) : `${label} ${this.#nodeName(n)}`
+                    }
                     aria-pressed=${this._pinned === n.id ? 'true' : 'false'}
                     @focus=${() => (this._focus = n.id)}
                     @click=${() => this.#pin(n.id)}
