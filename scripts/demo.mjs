@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { whenPrinted } from '../examples/_lib/servers.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
@@ -76,9 +77,7 @@ const children = [
 const up = [false, false];
 const marks = [`listening on ${api}`, `localhost:${pagePort}`];
 children.forEach((child, i) =>
-  child.stdout.setEncoding('utf8').on('data', (chunk) => {
-    process.stdout.write(chunk);
-    if (up[i] || !chunk.includes(marks[i])) return;
+  whenPrinted(child.stdout, marks[i], () => {
     up[i] = true;
     if (up.every(Boolean)) {
       console.log(`\ndemo ready: ${origin}/ (message tracking), ${origin}/web.html (web tracking); API ${api}`);

@@ -45,6 +45,8 @@ function nodeTests() {
       '--import',
       'tsx',
       '--test',
+      // No test may wait for ever: one that has not ended in five minutes fails, naming itself.
+      '--test-timeout=300000',
       '--test-reporter=spec',
       '--test-reporter-destination=stdout',
       '--test-reporter=tap',

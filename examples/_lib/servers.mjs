@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { createServer as createNetServer } from 'node:net';
 import { dirname, extname, join, resolve, sep } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 const argv = process.argv.slice(2);
 const flag = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
@@ -57,12 +58,7 @@ export function startPivotkitServer(from, args, env = {}) {
     env: { ...process.env, ...env },
   });
   return new Promise((ok, fail) => {
-    let out = '';
-    child.stdout.setEncoding('utf8').on('data', (c) => {
-      process.stdout.write(c);
-      out += c;
-      if (/listening on /.test(out)) ok(child);
-    });
+    whenPrinted(child.stdout, 'listening on ', () => ok(child));
     child.once('exit', (code) => fail(new Error(`pivotkit-server exited with ${code}`)));
   });
 }
@@ -115,6 +111,26 @@ export function serveStatic(folder, port, extra = () => false) {
     else createReadStream(file).pipe(res);
   });
   return new Promise((ok) => server.listen(port, 'localhost', () => ok(server)));
+}
+
+/**
+ * Calls `onReady` once the output of `stream` has said `mark` (a string or a RegExp), with colour codes removed
+ * and across chunk boundaries: tools colour their output when they see a terminal or a CI variable (Vite prints
+ * the port in bold then), and a line may arrive in two chunks. Each chunk is also copied to `echo` when given.
+ */
+export function whenPrinted(stream, mark, onReady, echo = process.stdout) {
+  let seen = '';
+  let done = false;
+  const onData = (chunk) => {
+    echo?.write(chunk);
+    if (done) return;
+    seen = stripVTControlCharacters(seen + chunk).slice(-4096);
+    if (typeof mark === 'string' ? seen.includes(mark) : mark.test(seen)) {
+      done = true;
+      onReady(seen);
+    }
+  };
+  stream.setEncoding('utf8').on('data', onData);
 }
 
 /** Stops every child on Ctrl-C / SIGTERM, and everything when one child dies. */

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureFree, portOption, startPivotkitServer, stopTogether } from '../_lib/servers.mjs';
+import { ensureFree, portOption, startPivotkitServer, stopTogether, whenPrinted } from '../_lib/servers.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const port = portOption('--port', 'PORT', 5176);
@@ -28,11 +28,4 @@ const dev = spawn(
   },
 );
 stopTogether([emulator, dev]);
-let ready = false;
-dev.stdout.setEncoding('utf8').on('data', (chunk) => {
-  process.stdout.write(chunk);
-  if (!ready && chunk.includes(`localhost:${port}`)) {
-    ready = true;
-    process.stdout.write(`react example ready: ${origin}/\n`);
-  }
-});
+whenPrinted(dev.stdout, `localhost:${port}`, () => process.stdout.write(`react example ready: ${origin}/\n`));

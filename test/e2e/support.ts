@@ -5,6 +5,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { puppeteerCore as puppeteer } from '@web/test-runner-chrome';
 import { chromiumArgs, requireChromium } from '../../scripts/lib/chromium.mjs';
 
@@ -31,13 +32,14 @@ export interface Started {
 }
 
 /**
- * Runs `command args` (in its own process group, so its children stop with it) and resolves once its output
- * matches `ready`; rejects with the output when it exits first.
+ * Runs `command args` (in its own process group, so its children stop with it) and resolves once its output,
+ * colour codes removed, matches `ready`; rejects with the output when it exits first, or stops it and rejects
+ * when `ready` has not come after `timeoutMs` (default two minutes: a cold Vite start on a loaded machine).
  */
 export function startCommand(
   command: string,
   args: string[],
-  opts: { cwd?: string; env?: Record<string, string>; ready: RegExp },
+  opts: { cwd?: string; env?: Record<string, string>; ready: RegExp; timeoutMs?: number },
 ): Promise<Started> {
   const child = spawn(command, args, {
     cwd: opts.cwd ?? root,
@@ -46,6 +48,7 @@ export function startCommand(
     detached: true,
   });
   let out = '';
+  const timeoutMs = opts.timeoutMs ?? 120_000;
   const exited = once(child, 'exit');
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
@@ -57,18 +60,26 @@ export function startCommand(
     await exited;
   };
   return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void stop();
+      reject(
+        new Error(`${command} ${args.join(' ')} printed nothing matching ${opts.ready} in ${timeoutMs} ms:\n${out}`),
+      );
+    }, timeoutMs);
     const onData = (chunk: Buffer) => {
-      out += chunk.toString('utf8');
+      out += stripVTControlCharacters(chunk.toString('utf8'));
       if (opts.ready.test(out)) {
+        clearTimeout(timer);
         child.stdout!.off('data', onData);
         resolve({ child, output: () => out, stop });
       }
     };
     child.stdout!.on('data', onData);
-    child.stderr!.on('data', (c: Buffer) => (out += c.toString('utf8')));
-    void exited.then(([code, signal]) =>
-      reject(new Error(`${command} exited (${code ?? signal}) before ready:\n${out}`)),
-    );
+    child.stderr!.on('data', (c: Buffer) => (out += stripVTControlCharacters(c.toString('utf8'))));
+    void exited.then(([code, signal]) => {
+      clearTimeout(timer);
+      reject(new Error(`${command} exited (${code ?? signal}) before ready:\n${out}`));
+    });
   });
 }
 
