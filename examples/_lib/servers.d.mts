@@ -10,5 +10,11 @@ export function serveStatic(
   port: number,
   extra?: (req: IncomingMessage, res: ServerResponse) => boolean,
 ): Promise<Server>;
+export function whenPrinted(
+  stream: NodeJS.ReadableStream,
+  mark: string | RegExp,
+  onReady: (seen: string) => void,
+  echo?: NodeJS.WritableStream | null,
+): void;
 export function stopTogether(children: ChildProcess[], servers?: Server[]): void;
 export function ensureStandaloneBundle(from: string): Promise<string>;
