@@ -149,11 +149,8 @@ export async function pivotAndAddToNewCase(page: Page, value: string): Promise<s
   return id;
 }
 
-/** The casebook `id` as the emulator at `api` stores it (signed in as the demo client). */
-export async function fetchCasebook(
-  api: string,
-  id: string,
-): Promise<{ title: string; observables: { type: string; value: string }[] }> {
+/** GET `path` from the emulator at `api`, signed in as the demo client; the parsed JSON body. */
+export async function apiGet<T>(api: string, path: string): Promise<T> {
   const basic = Buffer.from('demo-client:demo-secret').toString('base64');
   const tokenRes = await fetch(`${api}/iroh/oauth2/token`, {
     method: 'POST',
@@ -161,12 +158,20 @@ export async function fetchCasebook(
     body: 'grant_type=client_credentials',
   });
   const { access_token: token } = (await tokenRes.json()) as { access_token: string };
-  const short = id.includes('/') ? id.slice(id.lastIndexOf('/') + 1) : id;
-  const res = await fetch(`${api}/ctia/casebook/${encodeURIComponent(short)}`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  if (!res.ok) throw new Error(`GET casebook ${short}: ${res.status}`);
-  return (await res.json()) as { title: string; observables: { type: string; value: string }[] };
+  const res = await fetch(`${api}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  if (!res.ok) throw new Error(`GET ${path}: ${res.status}`);
+  return (await res.json()) as T;
+}
+
+/** The last path segment of a CTIA id (short or long form). */
+export const shortId = (id: string): string => (id.includes('/') ? id.slice(id.lastIndexOf('/') + 1) : id);
+
+/** The casebook `id` as the emulator at `api` stores it (signed in as the demo client). */
+export function fetchCasebook(
+  api: string,
+  id: string,
+): Promise<{ title: string; tlp?: string; observables: { type: string; value: string }[] }> {
+  return apiGet(api, `/ctia/casebook/${encodeURIComponent(shortId(id))}`);
 }
 
 /**
