@@ -1,52 +1,14 @@
 // pnpm bench casebook: in headless Chromium, <pk-casebook> on an in-memory casebook service. Measures opening a
 // case of 500 observables (caseId set -> every row rendered) and the list of 1,000 cases, paged 50 at a time
 // (first page, then each next page).
-import { build } from 'esbuild';
 import { createServer } from 'node:http';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
-import { createRequire } from 'node:module';
-import { readdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const { findChromium, chromiumArgs } = (await import(join(root, 'scripts/lib/chromium.mjs'))) as {
-  findChromium(): string | null;
-  chromiumArgs: string[];
-};
-const pnpmDir = join(root, 'node_modules', '.pnpm');
-const pptrDir = readdirSync(pnpmDir).find((d) => d.startsWith('puppeteer-core@'));
-if (!pptrDir) throw new Error('puppeteer-core not found under node_modules/.pnpm; run pnpm install');
-const require = createRequire(join(pnpmDir, pptrDir, 'node_modules', 'puppeteer-core', 'package.json'));
-interface Page {
-  goto(url: string): Promise<unknown>;
-  setViewport(v: { width: number; height: number }): Promise<void>;
-  evaluate<R, A extends unknown[]>(fn: (...args: A) => R | Promise<R>, ...args: A): Promise<R>;
-}
-interface Browser {
-  newPage(): Promise<Page>;
-  close(): Promise<void>;
-}
-const puppeteer = require('puppeteer-core') as {
-  launch(o: { executablePath: string; headless: boolean; args: string[] }): Promise<Browser>;
-};
+import { bundlePage, launchChromium, median } from '../lib/browser.js';
 
 const TARGETS = { openCase500Ms: 500, firstPageMs: 300, nextPageMs: 150 };
 const RUNS = 5;
 
-const bundle = await build({
-  entryPoints: [join(root, 'bench/casebook/page.ts')],
-  bundle: true,
-  write: false,
-  format: 'esm',
-  minify: true,
-  target: 'es2022',
-  conditions: ['source', 'browser', 'production'],
-  define: { 'process.env.NODE_ENV': '"production"' },
-  tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
-  logLevel: 'error',
-});
-const js = bundle.outputFiles[0]!.text;
+const js = await bundlePage('bench/casebook/page.ts', 'esm');
 // IndexedDB (the outbox) needs a real origin: serve the page from loopback instead of about:blank.
 const server = createServer((req, res) => {
   if (req.url === '/page.js') {
@@ -62,10 +24,11 @@ const server = createServer((req, res) => {
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 
-const exe = findChromium();
-if (!exe) throw new Error('Chromium not found');
-const browser = await puppeteer.launch({ executablePath: exe, headless: true, args: chromiumArgs });
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const browser = await launchChromium();
+if (!browser) {
+  server.close();
+  process.exit(0);
+}
 try {
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 900 });

@@ -4,12 +4,12 @@
 // DOM scan ≤2× the bare walk; no task over 50 ms.
 import { build } from 'esbuild';
 import { partialExtractIOC, extractIOC } from 'ioc-extractor';
-import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { detectObservables, type ObservableType } from '../../packages/sdk/src/detect/index.js';
 import { normalizeIPv6 } from '../../packages/sdk/src/detect/ip.js';
 import { cases } from '../../packages/sdk/test/detect-cases.js';
+import { launchChromium } from '../lib/browser.js';
 import { makeCorpus } from './corpus.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -108,36 +108,8 @@ if (!domOnly) {
 }
 
 // ── 3. DOM: 50,000 rows in headless Chromium
-// scripts/lib/chromium.mjs has no type declarations; a non-literal specifier keeps the checker out of it.
-const chromiumLib: string = '../../scripts/lib/chromium.mjs';
-const { chromiumArgs, findChromium } = (await import(chromiumLib)) as {
-  chromiumArgs: string[];
-  findChromium(): string | null;
-};
-const chromium = findChromium();
-if (!chromium) {
-  console.log('\nDOM: skipped, no Chromium (set CHROME_PATH)');
-  process.exit(0);
-}
-// puppeteer-core comes with @web/test-runner-chrome; it is not a direct dependency, so find it in the store.
-const store = join(root, 'node_modules', '.pnpm');
-const dir = readdirSync(store).find((d) => d.startsWith('puppeteer-core@'));
-const entry = dir && join(store, dir, 'node_modules', 'puppeteer-core', 'lib', 'puppeteer', 'puppeteer-core.js');
-if (!entry || !existsSync(entry)) {
-  console.log('\nDOM: skipped, puppeteer-core not found in node_modules/.pnpm');
-  process.exit(0);
-}
-const puppeteer = (await import(pathToFileURL(entry).href)).default as {
-  launch(o: object): Promise<{
-    newPage(): Promise<{
-      setContent(html: string): Promise<void>;
-      addScriptTag(o: { content: string }): Promise<unknown>;
-      evaluate<T>(fn: string): Promise<T>;
-      createCDPSession(): Promise<{ send(method: string, params?: object): Promise<unknown> }>;
-    }>;
-    close(): Promise<void>;
-  }>;
-};
+const browser = await launchChromium();
+if (!browser) process.exit(0);
 const bundle = await build({
   entryPoints: [join(root, 'packages/sdk/src/detect/index.ts')],
   bundle: true,
@@ -151,7 +123,6 @@ const bundle = await build({
   write: false,
   logLevel: 'error',
 });
-const browser = await puppeteer.launch({ executablePath: chromium, headless: true, args: chromiumArgs });
 try {
   const page = await browser.newPage();
   await page.setContent('<!doctype html><html><body></body></html>');
@@ -284,11 +255,11 @@ try {
     for (const m of measures) {
       await page.evaluate('__pk.settle()');
       const c = await threadTime();
-      wall[m].push(await page.evaluate<number>(`__pk.${m}()`));
+      wall[m].push((await page.evaluate(`__pk.${m}()`)) as number);
       cpu[m].push((await threadTime()) - c);
     }
   await page.evaluate('new Promise((res) => setTimeout(res, 100))');
-  const result = await page.evaluate<{
+  interface DomResult {
     rows: number;
     textNodes: number;
     scanned: number;
@@ -298,13 +269,14 @@ try {
     longestSlice: number;
     longTasks: number[];
     slices: number;
-  }>(`(() => {
+  }
+  const result = (await page.evaluate(`(() => {
     const B = __pk;
     // Long tasks (> 50 ms) that started while a scan was running.
     const longTasks = B.entries.filter((e) => B.windows.some(([a, b]) => e.startTime >= a - 1 && e.startTime < b)).map((e) => e.duration);
     return { rows: B.rows, textNodes: B.textNodes, scanned: B.scanned, chars: B.chars, matches: B.matches, floorMatches: B.floorMatches,
       longestSlice: B.longestSlice, longTasks, slices: B.slices / B.scans };
-  })()`);
+  })()`)) as DomResult;
   // Each run's scan is set against the walk of the same run, and the median of those ratios is the result
   // (steadier than a ratio of medians when the load changes during the bench).
   const ratio = (t: Record<string, number[]>, a: string, b: string) => median(t[a]!.map((x, i) => x / t[b]![i]!));

@@ -1,60 +1,16 @@
 // pnpm bench find-observables: in headless Chromium, "Find observables" on the 50,000-row page of bench/detect.
 // Clicks "Scan this page" (a real mouse click) and measures the time until the list of findings is rendered and
 // laid out, the longest task (PerformanceObserver "longtask") and the longest gap between frames meanwhile.
-import { build } from 'esbuild';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
-import { createRequire } from 'node:module';
-import { readdirSync } from 'node:fs';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const { findChromium, chromiumArgs } = (await import(join(root, 'scripts/lib/chromium.mjs'))) as {
-  findChromium(): string | null;
-  chromiumArgs: string[];
-};
-// puppeteer-core comes with @web/test-runner-chrome; it is not a direct dependency.
-const pnpmDir = join(root, 'node_modules', '.pnpm');
-const pptrDir = readdirSync(pnpmDir).find((d) => d.startsWith('puppeteer-core@'));
-if (!pptrDir) throw new Error('puppeteer-core not found under node_modules/.pnpm; run pnpm install');
-const require = createRequire(join(pnpmDir, pptrDir, 'node_modules', 'puppeteer-core', 'package.json'));
-interface Page {
-  setViewport(v: { width: number; height: number }): Promise<void>;
-  setContent(html: string): Promise<void>;
-  addScriptTag(o: { content: string }): Promise<unknown>;
-  evaluate<R, A extends unknown[]>(fn: (...args: A) => R | Promise<R>, ...args: A): Promise<R>;
-  mouse: { click(x: number, y: number): Promise<void> };
-}
-interface Browser {
-  newPage(): Promise<Page>;
-  close(): Promise<void>;
-}
-const puppeteer = require('puppeteer-core') as {
-  launch(o: { executablePath: string; headless: boolean; args: string[] }): Promise<Browser>;
-};
+import { bundlePage, launchChromium } from '../lib/browser.js';
 
 const ROWS = 50_000;
 const RUNS = 3;
 const TARGETS = { toListMs: 3000, longestTaskMs: 100, longestFrameMs: 250 };
 
-const bundle = await build({
-  entryPoints: [join(root, 'bench/find-observables/page.ts')],
-  bundle: true,
-  write: false,
-  format: 'iife',
-  minify: true,
-  target: 'es2022',
-  conditions: ['source', 'browser', 'production'],
-  define: { 'process.env.NODE_ENV': '"production"' },
-  tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
-  logLevel: 'error',
-});
+const pageJs = await bundlePage('bench/find-observables/page.ts');
 
-const executablePath = findChromium();
-if (!executablePath) {
-  console.log('skipped: no Chromium (install it or set CHROME_PATH)');
-  process.exit(0);
-}
-const browser = await puppeteer.launch({ executablePath, headless: true, args: chromiumArgs });
+const browser = await launchChromium();
+if (!browser) process.exit(0);
 try {
   type Result = Awaited<ReturnType<Window['__findBench']['listed']>>;
   const results: Result[] = [];
@@ -65,7 +21,7 @@ try {
     await page.setContent(
       '<!doctype html><html><head><meta charset="utf-8"><style>body{font:13px system-ui;margin:0}td{padding:2px 6px;border-bottom:1px solid #ddd}</style></head><body></body></html>',
     );
-    await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+    await page.addScriptTag({ content: pageJs });
     const { textNodes } = await page.evaluate((rows: number) => window.__findBench.build(rows), ROWS);
     if (run === 0) {
       const raw = await page.evaluate(() => window.__findBench.raw());

@@ -1,53 +1,12 @@
 // pnpm bench pivot: in headless Chromium, a page with 10,000 observables. Measures decorate() (and until
 // the buttons are rendered), and opening the shared pivot menu (click -> menu visible).
-import { build } from 'esbuild';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
-import { createRequire } from 'node:module';
-import { readdirSync, readFileSync } from 'node:fs';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const { findChromium, chromiumArgs } = (await import(join(root, 'scripts/lib/chromium.mjs'))) as {
-  findChromium(): string | null;
-  chromiumArgs: string[];
-};
-// puppeteer-core comes with @web/test-runner-chrome; it is not a direct dependency.
-const pnpmDir = join(root, 'node_modules', '.pnpm');
-const pptrDir = readdirSync(pnpmDir).find((d) => d.startsWith('puppeteer-core@'));
-if (!pptrDir) throw new Error('puppeteer-core not found under node_modules/.pnpm; run pnpm install');
-const require = createRequire(join(pnpmDir, pptrDir, 'node_modules', 'puppeteer-core', 'package.json'));
-// The few puppeteer calls used here, typed locally (puppeteer-core's types are not resolvable from bench/).
-interface Page {
-  setViewport(v: { width: number; height: number }): Promise<void>;
-  setContent(html: string): Promise<void>;
-  addScriptTag(o: { content: string }): Promise<unknown>;
-  evaluate<R, A extends unknown[]>(fn: (...args: A) => R | Promise<R>, ...args: A): Promise<R>;
-  mouse: { click(x: number, y: number): Promise<void> };
-  tracing: { start(o: { path: string; categories?: string[] }): Promise<void>; stop(): Promise<unknown> };
-}
-interface Browser {
-  newPage(): Promise<Page>;
-  close(): Promise<void>;
-}
-const puppeteer = require('puppeteer-core') as {
-  launch(o: { executablePath: string; headless: boolean; args: string[] }): Promise<Browser>;
-};
+import { readFileSync } from 'node:fs';
+import { bundlePage, launchChromium } from '../lib/browser.js';
 
 const TARGETS = { decorateMs: 3000, renderedMs: 3500, longestFrameMs: 250, openMs: 100 };
 const ROWS = 2500; // four observables per row: 10,000
 
-const bundle = await build({
-  entryPoints: [join(root, 'bench/pivot/page.ts')],
-  bundle: true,
-  write: false,
-  format: 'iife',
-  minify: true,
-  target: 'es2022',
-  conditions: ['source', 'browser', 'production'],
-  define: { 'process.env.NODE_ENV': '"production"' },
-  tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
-  logLevel: 'error',
-});
+const pageJs = await bundlePage('bench/pivot/page.ts');
 
 const hex = (i: number, n: number) => {
   let s = '';
@@ -139,17 +98,13 @@ function summarizeTrace(path: string) {
   console.log(`  ${'style/layout inside script (forced)'.padEnd(56)} ${forcedMs.toFixed(1).padStart(8)}  (${forced}×)`);
 }
 
-const executablePath = findChromium();
-if (!executablePath) {
-  console.log('skipped: no Chromium (install it or set CHROME_PATH)');
-  process.exit(0);
-}
-const browser = await puppeteer.launch({ executablePath, headless: true, args: chromiumArgs });
+const browser = await launchChromium();
+if (!browser) process.exit(0);
 try {
   const page = await browser.newPage();
   await page.setViewport({ width: 1400, height: 900 });
   await page.setContent(html);
-  await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+  await page.addScriptTag({ content: pageJs });
   // PIVOT_TRACE=out.json pnpm bench pivot: also records a Chromium trace of decorate() (open it in DevTools'
   // Performance panel) and prints where the main thread spent its time.
   const tracePath = process.env['PIVOT_TRACE'];

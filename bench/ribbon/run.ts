@@ -3,54 +3,24 @@
 // task meanwhile, and the JavaScript it loads before that (the apps load later, on first open).
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
-import { createRequire } from 'node:module';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const { findChromium, chromiumArgs } = (await import(join(root, 'scripts/lib/chromium.mjs'))) as {
-  findChromium(): string | null;
-  chromiumArgs: string[];
-};
-// puppeteer-core comes with @web/test-runner-chrome; it is not a direct dependency.
-const pnpmDir = join(root, 'node_modules', '.pnpm');
-const pptrDir = readdirSync(pnpmDir).find((d) => d.startsWith('puppeteer-core@'));
-if (!pptrDir) throw new Error('puppeteer-core not found under node_modules/.pnpm; run pnpm install');
-const require = createRequire(join(pnpmDir, pptrDir, 'node_modules', 'puppeteer-core', 'package.json'));
-interface Page {
-  setCacheEnabled(on: boolean): Promise<void>;
-  goto(url: string, o: { waitUntil: 'load' }): Promise<unknown>;
-  evaluate<R>(fn: () => R | Promise<R>): Promise<R>;
-  close(): Promise<void>;
-}
-const puppeteer = require('puppeteer-core') as {
-  launch(o: { executablePath: string; headless: boolean; args: string[] }): Promise<{
-    newPage(): Promise<Page>;
-    close(): Promise<void>;
-  }>;
-};
+import { PAGE_BUILD, launchChromium, root } from '../lib/browser.js';
 
 const RUNS = 7;
 const TARGETS = { paintMs: 150, longestTaskMs: 50 };
 
 const out = mkdtempSync(join(tmpdir(), 'pk-bench-ribbon-'));
 const result = await build({
+  ...PAGE_BUILD,
   entryPoints: { ribbon: join(root, 'bench/ribbon/page.ts') },
-  bundle: true,
   splitting: true,
   format: 'esm',
   outdir: out,
-  minify: true,
-  target: 'es2022',
-  conditions: ['source', 'browser', 'production'],
-  define: { 'process.env.NODE_ENV': '"production"' },
-  tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
   metafile: true,
-  logLevel: 'error',
 });
 
 const outputs = result.metafile.outputs;
@@ -80,14 +50,12 @@ const server = createServer((req, res) => {
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 
-const executablePath = findChromium();
-if (!executablePath) {
-  console.log('skipped: no Chromium (install it or set CHROME_PATH)');
+const browser = await launchChromium();
+if (!browser) {
   server.close();
   rmSync(out, { recursive: true, force: true });
   process.exit(0);
 }
-const browser = await puppeteer.launch({ executablePath, headless: true, args: chromiumArgs });
 try {
   const results: { definedMs: number; paintMs: number; longestTaskMs: number; scripts: string[] }[] = [];
   for (let run = 0; run < RUNS; run++) {
