@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chunkedFlood } from './raw-http.js';
-import { startEmulator, startServer } from './spawn-server.js';
+import { relayArgs, startEmulator, startServer } from './spawn-server.js';
 import type { ServerProcess } from './spawn-server.js';
 
 const ORIGIN = 'http://app.pivotkit.test';
@@ -50,26 +50,10 @@ describe('relay hardening (process)', () => {
     });
     await new Promise<void>((r) => fake.listen(0, '127.0.0.1', r));
     fakeUrl = `http://127.0.0.1:${(fake.address() as AddressInfo).port}`;
-    relay = await startServer(
-      [
-        'relay',
-        '--region',
-        'eu',
-        '--port',
-        '0',
-        '--host',
-        '127.0.0.1',
-        '--allow-origin',
-        ORIGIN,
-        '--timeout',
-        '1000',
-        '--upstream-visibility',
-        fakeUrl,
-        '--upstream-private-intel',
-        fakeUrl,
-      ],
-      { PIVOTKIT_CLIENT_ID: ID, PIVOTKIT_CLIENT_SECRET: SECRET },
-    );
+    relay = await startServer(relayArgs(fakeUrl, ORIGIN, '--timeout', '1000'), {
+      PIVOTKIT_CLIENT_ID: ID,
+      PIVOTKIT_CLIENT_SECRET: SECRET,
+    });
   });
   after(async () => {
     for (const res of hanging) res.destroy();
@@ -255,24 +239,10 @@ describe('relay against an emulator with a secret that needs encoding (process)'
     const clients = join(dir, 'clients.json');
     writeFileSync(clients, JSON.stringify([{ client_id: ID, client_secret: SECRET, scope: 'casebook' }]));
     upstream = await startEmulator(['--clients', clients]);
-    relay = await startServer(
-      [
-        'relay',
-        '--region',
-        'eu',
-        '--port',
-        '0',
-        '--host',
-        '127.0.0.1',
-        '--allow-origin',
-        ORIGIN,
-        '--upstream-visibility',
-        upstream.url,
-        '--upstream-private-intel',
-        upstream.url,
-      ],
-      { PIVOTKIT_CLIENT_ID: ID, PIVOTKIT_CLIENT_SECRET: SECRET },
-    );
+    relay = await startServer(relayArgs(upstream.url, ORIGIN), {
+      PIVOTKIT_CLIENT_ID: ID,
+      PIVOTKIT_CLIENT_SECRET: SECRET,
+    });
   });
   after(async () => {
     await Promise.all([relay?.stop(), upstream?.stop()]);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createClient } from '@pivotkit/sdk';
 import type { TokenResponse } from '@pivotkit/sdk';
-import { runCli, startEmulator, startServer } from './spawn-server.js';
+import { relayArgs as relayArgsFor, runCli, startEmulator, startServer } from './spawn-server.js';
 import type { ServerProcess } from './spawn-server.js';
 
 const ORIGIN = 'http://app.pivotkit.test';
@@ -18,22 +18,7 @@ describe('pivotkit-server relay', () => {
   let relay: ServerProcess;
   let dir: string;
   /** `relay` on any loopback port for ORIGIN, forwarding both hosts to the upstream emulator. */
-  const relayArgs = (...extra: string[]) => [
-    'relay',
-    '--region',
-    'eu',
-    '--port',
-    '0',
-    '--host',
-    '127.0.0.1',
-    '--allow-origin',
-    ORIGIN,
-    ...extra,
-    '--upstream-visibility',
-    upstream.url,
-    '--upstream-private-intel',
-    upstream.url,
-  ];
+  const relayArgs = (...extra: string[]) => relayArgsFor(upstream.url, ORIGIN, ...extra);
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'pivotkit-relay-'));
     const clients = join(dir, 'clients.json');

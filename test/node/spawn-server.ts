@@ -9,3 +9,16 @@ export type { ServerProcess } from '../server-process.mjs';
 export function getToken(url: string, id?: string, secret?: string): Promise<string> {
   return createApi(url).token(id, secret);
 }
+
+/**
+ * `relay` arguments for a test: region eu, any loopback port, CORS for `origin`, both API hosts forwarded to
+ * `upstream`, and `extra` flags (placed before the upstreams).
+ */
+export function relayArgs(upstream: string, origin: string, ...extra: string[]): string[] {
+  return [
+    'relay',
+    ...['--region', 'eu', '--port', '0', '--host', '127.0.0.1', '--allow-origin', origin],
+    ...extra,
+    ...['--upstream-visibility', upstream, '--upstream-private-intel', upstream],
+  ];
+}
