@@ -1,7 +1,8 @@
 // Bundle-size budgets, min+gzip, with every dependency bundled in (lit, floating-ui, zod, idb-keyval), by what
 // a page loads: its first load, then each chunk it loads on first use (scripts/size.mjs says how each is
 // weighed). `pnpm size` checks them; CI fails when one is over. Weigh every new dependency against these.
-const FIRST_LOAD = [
+// FIRST_LOAD is also what test/node/first-load.test.ts bundles to check which strings it carries.
+export const FIRST_LOAD = [
   'packages/elements/src/decorate/decorate.ts',
   'packages/elements/src/components/observable/pk-observable.ts',
   'packages/elements/src/config.ts',
@@ -16,9 +17,10 @@ export default [
     name: 'First load of a reporting page (decorate, pk-observable, configure, createClient, detection)',
     entry: FIRST_LOAD,
     load: 'initial',
-    // Over today (~54 kB): the SDK client (18 kB) and detection with its TLD table (14.4 kB) are 32 kB before
-    // lit and any element. Meeting it needs a lighter client or detection (packages/sdk).
-    limitKb: 57,
+    // Over (48.9 kB; 54.9 before the panels' English left it): the SDK client with zod/mini (17.4 kB) and
+    // detection with its TLD table (15.3 kB) are 33 kB before lit and any element. Meeting it needs a lighter
+    // client (zod/mini alone is about 6 kB) or detection (packages/sdk).
+    limitKb: 50.5,
     // Target not met yet (issue 11 / the owner's budget): the limit above is today's weight plus a few per cent.
     targetKb: 40,
   },
@@ -33,7 +35,9 @@ export default [
     name: 'Everything (every element, the state layer, the SDK client and detection)',
     entry: ['packages/elements/src/index.ts', 'packages/sdk/src/client.ts', 'packages/sdk/src/detect/index.ts'],
     load: 'all',
-    // Over today (~112 kB with the casebook, ribbon and its apps).
+    // Over (162.5 kB with the casebook, ribbon and its apps; each panel's strings are a chunk of their own, which
+    // costs about 1 kB of gzip here and saves it where a page loads less than everything). Kept at its earlier
+    // limit, not raised.
     limitKb: 165,
     // Target not met yet (issue 11 / the owner's budget): the limit above is today's weight plus a few per cent.
     targetKb: 100,
@@ -47,16 +51,16 @@ export default [
   {
     name: 'Detection alone (@pivotkit/sdk/detect, TLD list included)',
     entry: 'packages/sdk/src/detect/index.ts',
-    limitKb: 25,
+    limitKb: 16,
   },
 
   {
     // What a page loads for the panel itself (lit, idb-keyval, @lit/task, the state layer, the outbox and the
-    // Markdown renderer included; the SDK client is the host's). Measured 53.5 kB when this budget was set; not
-    // yet trimmed (candidates: load the Markdown renderer with the first description, the exporters' labels).
+    // Markdown renderer and its own strings included; the SDK client is the host's). 50.0 kB (53.5 when the
+    // ribbon's strings came with it); candidates: load the Markdown renderer with the first description.
     name: 'Casebook panel (pk-casebook, as loaded)',
     entry: 'packages/elements/src/components/casebook/pk-casebook.ts',
-    limitKb: 55,
+    limitKb: 51.5,
   },
   {
     // Everything the panel may load with import() later: the detector (first paste), the pivot menu and
@@ -64,61 +68,60 @@ export default [
     name: 'Casebook with everything it loads on demand',
     entry: 'packages/elements/src/components/casebook/pk-casebook.ts',
     load: 'all',
-    limitKb: 105,
+    limitKb: 99.5,
   },
   {
     name: 'Ribbon app: enrichment search (pk-enrich-search, detection, pk-observable and the pivot menu)',
     entry: 'packages/elements/src/components/enrich-search/pk-enrich-search.ts',
-    limitKb: 52,
+    limitKb: 37,
   },
   {
     name: 'Ribbon app: find observables (pk-find-observables, DOM scan, Custom Highlight marks)',
     entry: 'packages/elements/src/components/find-observables/pk-find-observables.ts',
-    limitKb: 40,
-    // Target not met yet (issue 11 / the owner's budget): the limit above is today's weight plus a few per cent.
-    targetKb: 38,
+    // Its owner's target (38 kB, issue 11) is met since the other panels' strings left it.
+    limitKb: 35,
   },
   {
     name: 'Ribbon app: incidents (pk-incidents, detection for the description, pk-observable)',
     entry: 'packages/elements/src/components/incidents/pk-incidents.ts',
-    limitKb: 53,
+    limitKb: 37.5,
   },
   {
     name: 'Ribbon app: Orbital (pk-orbital, its question catalogue and live-query client)',
     entry: 'packages/elements/src/components/orbital/pk-orbital.ts',
-    limitKb: 33,
+    limitKb: 30,
   },
   {
     // What a page loads before the ribbon's bar shows: the dialog, the SDK client and the apps load later.
     name: 'Ribbon, first load (pk-ribbon: bar, panel, state; no dialog, no SDK client, no app)',
     entry: 'packages/elements/src/components/ribbon/pk-ribbon.ts',
-    limitKb: 32,
+    // With the ribbon's strings and the casebook's (its Retry is the casebook's `retry`), not the apps'.
+    limitKb: 29.5,
   },
   {
     name: 'Ribbon with everything it can load (the sign-in dialog and SDK client, every built-in app)',
     entry: 'packages/elements/src/components/ribbon/pk-ribbon.ts',
     load: 'all',
+    // Target not met yet: the casebook merged into what the ribbon can load pushed it past its owner's budget
+    // (159.3 kB; kept at its earlier limit, not raised, as for everything above).
     limitKb: 162,
-    // Target not met yet: the casebook merged into what the ribbon can load pushed it past its owner's budget.
     targetKb: 155,
   },
   {
     name: 'Case Markdown (pk-markdown: tokenizer + lit rendering)',
     entry: 'packages/elements/src/components/casebook/markdown/pk-markdown.ts',
-    limitKb: 22,
-    // Target not met yet (issue 11 / the owner's budget): the limit above is today's weight plus a few per cent.
-    targetKb: 19,
+    // Its owner's target (19 kB, issue 11) is met since the panels' strings left it.
+    limitKb: 15.5,
   },
   {
     name: 'Case export (CTIM, CSV, STIX 2.1, MISP) and import',
     entry: 'packages/elements/src/components/casebook/export/index.ts',
-    limitKb: 16,
+    limitKb: 15.5,
   },
   {
     name: 'Case investigation (pk-case-investigation, @lit/task, SDK verdict helpers)',
     entry: 'packages/elements/src/components/casebook/investigate/pk-case-investigation.ts',
-    limitKb: 27,
-    // Target not met yet (issue 11 / the owner's budget): the limit above is today's weight plus a few per cent.
-    targetKb: 24,
+    // Its owner's target (24 kB, issue 11) is met since it brings only the case content's strings.
+    limitKb: 22.5,
   },
 ];

@@ -153,7 +153,7 @@ declare global {
 import { sendKeys } from '@web/test-runner-commands';
 import { createClient } from '@pivotkit/sdk';
 import { DEMO_CREDENTIALS, emulatorUrl } from '../../../../../test/helpers/emulator.js';
-import en from '../../i18n/en.js';
+import en from '../../test-helpers/english.js';
 import { registerTranslation } from '../../i18n/index.js';
 import { session } from '../../state/session.js';
 import './pk-${name}.js';

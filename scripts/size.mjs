@@ -9,54 +9,10 @@
 //                        entry's initial load already has;
 //   'all'                the entry with everything it can ever load, lazy chunks included.
 // Each chunk is gzipped on its own, as a server sends it.
-import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
 import budgets from '../size.config.mjs';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const OUT = join(root, '.size-out');
-
-async function bundle(entries) {
-  const result = await build({
-    stdin: {
-      contents: entries.map((e) => `export * from ${JSON.stringify(join(root, e))};`).join('\n'),
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    splitting: true,
-    outdir: OUT,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    conditions: ['source'],
-    tsconfig: join(root, 'tsconfig.base.json'),
-    define: { 'process.env.NODE_ENV': '"production"' },
-    write: false,
-    metafile: true,
-    logLevel: 'error',
-  });
-  const files = new Map(result.outputFiles.map((f) => [relative(root, f.path), f.contents]));
-  return { files, outputs: result.metafile.outputs };
-}
-
-/** The chunks `from` loads: statically only, or following import() too. */
-function closure(outputs, from, { dynamic }) {
-  const seen = new Set();
-  const walk = (path) => {
-    if (seen.has(path)) return;
-    seen.add(path);
-    for (const i of outputs[path]?.imports ?? []) {
-      if (i.external) continue;
-      if (i.kind === 'import-statement' || (dynamic && i.kind === 'dynamic-import')) walk(i.path);
-    }
-  };
-  walk(from);
-  return seen;
-}
+import { bundle, closure, mainChunk, root } from './lib/bundle.mjs';
 
 const weigh = (files, chunks) => {
   let gz = 0;
@@ -77,7 +33,7 @@ let missed = 0;
 for (const { name, entry, limitKb, targetKb, load = 'initial', lazy } of budgets) {
   const entries = Array.isArray(entry) ? entry : [entry];
   const { files, outputs } = await bundle(entries);
-  const main = Object.keys(outputs).find((o) => outputs[o].entryPoint === '<stdin>');
+  const main = mainChunk(outputs);
   const initial = closure(outputs, main, { dynamic: false });
   let chunks = initial;
   if (load === 'all') chunks = closure(outputs, main, { dynamic: true });

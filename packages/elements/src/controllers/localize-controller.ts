@@ -1,5 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { translationFor, type Translation } from '../i18n/index.js';
+import { addEnglish, translationFor, type SharedStrings, type Translation } from '../i18n/index.js';
+
+/** The strings of every table in `T`, together. */
+type Joined<T extends readonly object[]> = T extends readonly [infer H, ...infer R extends readonly object[]]
+  ? H & Joined<R>
+  : unknown;
 
 /** The nearest `lang` attribute, looking through the shadow roots the element sits in (a badge inside an observable). */
 function langOf(el: Element): string {
@@ -47,9 +52,17 @@ function unwatch(host: ReactiveControllerHost) {
  * Gives an element the translation for its nearest `lang` attribute (English by default) and re-renders it
  * when `<html lang>` or `<html dir>` changes. `dir` is the direction to lay out in: the nearest `dir`
  * attribute, else the translation's `$dir`.
+ *
+ * Every element has the shared strings (`en.ts`); a panel passes the English tables of its own strings
+ * (`new LocalizeController(this, casebookEn)`), which adds them to the built-in English and to the type of `t`.
+ * Its English then loads with the panel's code, not with the page's first load.
  */
-export class LocalizeController implements ReactiveController {
-  constructor(private host: ReactiveControllerHost & HTMLElement) {
+export class LocalizeController<T extends readonly Partial<Translation>[] = []> implements ReactiveController {
+  constructor(
+    private host: ReactiveControllerHost & HTMLElement,
+    ...english: T
+  ) {
+    for (const table of english) addEnglish(table);
     host.addController(this);
   }
 
@@ -62,8 +75,9 @@ export class LocalizeController implements ReactiveController {
   }
 
   /** The strings for the host's language, looked up when read so that a `lang` change applies on next render. */
-  get t(): Translation {
-    return translationFor(langOf(this.host));
+  get t(): SharedStrings & Joined<T> {
+    // A Translation has every string; the type keeps to those whose English this element added.
+    return translationFor(langOf(this.host)) as unknown as SharedStrings & Joined<T>;
   }
 
   /** The host's writing direction. */

@@ -1,7 +1,4 @@
-import { casebookEn } from './casebook.js';
-import { ribbonEn } from './ribbon.js';
-import { ribbonAppsEn } from './ribbon-apps.js';
-import type { Translation } from './translation.js';
+import type { SharedStrings } from './translation.js';
 
 const TYPES: Record<string, string> = {
   ip: 'IP',
@@ -27,11 +24,11 @@ const LABELS: Record<string, string> = {
 const label = (t: string) => LABELS[t] ?? (t ? `Observable (${t})` : 'Observable');
 const DISPOSITIONS = { 1: 'Clean', 2: 'Malicious', 3: 'Suspicious', 4: 'Common', 5: 'Unknown' } as const;
 
-/** English, the default translation. */
-const en: Translation = {
-  ...casebookEn,
-  ...ribbonEn,
-  ...ribbonAppsEn,
+/**
+ * English strings of the first load (the observable, the badge, the pivot menu, the dialog, the session prompts).
+ * The casebook's, the ribbon's and its apps' English comes with their code (`LocalizeController`).
+ */
+const en: SharedStrings = {
   $code: 'en',
   $dir: 'ltr',
   observableType: (t) => TYPES[t] ?? t,

@@ -84,3 +84,9 @@ export interface Translation extends CasebookStrings, RibbonStrings, RibbonAppsS
   missingScopesFor: (scopes: string[], what: string) => string;
   close: string;
 }
+
+/**
+ * The strings shown before any panel loads (`en.ts`). Each panel's own strings ({@link CasebookStrings},
+ * {@link RibbonStrings}, {@link RibbonAppsStrings}) have their English beside them, loaded with the panel's code.
+ */
+export type SharedStrings = Omit<Translation, keyof CasebookStrings | keyof RibbonStrings | keyof RibbonAppsStrings>;

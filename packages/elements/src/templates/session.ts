@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Translation } from '../i18n/index.js';
+import type { SharedStrings } from '../i18n/index.js';
 import { PkRequestSignInEvent } from '../events/request-sign-in.js';
 
 /**
@@ -17,7 +17,7 @@ export function requestSignIn(host: HTMLElement): boolean {
  * Parts: `signed-out` (the wrapper), `signed-out__label`, `sign-in` (the button; `item` as a menu item).
  */
 export function signedOutPrompt(opts: {
-  t: Translation;
+  t: SharedStrings;
   host: HTMLElement;
   after?: (requested: boolean) => void;
   as?: 'button' | 'menuitem';
@@ -44,7 +44,7 @@ export function signedOutPrompt(opts: {
  * Part: `note` (plus `missing-scopes`).
  */
 export function missingScopesNotice(opts: {
-  t: Translation;
+  t: SharedStrings;
   scopes: readonly string[];
   what?: string;
 }): TemplateResult | typeof nothing {

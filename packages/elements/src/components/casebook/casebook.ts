@@ -15,6 +15,7 @@ import type {
 } from '@pivotkit/sdk';
 import { isPivotkitError } from '@pivotkit/sdk';
 import { LocalizeController } from '../../controllers/localize-controller.js';
+import { casebookEn } from '../../i18n/casebook.js';
 import { tokens } from '../../styles/tokens.js';
 import {
   applyEdits,
@@ -226,7 +227,7 @@ export class PkCasebook extends LitElement {
   @state() private _linkStatus = '';
   @state() private _currentId: string | null = null;
 
-  readonly #l = new LocalizeController(this);
+  readonly #l = new LocalizeController(this, casebookEn);
   #off: (() => void)[] = [];
   /** The rows last read, by id: what a case view shows when the case's own reply cannot be read. */
   #rows = new Map<string, Casebook>();

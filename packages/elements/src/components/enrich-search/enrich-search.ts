@@ -6,6 +6,7 @@ import { deriveVerdicts, observableKey } from '@pivotkit/sdk';
 import type { EnrichResult, ModuleError, ModuleResult, Observable, ObservableVerdict } from '@pivotkit/sdk';
 import { announce } from '../../a11y/announce.js';
 import { LocalizeController } from '../../controllers/localize-controller.js';
+import { ribbonAppsEn } from '../../i18n/ribbon-apps.js';
 import { SessionController } from '../../controllers/session-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { currentCase } from '../../state/current-case.js';
@@ -101,7 +102,7 @@ export class PkEnrichSearch extends LitElement {
   /** @internal */
   @state() private _addState: { s: 'idle' } | { s: 'adding' } | { s: 'error'; msg: string } = { s: 'idle' };
 
-  readonly #l = new LocalizeController(this);
+  readonly #l = new LocalizeController(this, ribbonAppsEn);
   readonly #session = new SessionController(this);
   readonly #case = new StoreController(this, currentCase);
   #pasted = false;

@@ -6,6 +6,7 @@ import { OBSERVABLE_TYPES, scanDom, type DomMatch } from '@pivotkit/sdk/detect';
 import type { Observable, PivotkitClient } from '@pivotkit/sdk';
 import { announce } from '../../a11y/announce.js';
 import { LocalizeController } from '../../controllers/localize-controller.js';
+import { ribbonAppsEn } from '../../i18n/ribbon-apps.js';
 import { SessionController } from '../../controllers/session-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { caseChanges } from '../../state/case-changes.js';
@@ -126,7 +127,7 @@ export class PkFindObservables extends LitElement {
   /** @internal */
   @state() private _inCase = new Set<string>();
 
-  readonly #l = new LocalizeController(this);
+  readonly #l = new LocalizeController(this, ribbonAppsEn);
   readonly #session = new SessionController(this);
   readonly #case = new StoreController(this, currentCase);
   #findings = new Map<string, Finding>();

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { scopeCovers } from '@pivotkit/sdk';
 import { LocalizeController } from '../../controllers/localize-controller.js';
+import { ribbonEn } from '../../i18n/ribbon.js';
 import { SessionController } from '../../controllers/session-controller.js';
 import { requestSignIn } from '../../templates/session.js';
 import { announce } from '../../a11y/announce.js';
@@ -31,7 +32,7 @@ import styles from './home.styles.js';
 export class PkHome extends LitElement {
   static override styles = [tokens, styles];
 
-  readonly #l = new LocalizeController(this);
+  readonly #l = new LocalizeController(this, ribbonEn);
   readonly #session = new SessionController(this);
   #offApps: (() => void) | undefined;
 

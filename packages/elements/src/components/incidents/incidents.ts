@@ -5,6 +5,7 @@ import { Task } from '@lit/task';
 import type { Incident, IncidentStatus, Observable, Page, PivotkitClient } from '@pivotkit/sdk';
 import { announce } from '../../a11y/announce.js';
 import { LocalizeController } from '../../controllers/localize-controller.js';
+import { ribbonAppsEn } from '../../i18n/ribbon-apps.js';
 import { SessionController } from '../../controllers/session-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { caseChanges } from '../../state/case-changes.js';
@@ -116,7 +117,7 @@ export class PkIncidents extends LitElement {
   /** @internal */
   @state() private _reload = 0;
 
-  readonly #l = new LocalizeController(this);
+  readonly #l = new LocalizeController(this, ribbonAppsEn);
   readonly #session = new SessionController(this);
   readonly #case = new StoreController(this, currentCase);
   /** The id of the incident to focus in the list after going back. */

@@ -6,7 +6,7 @@ import { OBSERVABLE_MIME, type PkObservable } from './observable.js';
 import { closePivotMenu, getPivotMenu } from '../pivot-menu/shared.js';
 import { configure } from '../../config.js';
 import { registerTranslation } from '../../i18n/index.js';
-import en from '../../i18n/en.js';
+import en from '../../test-helpers/english.js';
 import { countingClient } from '../../../../../test/helpers/counting-client.js';
 import { expectFocusRing, loadThemes } from '../../test-helpers/focus-ring.js';
 

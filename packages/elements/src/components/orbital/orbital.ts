@@ -16,6 +16,7 @@ import {
 import { detectObservables } from '@pivotkit/sdk/detect';
 import { announce } from '../../a11y/announce.js';
 import { LocalizeController } from '../../controllers/localize-controller.js';
+import { ribbonAppsEn } from '../../i18n/ribbon-apps.js';
 import { SessionController } from '../../controllers/session-controller.js';
 import { missingScopesNotice, signedOutPrompt } from '../../templates/session.js';
 import { tokens } from '../../styles/tokens.js';
@@ -101,7 +102,7 @@ export class PkOrbital extends LitElement {
   /** @internal */
   @state() private _text = '';
 
-  readonly #l = new LocalizeController(this);
+  readonly #l = new LocalizeController(this, ribbonAppsEn);
   readonly #session = new SessionController(this);
 
   readonly #run = new Task(this, {

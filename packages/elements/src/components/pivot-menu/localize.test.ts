@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil as waitFor } from '@open-wc/
 import { sendMouse } from '@web/test-runner-commands';
 import { createClient, type Observable } from '@pivotkit/sdk';
 import { DEMO_CREDENTIALS, emulatorUrl } from '../../../../../test/helpers/emulator.js';
-import en from '../../i18n/en.js';
+import en from '../../test-helpers/english.js';
 import { registerTranslation } from '../../i18n/index.js';
 import { closePivotMenu, getPivotMenu, openPivotMenu } from './shared.js';
 

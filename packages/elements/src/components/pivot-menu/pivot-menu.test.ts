@@ -3,7 +3,7 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { createClient, type Observable, type PivotkitClient, type TokenResponse } from '@pivotkit/sdk';
 import { DEMO_CREDENTIALS, emulatorControl, emulatorUrl } from '../../../../../test/helpers/emulator.js';
 import { registerTranslation } from '../../i18n/index.js';
-import en from '../../i18n/en.js';
+import en from '../../test-helpers/english.js';
 import { CURRENT_CASE_KEY } from './current-case.js';
 import type { PkPivotOpenEvent } from '../../events/pivot-open.js';
 import { closePivotMenu, getPivotMenu, openPivotMenu, setPivotMenuItems } from './shared.js';

@@ -10,7 +10,7 @@ import { SessionController } from '../../controllers/session-controller.js';
 import { PkAddToCaseEvent } from '../../events/add-to-case.js';
 import { PkPivotCloseEvent, type PivotCloseReason } from '../../events/pivot-close.js';
 import { PkPivotOpenEvent } from '../../events/pivot-open.js';
-import type { Translation } from '../../i18n/index.js';
+import type { SharedStrings } from '../../i18n/index.js';
 import { caseChanges } from '../../state/case-changes.js';
 import { caseTitles, currentCase } from '../../state/current-case.js';
 import { tokens } from '../../styles/tokens.js';
@@ -147,7 +147,7 @@ export class PkPivotMenu extends LitElement {
   }
 
   /** @internal */
-  get strings(): Translation {
+  get strings(): SharedStrings {
     return this.#l.t;
   }
 

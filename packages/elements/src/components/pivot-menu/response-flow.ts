@@ -1,7 +1,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { Observable, PivotkitClient, ResponseAction, TriggerResult } from '@pivotkit/sdk';
 import { PkResponseTriggeredEvent } from '../../events/response-triggered.js';
-import type { Translation } from '../../i18n/index.js';
+import type { SharedStrings } from '../../i18n/index.js';
 import { caseChanges } from '../../state/case-changes.js';
 
 /** What the response flow needs from the menu. */
@@ -9,7 +9,7 @@ export interface ResponseFlowHost extends ReactiveControllerHost, HTMLElement {
   readonly observable: Observable | undefined;
   readonly effectiveClient: PivotkitClient | undefined;
   /** The strings for the menu's language. */
-  readonly strings: Translation;
+  readonly strings: SharedStrings;
   /** The current case, where a note of each action goes. */
   readonly currentCaseId: string | null;
   /** Shows and announces a result. */

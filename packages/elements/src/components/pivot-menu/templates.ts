@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Feature, ModuleError, Observable, ReferLink, ResponseAction, TriggerResult } from '@pivotkit/sdk';
-import type { Translation } from '../../i18n/index.js';
+import type { SharedStrings } from '../../i18n/index.js';
 import { signedOutPrompt } from '../../templates/session.js';
 import '../verdict-badge/pk-verdict-badge.js';
 import type { PivotMenuItem } from './item.js';
@@ -12,7 +12,7 @@ export type Loaded<T> = { s: 'loading' } | { s: 'done'; v: T } | { s: 'error'; m
 
 /** Everything the templates read from the menu: state in, callbacks out. */
 export interface MenuView {
-  t: Translation;
+  t: SharedStrings;
   host: HTMLElement;
   observable: Observable;
   auth: Auth;
@@ -244,7 +244,7 @@ export function sections(v: MenuView): TemplateResult {
 
 /** The confirmation of a response action: Cancel is the default for destructive ones. */
 export function confirmBody(
-  t: Translation,
+  t: SharedStrings,
   action: ResponseAction,
   o: Observable,
   answer: (confirmed: boolean) => void,

@@ -1,7 +1,8 @@
 // The ribbon's apps: the built-in ones and those a host registers. Each loads its code on first open.
 import type { Feature } from '@pivotkit/sdk';
 import type { TemplateResult } from 'lit';
-import type { Translation } from '../../i18n/index.js';
+import type { SharedStrings, Translation } from '../../i18n/index.js';
+import type { RibbonStrings } from '../../i18n/ribbon.js';
 
 /** An app the ribbon shows as a button and opens in its panel. */
 export interface RibbonApp {
@@ -129,9 +130,12 @@ export function registerRibbonApp(app: RibbonApp): () => void {
   };
 }
 
-/** The app's label in the given translation. */
-export function appLabel(app: RibbonApp, t: Translation): string {
-  return typeof app.label === 'function' ? app.label(t) : app.label;
+/**
+ * The app's label in the given translation. Built-in labels read the ribbon's strings only; a host's label gets
+ * the same translation, whose built-in English has the strings of the panels loaded so far.
+ */
+export function appLabel(app: RibbonApp, t: SharedStrings & RibbonStrings): string {
+  return typeof app.label === 'function' ? app.label(t as Translation) : app.label;
 }
 
 const loaded = new Map<string, Promise<void>>();

@@ -3,6 +3,8 @@ import { property } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import type { PivotkitClient, Tlp } from '@pivotkit/sdk';
 import { LocalizeController } from '../../controllers/localize-controller.js';
+import { ribbonEn } from '../../i18n/ribbon.js';
+import { ribbonAppsEn } from '../../i18n/ribbon-apps.js';
 import { SessionController } from '../../controllers/session-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { announce } from '../../a11y/announce.js';
@@ -59,7 +61,8 @@ export class PkSettings extends LitElement {
   /** The persistence choices the host allows beyond memory. */
   @property({ attribute: false }) allowPersistence: readonly Persistence[] = [];
 
-  readonly #l = new LocalizeController(this);
+  // ribbonAppsEn for one string: the modules that failed to load show the apps' `appError`.
+  readonly #l = new LocalizeController(this, ribbonEn, ribbonAppsEn);
   readonly #session = new SessionController(this);
   readonly #settings = new StoreController(this, settings);
   #invalid = new Set<ShortcutAction>();

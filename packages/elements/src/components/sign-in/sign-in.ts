@@ -2,9 +2,10 @@ import { LitElement, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Region } from '@pivotkit/sdk';
 import { LocalizeController } from '../../controllers/localize-controller.js';
+import { ribbonEn, type RibbonStrings } from '../../i18n/ribbon.js';
 import { SessionController } from '../../controllers/session-controller.js';
 import { announce } from '../../a11y/announce.js';
-import type { Translation } from '../../i18n/index.js';
+import type { SharedStrings } from '../../i18n/index.js';
 import type { Persistence } from '../../state/settings.js';
 import { tokens } from '../../styles/tokens.js';
 import type { PkDialog } from '../dialog/dialog.js';
@@ -15,7 +16,7 @@ import { signInWithCredentials, signOutEverywhere, type MissingScope, type SignI
 import styles from './sign-in.styles.js';
 
 /** The message for a failed sign-in. */
-export function problemText(t: Translation, p: SignInProblem, region: Region): string {
+export function problemText(t: SharedStrings & RibbonStrings, p: SignInProblem, region: Region): string {
   switch (p.kind) {
     case 'credentials':
       return t.errorBadCredentials;
@@ -93,7 +94,7 @@ export class PkSignIn extends LitElement {
   @query('#secret') private _secret!: HTMLInputElement;
   @query('#client-id') private _clientIdInput!: HTMLInputElement;
 
-  readonly #l = new LocalizeController(this);
+  readonly #l = new LocalizeController(this, ribbonEn);
   readonly #session = new SessionController(this);
   #abort: AbortController | undefined;
 

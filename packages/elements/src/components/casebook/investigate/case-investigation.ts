@@ -13,6 +13,7 @@ import {
 } from '@pivotkit/sdk';
 import { tokens } from '../../../styles/tokens.js';
 import { LocalizeController } from '../../../controllers/localize-controller.js';
+import { caseContentEn } from '../../../i18n/casebook.js';
 import { SessionController } from '../../../controllers/session-controller.js';
 import { missingScopesNotice, signedOutPrompt } from '../../../templates/session.js';
 import { announce } from '../../../a11y/announce.js';
@@ -116,7 +117,7 @@ export class PkCaseInvestigation extends LitElement {
   @state() private _focus = '';
   @state() private _pinned = '';
 
-  readonly #l = new LocalizeController(this);
+  readonly #l = new LocalizeController(this, caseContentEn);
   readonly #session = new SessionController(this);
 
   readonly #task = new Task<[Casebook], Investigation>(this, {

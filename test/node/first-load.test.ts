@@ -1,0 +1,44 @@
+// What a reporting page's first load carries (size.config.mjs's FIRST_LOAD, bundled as `pnpm size` does): the
+// strings it shows, not those of the panels it may load later. Each panel's English comes in the chunks the
+// panel's import() loads (its LocalizeController adds it to the built-in English).
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { bundle, closure, mainChunk, root } from '../../scripts/lib/bundle.mjs';
+
+const { FIRST_LOAD } = (await import(pathToFileURL(join(root, 'size.config.mjs')).href)) as { FIRST_LOAD: string[] };
+const I18N = 'packages/elements/src/i18n/';
+const PANEL_TABLES = [`${I18N}casebook.ts`, `${I18N}ribbon.ts`, `${I18N}ribbon-apps.ts`];
+
+const { outputs } = await bundle(FIRST_LOAD);
+const inputsOf = (chunks: Iterable<string>) => new Set([...chunks].flatMap((c) => Object.keys(outputs[c]!.inputs)));
+const initial = closure(outputs, mainChunk(outputs), { dynamic: false });
+
+test('the first load has the shared English strings and no panel strings', () => {
+  const inputs = inputsOf(initial);
+  assert.ok(inputs.has(`${I18N}en.ts`), 'en.ts (the first load’s strings) is in the first load');
+  for (const table of PANEL_TABLES) assert.ok(!inputs.has(table), `${table} is not in the first load`);
+});
+
+test('what the first load can import() later (the pivot menu) carries no panel strings either', () => {
+  const later = inputsOf([...closure(outputs, mainChunk(outputs), { dynamic: true })].filter((c) => !initial.has(c)));
+  for (const table of PANEL_TABLES) assert.ok(!later.has(table), `${table} is not in the pivot menu’s chunks`);
+});
+
+test('each panel’s English loads with the panel', async () => {
+  const panels: [string, string[]][] = [
+    ['packages/elements/src/components/casebook/pk-casebook.ts', [`${I18N}casebook.ts`]],
+    ['packages/elements/src/components/ribbon/pk-ribbon.ts', [`${I18N}ribbon.ts`]],
+    ['packages/elements/src/components/orbital/pk-orbital.ts', [`${I18N}ribbon-apps.ts`]],
+  ];
+  for (const [panel, tables] of panels) {
+    const b = await bundle([panel]);
+    const inputs = new Set(
+      [...closure(b.outputs, mainChunk(b.outputs), { dynamic: false })].flatMap((c) =>
+        Object.keys(b.outputs[c]!.inputs),
+      ),
+    );
+    for (const table of tables) assert.ok(inputs.has(table), `${table} loads with ${panel}`);
+  }
+});
