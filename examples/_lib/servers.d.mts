@@ -5,6 +5,11 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 export function portOption(cliFlag: string, envName: string, fallback: number): number;
 export function ensureFree(port: number, what: string, envName: string, cliFlag: string): Promise<void>;
 export function startPivotkitServer(from: string, args: string[], env?: Record<string, string>): Promise<ChildProcess>;
+export function startViteExample(
+  here: string,
+  name: string,
+  defaults: { port: number; apiPort: number },
+): Promise<void>;
 export function serveStatic(
   folder: string,
   port: number,

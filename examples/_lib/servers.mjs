@@ -1,6 +1,7 @@
 // What the examples' start scripts share: the ports (PORT / API_PORT or --port / --api-port, with a clear
 // message when one is taken), the emulator (`pivotkit-server emulate` from the installed @pivotkit/server, or
-// its TypeScript source inside this repository) and a small static file server. Node built-ins only.
+// its TypeScript source inside this repository), Vite's dev server and a small static file server. Node built-ins
+// only.
 import { spawn } from 'node:child_process';
 import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -61,6 +62,36 @@ export function startPivotkitServer(from, args, env = {}) {
     whenPrinted(child.stdout, 'listening on ', () => ok(child));
     child.once('exit', (code) => fail(new Error(`pivotkit-server exited with ${code}`)));
   });
+}
+
+/**
+ * What `start.mjs` of a Vite example does: the emulator and Vite's dev server for the example in the folder
+ * `here` (its index.html and vite.config.ts). PORT / --port and API_PORT / --api-port pick the ports
+ * (`defaults.port`, `defaults.apiPort` otherwise); the page gets the emulator's address as VITE_PIVOTKIT_API.
+ * Prints "<name> example ready: <url>" once Vite listens, and stops both on Ctrl-C or when one dies.
+ */
+export async function startViteExample(here, name, defaults) {
+  const port = portOption('--port', 'PORT', defaults.port);
+  const apiPort = portOption('--api-port', 'API_PORT', defaults.apiPort);
+  await ensureFree(port, 'the page', 'PORT', '--port');
+  await ensureFree(apiPort, 'the emulator', 'API_PORT', '--api-port');
+  const origin = `http://localhost:${port}`;
+  const emulator = await startPivotkitServer(here, [
+    'emulate',
+    ...['--port', String(apiPort), '--host', 'localhost', '--data', ':memory:', '--cors', origin, '--quiet'],
+  ]);
+  const vite = join(dirname(createRequire(join(here, 'x.js')).resolve('vite/package.json')), 'bin', 'vite.js');
+  const dev = spawn(
+    process.execPath,
+    [vite, '--port', String(port), '--strictPort', '--host', 'localhost', '--clearScreen', 'false'],
+    {
+      cwd: here,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, VITE_PIVOTKIT_API: `http://localhost:${apiPort}` },
+    },
+  );
+  stopTogether([emulator, dev]);
+  whenPrinted(dev.stdout, `localhost:${port}`, () => process.stdout.write(`${name} example ready: ${origin}/\n`));
 }
 
 const TYPES = {

@@ -1,5 +1,5 @@
-// examples/react: React 19 with the elements as they are (properties and pk-* event props), and the @lit/react
-// wrappers, started with its documented command.
+// examples/react: React 19 with the elements as they are (properties and pk-* event props), started with its
+// documented command.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';

@@ -9,24 +9,12 @@ import {
   fetchCasebook,
   freePort,
   openBrowser,
+  ribbonItem,
   shortId,
   startCommand,
   type Page,
   type Started,
 } from './support.js';
-
-/** The ribbon's bar item whose label starts with `label`. */
-async function ribbonItem(page: Page, label: string) {
-  const handle = await page.waitForFunction(
-    (l: string) =>
-      [...(document.querySelector('pk-ribbon')?.shadowRoot?.querySelectorAll('[part~="item"]') ?? [])].find((b) =>
-        b.textContent?.trim().startsWith(l),
-      ),
-    {},
-    label,
-  );
-  return handle.asElement() as NonNullable<Awaited<ReturnType<Page['$']>>>;
-}
 
 /** The id of the current case, once it differs from `before`. */
 async function currentCaseAfter(page: Page, before: string | null): Promise<string> {

@@ -174,6 +174,19 @@ export function fetchCasebook(
   return apiGet(api, `/ctia/casebook/${encodeURIComponent(shortId(id))}`);
 }
 
+/** The `<pk-ribbon>`'s bar item whose label starts with `label`. */
+export async function ribbonItem(page: Page, label: string) {
+  const handle = await page.waitForFunction(
+    (l: string) =>
+      [...(document.querySelector('pk-ribbon')?.shadowRoot?.querySelectorAll('[part~="item"]') ?? [])].find((b) =>
+        b.textContent?.trim().startsWith(l),
+      ),
+    {},
+    label,
+  );
+  return handle.asElement() as NonNullable<Awaited<ReturnType<Page['$']>>>;
+}
+
 /**
  * Opens the casebook with a real click, from the ribbon's Casebook button when the page has a `<pk-ribbon>`, else
  * from the docked `<pk-casebook>`'s corner button, and waits until a `<pk-casebook>` (wherever it is mounted,
@@ -181,13 +194,9 @@ export function fetchCasebook(
  */
 export async function casebookShows(page: Page, text: string): Promise<void> {
   const opener = (await page.$('pk-ribbon'))
-    ? await page.waitForFunction(() =>
-        [...(document.querySelector('pk-ribbon')?.shadowRoot?.querySelectorAll('[part~="item"]') ?? [])].find((b) =>
-          b.textContent?.trim().startsWith('Casebook'),
-        ),
-      )
+    ? await ribbonItem(page, 'Casebook')
     : await page.waitForSelector('pk-casebook >>> [part~="toggle"]', { visible: true });
-  await (opener as NonNullable<Awaited<ReturnType<Page['$']>>>).click();
+  await opener!.click();
   // No named inner functions: the test runner's transform would wrap them in a helper the page lacks.
   await page.waitForFunction(
     (t: string) => {

@@ -1,6 +1,7 @@
 // The packages as the registry would serve them: `pnpm pack` of each, installed into fresh projects in a temp
-// folder (outside the workspace, so nothing resolves from its root), then the script-tag and React examples run
-// from those installs in Chromium, and the React example's TypeScript is checked against the packed types.
+// folder (outside the workspace, so nothing resolves from its root), then the script-tag, React and React 18
+// examples run from those installs in Chromium, and the React examples' TypeScript is checked against the packed
+// types.
 // Slow (builds, packs and installs): run by `pnpm test:pack`, a step of its own in .ci/run, not by `npm test`.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -20,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { checkReactExample, checkScriptTagExample } from '../e2e/checks.js';
+import { checkReact18Example, checkReactExample, checkScriptTagExample } from '../e2e/checks.js';
 import { freePort, openBrowser, root, startCommand } from '../e2e/support.js';
 
 const PACKAGES = ['sdk', 'elements', 'server'] as const;
@@ -50,11 +51,11 @@ function manifestOf(tgz: string): Manifest {
 }
 
 /**
- * One project for both examples (one install; better-sqlite3 compiles once), depending on the tarballs, with
- * every @pivotkit/* (also transitive) pinned to its tarball. script-tag/ and react/ sit inside it.
+ * A project `name` depending on the tarballs, with every @pivotkit/* (also transitive) pinned to its tarball.
+ * The script-tag and React examples share one (one install); the React 18 one needs its own React.
  */
-function project(dependencies: Record<string, string>, devDependencies: Record<string, string>) {
-  const dir = join(tmp, 'app');
+function project(name: string, dependencies: Record<string, string>, devDependencies: Record<string, string>) {
+  const dir = join(tmp, name);
   mkdirSync(dir, { recursive: true });
   const files = Object.fromEntries(PACKAGES.map((p) => [`@pivotkit/${p}`, `file:${tarballs[p]}`]));
   const pin = (deps: Record<string, string>) =>
@@ -63,7 +64,7 @@ function project(dependencies: Record<string, string>, devDependencies: Record<s
     join(dir, 'package.json'),
     JSON.stringify(
       {
-        name: 'app',
+        name,
         private: true,
         type: 'module',
         dependencies: pin(dependencies),
@@ -122,6 +123,7 @@ function install(dir: string) {
 describe('packed packages, installed outside the workspace', () => {
   let browser: Awaited<ReturnType<typeof openBrowser>>;
   let app: string;
+  let app18: string;
 
   before(async () => {
     run('pnpm', ['build'], root);
@@ -132,29 +134,36 @@ describe('packed packages, installed outside the workspace', () => {
       const p = PACKAGES.find((x) => f.startsWith(`pivotkit-${x}-`));
       if (p) tarballs[p] = join(out, f);
     }
-    const example = JSON.parse(readFileSync(join(root, 'examples', 'react', 'package.json'), 'utf8')) as {
-      dependencies: Record<string, string>;
-      devDependencies: Record<string, string>;
-    };
     const rootDev = (
       JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }
     ).devDependencies;
-    const typescript = rootDev['typescript']!;
-    app = project(
-      { ...example.dependencies, '@pivotkit/server': '*' },
-      { ...example.devDependencies, typescript, '@types/node': rootDev['@types/node']! },
-    );
-    cpSync(join(root, 'examples', '_lib'), join(app, '_lib'), { recursive: true });
+    /** A project `name` with the dependencies of examples/`example` (and the server, TypeScript, Node's types). */
+    const exampleProject = (name: string, example: string) => {
+      const manifest = JSON.parse(readFileSync(join(root, 'examples', example, 'package.json'), 'utf8')) as {
+        dependencies: Record<string, string>;
+        devDependencies: Record<string, string>;
+      };
+      const dir = project(
+        name,
+        { ...manifest.dependencies, '@pivotkit/server': '*' },
+        { ...manifest.devDependencies, typescript: rootDev['typescript']!, '@types/node': rootDev['@types/node']! },
+      );
+      cpSync(join(root, 'examples', '_lib'), join(dir, '_lib'), { recursive: true });
+      mkdirSync(join(dir, example));
+      for (const f of ['index.html', 'start.mjs', 'vite.config.ts', 'src']) {
+        cpSync(join(root, 'examples', example, f), join(dir, example, f), { recursive: true });
+      }
+      return dir;
+    };
+    app = exampleProject('app', 'react');
     mkdirSync(join(app, 'script-tag'));
     for (const f of ['index.html', 'start.mjs'])
       cpSync(join(root, 'examples', 'script-tag', f), join(app, 'script-tag', f));
     // The page loads ./node_modules/…, as it does where the package is installed in its own folder.
     symlinkSync('../node_modules', join(app, 'script-tag', 'node_modules'));
-    mkdirSync(join(app, 'react'));
-    for (const f of ['index.html', 'start.mjs', 'vite.config.ts', 'src']) {
-      cpSync(join(root, 'examples', 'react', f), join(app, 'react', f), { recursive: true });
-    }
     install(app);
+    app18 = exampleProject('app18', 'react18');
+    install(app18);
     browser = await openBrowser();
   });
   after(async () => {
@@ -221,26 +230,6 @@ describe('packed packages, installed outside the workspace', () => {
 
   it('type-checks and runs the React example from the installed tarballs', async () => {
     const dir = join(app, 'react');
-    // A consumer's strict configuration, not this repository's (which resolves the `source` condition to .ts).
-    // skipLibCheck off: the packed .d.ts files themselves are checked.
-    writeFileSync(
-      join(dir, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          target: 'ES2022',
-          module: 'ESNext',
-          moduleResolution: 'bundler',
-          lib: ['ES2023', 'DOM', 'DOM.Iterable'],
-          jsx: 'react-jsx',
-          strict: true,
-          noEmit: true,
-          skipLibCheck: false,
-          // @pivotkit/server is a Node package: its types use Node's.
-          types: ['node'],
-        },
-        include: ['src', 'entry-points.ts'],
-      }),
-    );
     // Every public entry point, with its types, as a consumer imports it.
     writeFileSync(
       join(dir, 'entry-points.ts'),
@@ -257,24 +246,67 @@ describe('packed packages, installed outside the workspace', () => {
       ].join('\n'),
     );
     assert.ok(!existsSync(join(app, 'node_modules', 'msw')), 'msw was installed though nothing here needs it');
-    const tsc = spawnSync(process.execPath, [join(app, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], {
+    typecheck(app, dir, ['src', 'entry-points.ts']);
+    await runExample(dir, 'react', checkReactExample);
+  });
+
+  it('type-checks and runs the React 18 example (its wrappers, React 18) from the installed tarballs', async () => {
+    const dir = join(app18, 'react18');
+    typecheck(app18, dir, ['src']);
+    await runExample(dir, 'react18', checkReact18Example);
+  });
+
+  /**
+   * `tsc` of the project `dir` (installed in `project`) with a consumer's strict configuration, not this
+   * repository's (which resolves the `source` condition to .ts). skipLibCheck off: the packed .d.ts files
+   * themselves are checked.
+   */
+  function typecheck(project: string, dir: string, include: string[]) {
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'ESNext',
+          moduleResolution: 'bundler',
+          lib: ['ES2023', 'DOM', 'DOM.Iterable'],
+          jsx: 'react-jsx',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          // @pivotkit/server is a Node package: its types use Node's.
+          types: ['node'],
+        },
+        include,
+      }),
+    );
+    const tsc = spawnSync(process.execPath, [join(project, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], {
       cwd: dir,
       encoding: 'utf8',
     });
     assert.equal(tsc.status, 0, `tsc against the packed types:\n${tsc.stdout}${tsc.stderr}`);
+  }
+
+  /** Starts the example in `dir` with its `start.mjs` and runs `check` on the page it serves. */
+  async function runExample(
+    dir: string,
+    name: string,
+    check: (page: typeof browser.page, url: string, api: string) => Promise<void>,
+  ) {
+    const ready = new RegExp(`${name} example ready: (\\S+)`);
     const [port, apiPort] = [await freePort(), await freePort()];
     const started = await startCommand(process.execPath, ['start.mjs'], {
       cwd: dir,
       env: { PORT: String(port), API_PORT: String(apiPort) },
-      ready: /react example ready: (\S+)/,
+      ready,
     });
     try {
-      const url = /react example ready: (\S+)/.exec(started.output())![1]!;
-      await checkReactExample(browser.page, url, `http://localhost:${apiPort}`);
+      const url = ready.exec(started.output())![1]!;
+      await check(browser.page, url, `http://localhost:${apiPort}`);
       assert.deepEqual(browser.errors, []);
     } finally {
       await browser.page.goto('about:blank');
       await started.stop();
     }
-  });
+  }
 });

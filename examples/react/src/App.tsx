@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { session as pivotkitSession } from '@pivotkit/elements';
 import type { Observable, PivotkitClient } from '@pivotkit/sdk';
-import { Observable as ObservableWrapper } from './wrappers.js';
 
 interface Alert {
   id: string;
@@ -90,16 +89,6 @@ export function App({ client }: { client: PivotkitClient }) {
               </li>
             ))}
           </ul>
-        </section>
-        <section aria-labelledby="react18">
-          <h2 id="react18">React 18: @lit/react wrappers</h2>
-          <p>
-            <ObservableWrapper
-              type="domain"
-              value="disputed.example.com"
-              onObservablePick={(e) => note(`wrapper pk-observable-pick ${e.detail.observable.value}`)}
-            />
-          </p>
         </section>
         <section aria-labelledby="events">
           <h2 id="events">Events received</h2>

@@ -1,0 +1,4 @@
+import { defineConfig } from 'vite';
+import { reactExampleConfig } from '../_lib/vite-react.mjs';
+
+export default defineConfig(reactExampleConfig());
