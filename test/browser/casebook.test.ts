@@ -505,6 +505,52 @@ describe('<pk-casebook>', function () {
       expect(attrs.map((x) => x.type).sort()).to.deep.equal(['domain', 'ip-dst']);
     });
 
+    it("makes the export buttons and the observables' actions toolbars: one Tab stop each, arrow keys", async () => {
+      const cb = await newCase({
+        title: 'Toolbars',
+        tlp: 'amber',
+        observables: [{ type: 'domain', value: 'evil.example.net' }],
+      });
+      const el = await mount({ caseId: cb.id });
+      await waitUntil(() => all(el, '[part="observable"]').length === 1, 'the case opens');
+      const press = async (key: string) => {
+        await sendKeys({ press: key });
+        await el.updateComplete;
+      };
+      const exportBar = one(el, '[part~="export"]')!;
+      expect(exportBar.getAttribute('role')).to.equal('toolbar');
+      expect(exportBar.getAttribute('aria-label')).to.equal('Export');
+      expect(all(el, '[part~="export"] [tabindex="0"]')).to.have.length(1);
+      one(el, '[data-export="ctim"]')!.focus();
+      await press('ArrowRight');
+      expect(active(el)?.dataset['export']).to.equal('csv');
+      await press('End');
+      expect(active(el)?.dataset['export']).to.equal('misp');
+      await press('ArrowRight');
+      expect(active(el)?.dataset['export']).to.equal('ctim');
+      await press('ArrowLeft');
+      expect(active(el)?.dataset['export']).to.equal('misp');
+      // Tab leaves the toolbar (to Delete), Shift+Tab comes back to the button last used.
+      await press('Tab');
+      expect(text(active(el))).to.equal('Delete case');
+      await sendKeys({ down: 'Shift' });
+      await press('Tab');
+      await sendKeys({ up: 'Shift' });
+      expect(active(el)?.dataset['export']).to.equal('misp');
+      const actions = one(el, '[part~="observables-section"] [part~="section__actions"]')!;
+      expect(actions.getAttribute('role')).to.equal('toolbar');
+      const buttons = [...actions.querySelectorAll<HTMLElement>('button')];
+      expect(buttons.filter((b) => b.tabIndex === 0)).to.have.length(1);
+      buttons[0]!.focus();
+      await press('ArrowRight');
+      expect(active(el)).to.equal(buttons[1]);
+      await press('End');
+      expect(active(el)).to.equal(buttons[2]);
+      await press('Home');
+      expect(active(el)).to.equal(buttons[0]);
+      await expect(el).to.be.accessible();
+    });
+
     it('imports a CTIM casebook file, and a bad file imports nothing and says why', async () => {
       const el = await mount();
       await el.updateComplete;

@@ -46,6 +46,10 @@ export interface RibbonAppsStrings {
   resultsLabel: string;
   verdictPending: string;
   clearSearch: string;
+  /** The name of the toolbar under the text box. */
+  textActions: string;
+  /** The name of the toolbar of actions for the listed observables. */
+  resultActions: string;
 
   // <pk-find-observables>
   findLabel: string;
@@ -189,6 +193,8 @@ export const ribbonAppsEn: RibbonAppsStrings = {
   resultsLabel: 'Observables',
   verdictPending: 'Waiting for a verdict',
   clearSearch: 'Clear',
+  textActions: 'Text actions',
+  resultActions: 'Actions for these observables',
 
   findLabel: 'Find observables',
   scanPage: 'Scan this page',

@@ -216,6 +216,50 @@ describe('pk-enrich-search', () => {
       await waitUntil(() => observables(el)[0]?.verdict, 'a verdict');
     });
 
+    it('makes both rows of actions toolbars: one Tab stop each, arrows between the buttons', async () => {
+      await signInToEmulator();
+      currentCase.set({ id: 'casebook-toolbar-test', title: 'Toolbar test' });
+      const el = await fixture<PkEnrichSearch>(html`<pk-enrich-search></pk-enrich-search>`);
+      await pasted(el, TEXT);
+      const focused = () => el.shadowRoot!.activeElement?.getAttribute('part');
+      const press = async (key: string) => {
+        await sendKeys({ press: key });
+        await el.updateComplete;
+      };
+      for (const bar of [part(el, 'toolbar')!, part(el, 'actions')!]) {
+        expect(bar.getAttribute('role')).to.equal('toolbar');
+        expect(bar.getAttribute('aria-label')).to.be.a('string').and.not.equal('');
+      }
+      textarea(el).focus();
+      await press('Tab');
+      expect(focused()).to.equal('detect');
+      await press('ArrowRight');
+      expect(focused()).to.equal('inspect');
+      await press('ArrowRight');
+      expect(focused()).to.equal('clear');
+      await press('ArrowRight');
+      expect(focused()).to.equal('detect');
+      await press('End');
+      expect(focused()).to.equal('clear');
+      expect(part(el, 'toolbar')!.querySelectorAll('[tabindex="0"]')).to.have.length(1);
+      // Tab goes on to the next toolbar, not to the next button.
+      await press('Tab');
+      expect(focused()).to.equal('enrich primary');
+      await press('ArrowRight');
+      expect(focused()).to.equal('add-all');
+      await press('ArrowRight');
+      expect(focused()).to.equal('add-all-new');
+      await press('Home');
+      expect(focused()).to.equal('enrich primary');
+      await press('ArrowLeft');
+      expect(focused()).to.equal('add-all-new');
+      await sendKeys({ down: 'Shift' });
+      await press('Tab');
+      await sendKeys({ up: 'Shift' });
+      expect(focused()).to.equal('clear');
+      await expect(el).to.be.accessible();
+    });
+
     it('has no axe violations in the dark theme with results', async () => {
       await loadThemes();
       document.documentElement.classList.add('pk-theme-dark');

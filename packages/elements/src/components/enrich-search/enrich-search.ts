@@ -8,6 +8,7 @@ import { announce } from '../../a11y/announce.js';
 import { LocalizeController } from '../../controllers/localize-controller.js';
 import { SessionController } from '../../controllers/session-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
+import { ToolbarController } from '../../controllers/toolbar-controller.js';
 import { currentCase } from '../../state/current-case.js';
 import { missingScopesNotice, signedOutPrompt } from '../../templates/session.js';
 import { tokens } from '../../styles/tokens.js';
@@ -47,8 +48,10 @@ interface Progress {
  * case that becomes current. The text is never cleared by a failure. Reads the session and the current case from
  * the state layer; signed out, local detection still works and the enrich actions offer sign-in.
  *
- * Keyboard: Ctrl+Enter (⌘+Enter) in the text box finds the observables (asking Inspect when none are found);
- * every action is a button in tab order; each observable's pivot button opens its menu.
+ * Keyboard: Ctrl+Enter (⌘+Enter) in the text box finds the observables (asking Inspect when none are found).
+ * The actions under the text box and those for the listed observables are two WAI-ARIA toolbars: one Tab stop
+ * each, ArrowLeft/ArrowRight between the buttons, Home/End to the ends. Each observable's pivot button opens its
+ * menu.
  *
  * @event {PkRequestSignInEvent} pk-request-sign-in - The signed-out user chose "Sign in".
  *
@@ -62,6 +65,7 @@ interface Progress {
  * @csspart clear - The "Clear" button.
  * @csspart summary - What will be sent: observables, requests, modules.
  * @csspart note - A secondary line (duplicates removed, lines not read).
+ * @csspart actions - The toolbar of actions for the listed observables (Enrich or Cancel, the add actions).
  * @csspart enrich - The Enrich button.
  * @csspart cancel - The Cancel button while enriching.
  * @csspart progress - The per-module progress (bar and lines).
@@ -104,6 +108,8 @@ export class PkEnrichSearch extends LitElement {
   readonly #l = new LocalizeController(this);
   readonly #session = new SessionController(this);
   readonly #case = new StoreController(this, currentCase);
+  readonly #toolbar = new ToolbarController(this, () => this.#buttonsIn('toolbar'));
+  readonly #actions = new ToolbarController(this, () => this.#buttonsIn('actions'));
   #pasted = false;
 
   readonly #inspect = new Task(this, {
@@ -179,6 +185,10 @@ export class PkEnrichSearch extends LitElement {
     this._found = { ...extractObservables(text), source: 'local' };
   }
 
+  #buttonsIn(part: string): HTMLElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLElement>(`[part~="${part}"] button`)];
+  }
+
   #canInspect(): boolean {
     return this.#session.state.status === 'signed-in' && this.#session.can('inspect');
   }
@@ -245,7 +255,14 @@ export class PkEnrichSearch extends LitElement {
         @keydown=${this.#onKeydown}
       ></textarea>
       <p id="help" part="help" class="muted">${t.enrichSearchHelp}</p>
-      <div part="toolbar" class="row">
+      <div
+        part="toolbar"
+        class="row"
+        role="toolbar"
+        aria-label=${t.textActions}
+        @keydown=${(e: KeyboardEvent) => this.#toolbar.handleKeydown(e)}
+        @focusin=${(e: FocusEvent) => this.#toolbar.handleFocusin(e)}
+      >
         <button type="button" part="detect" ?disabled=${!this._text.trim()} @click=${() => void this.find()}>
           ${t.detect}
         </button>
@@ -306,7 +323,14 @@ export class PkEnrichSearch extends LitElement {
     return html`<p part="summary" role="status">${t.willEnrich(list.length, modules)}</p>
       ${found.duplicates ? html`<p part="note">${t.duplicatesRemoved(found.duplicates)}</p>` : nothing}
       ${found.unrecognised.length ? html`<p part="note">${t.unrecognisedLines(found.unrecognised)}</p>` : nothing}
-      <div class="row">
+      <div
+        part="actions"
+        class="row"
+        role="toolbar"
+        aria-label=${t.resultActions}
+        @keydown=${(e: KeyboardEvent) => this.#actions.handleKeydown(e)}
+        @focusin=${(e: FocusEvent) => this.#actions.handleFocusin(e)}
+      >
         ${
           running
             ? html`<button type="button" part="cancel" @click=${() => this.#enrich.abort()}>${t.cancel}</button>`

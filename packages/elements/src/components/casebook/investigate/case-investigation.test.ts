@@ -181,6 +181,27 @@ describe('pk-case-investigation', function () {
     expect(root(el).querySelectorAll('[part~="node"][tabindex="0"]').length).to.equal(1);
   });
 
+  it('makes its actions a toolbar: one Tab stop, arrows between the start button and the console link', async () => {
+    await signedIn();
+    const el = await mount(caseOf('amber'));
+    const bar = part(el, 'actions')!;
+    expect(bar.getAttribute('role')).to.equal('toolbar');
+    expect(bar.getAttribute('aria-label')).to.equal('Investigate this case');
+    const start = part(el, 'start')!;
+    const link = part(el, 'console-link')!;
+    const focusedPart = () => root(el).activeElement?.getAttribute('part');
+    expect([start.tabIndex, link.tabIndex]).to.deep.equal([0, -1]);
+    start.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    expect(focusedPart()).to.equal('console-link');
+    expect([start.tabIndex, link.tabIndex]).to.deep.equal([-1, 0]);
+    await sendKeys({ press: 'ArrowRight' });
+    expect(focusedPart()).to.equal('start');
+    await sendKeys({ press: 'End' });
+    expect(focusedPart()).to.equal('console-link');
+    await expect(el).to.be.accessible();
+  });
+
   it('never enriches a TLP red case without the action that names the modules', async () => {
     const { wire } = await signedIn();
     const el = await mount(caseOf('red'), ['Reputation Feed', 'DNS Shield', 'Endpoint Guard']);

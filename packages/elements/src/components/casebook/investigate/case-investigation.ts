@@ -14,6 +14,7 @@ import {
 import { tokens } from '../../../styles/tokens.js';
 import { LocalizeController } from '../../../controllers/localize-controller.js';
 import { SessionController } from '../../../controllers/session-controller.js';
+import { ToolbarController } from '../../../controllers/toolbar-controller.js';
 import { missingScopesNotice, signedOutPrompt } from '../../../templates/session.js';
 import { announce } from '../../../a11y/announce.js';
 import { investigate, uniqueObservables, type Investigation } from './run.js';
@@ -74,7 +75,8 @@ const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…`
  * @event pk-request-sign-in - Signed out and the analyst asked to sign in (from the shared prompt).
  *
  * @csspart base - The whole section.
- * @csspart actions - The row with the start / cancel buttons and the console link.
+ * @csspart actions - The toolbar with the start / cancel button and the console link (one Tab stop, ArrowLeft/ArrowRight
+ * between them).
  * @csspart start - The "Investigate this case" button (or, for TLP red, the action naming the modules).
  * @csspart cancel - The Cancel button (while running).
  * @csspart console-link - The link to the case in Threat Response.
@@ -118,6 +120,9 @@ export class PkCaseInvestigation extends LitElement {
 
   readonly #l = new LocalizeController(this);
   readonly #session = new SessionController(this);
+  readonly #toolbar = new ToolbarController(this, () => [
+    ...this.renderRoot.querySelectorAll<HTMLElement>('[part~="actions"] :is(button, a)'),
+  ]);
 
   readonly #task = new Task<[Casebook], Investigation>(this, {
     autoRun: false,
@@ -229,7 +234,13 @@ export class PkCaseInvestigation extends LitElement {
     return html`<section part="base" aria-labelledby="heading">
       <div id="heading">${this.#heading(this.headingLevel, t.investigateCase)}</div>
       ${red ? html`<p part="red-notice" id="red-notice" role="note">${t.investigateRedNotice}</p>` : nothing} ${gate}
-      <div part="actions">
+      <div
+        part="actions"
+        role="toolbar"
+        aria-label=${t.investigateCase}
+        @keydown=${(e: KeyboardEvent) => this.#toolbar.handleKeydown(e)}
+        @focusin=${(e: FocusEvent) => this.#toolbar.handleFocusin(e)}
+      >
         ${
           gate === nothing && list.length
             ? running
