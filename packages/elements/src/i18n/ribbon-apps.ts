@@ -85,6 +85,10 @@ export interface RibbonAppsStrings {
   selectObservable: (value: string) => string;
   groupLabel: (type: string, n: number) => string;
   noMatchForFilters: string;
+  /** The findings grid's name. */
+  findingsLabel: string;
+  /** The name of the toolbar with select all and the add actions. */
+  selectionActions: string;
 
   // <pk-incidents>
   incidentsLabel: string;
@@ -227,6 +231,8 @@ export const ribbonAppsEn: RibbonAppsStrings = {
   selectObservable: (v) => `Select ${v}`,
   groupLabel: (type, n) => `${type} (${n})`,
   noMatchForFilters: 'Nothing matches these filters.',
+  findingsLabel: 'Observables found on the page',
+  selectionActions: 'Selection',
 
   incidentsLabel: 'Incidents',
   incidentSearch: 'Search incidents',
