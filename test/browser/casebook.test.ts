@@ -5,8 +5,8 @@ import '@pivotkit/elements/pk-casebook.js';
 import '@pivotkit/elements/pk-observable.js';
 import { Outbox, type PkCasebook } from '@pivotkit/elements/pk-casebook.js';
 import { emulatorClient, openCasebookTab } from './casebook-helpers.js';
-import { DEMO_CREDENTIALS, emulatorControl } from '../helpers/emulator.js';
-import { getPivotMenu, closePivotMenu } from '@pivotkit/elements';
+import { DEMO_CREDENTIALS, MODULE_IDS, emulatorControl } from '../helpers/emulator.js';
+import { getPivotMenu, closePivotMenu, settings } from '@pivotkit/elements';
 
 const waitUntil = (cond: () => unknown, message?: string) => waitFor(cond, message, { timeout: 8000 });
 
@@ -259,6 +259,29 @@ describe('<pk-casebook>', function () {
       await expect(el).to.be.accessible();
       (one(el, '[part~="message--red"] button') as HTMLButtonElement).click();
       await waitUntil(() => counted.includes('deliberate'), 'asked only on the explicit action');
+    });
+  });
+
+  describe('verdicts', () => {
+    it('asks only the modules of the mids setting, and asks again when it changes', async () => {
+      const cb = await newCase({
+        title: 'Modules',
+        tlp: 'amber',
+        observables: [{ type: 'domain', value: 'disputed.example.com' }],
+      });
+      settings.set({ mids: [MODULE_IDS.dns] });
+      try {
+        const el = await mount({ caseId: cb.id });
+        const modules = () => one(el, '[part="verdict"] pk-verdict-badge')?.getAttribute('title') ?? '';
+        await waitUntil(() => modules(), 'the verdict');
+        expect(modules()).to.contain('DNS Shield');
+        expect(modules()).not.to.contain('Reputation Feed');
+        settings.set({ mids: [MODULE_IDS.reputation] });
+        await waitUntil(() => modules().includes('Reputation Feed'), 'the new module set answers');
+        expect(modules()).not.to.contain('DNS Shield');
+      } finally {
+        settings.reset();
+      }
     });
   });
 

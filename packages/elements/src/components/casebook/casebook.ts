@@ -15,6 +15,7 @@ import type {
 } from '@pivotkit/sdk';
 import { isPivotkitError } from '@pivotkit/sdk';
 import { LocalizeController } from '../../controllers/localize-controller.js';
+import { StoreController } from '../../controllers/store-controller.js';
 import { ToolbarController } from '../../controllers/toolbar-controller.js';
 import { tokens } from '../../styles/tokens.js';
 import {
@@ -31,7 +32,16 @@ import {
 import '../verdict-badge/pk-verdict-badge.js';
 import { defang } from '../pivot-menu/format.js';
 import type { PkObservablePickEvent } from '../../events/observable-pick.js';
-import { announce, caseChanges, caseTitles, currentCaseRef, pageClient, subscribeClient } from './bridge.js';
+import {
+  announce,
+  caseChanges,
+  caseTitles,
+  currentCaseRef,
+  midsKey,
+  pageClient,
+  settings,
+  subscribeClient,
+} from './bridge.js';
 import type { PkAddToCaseEvent } from '../../events/add-to-case.js';
 import { PkRequestCloseEvent } from '../../events/request-close.js';
 import { missingScopesNotice, signedOutPrompt } from '../../templates/session.js';
@@ -231,6 +241,7 @@ export class PkCasebook extends LitElement {
   @state() private _currentId: string | null = null;
 
   readonly #l = new LocalizeController(this);
+  readonly #settings = new StoreController(this, settings);
   readonly #exportBar = new ToolbarController(this, () => this.#buttonsIn('[part~="export"]'));
   readonly #observableBar = new ToolbarController(this, () =>
     this.#buttonsIn('[part~="observables-section"] [part~="section__actions"]'),
@@ -293,6 +304,7 @@ export class PkCasebook extends LitElement {
       const push = () => !signal.aborted && (this._verdicts = new Map(rows));
       const result = await client.enrich.deliberate(obs, {
         signal,
+        mids: settings.get().mids,
         onModule: (m) => {
           for (const v of m.verdicts) {
             const k = okey(v.observable);
@@ -320,7 +332,9 @@ export class PkCasebook extends LitElement {
     args: () => {
       const cb = this.#shown;
       const keys = cb?.observables?.map(okey).join('\n') ?? '';
-      return [this.#client, keys, cb?.tlp ?? 'green', cb ? this._redConsent.has(cb.id) : false] as const;
+      // The modules of the `mids` setting answer; a change of it asks again.
+      const mids = midsKey(this.#settings.value.mids);
+      return [this.#client, keys, cb?.tlp ?? 'green', cb ? this._redConsent.has(cb.id) : false, mids] as const;
     },
   });
 
@@ -336,12 +350,12 @@ export class PkCasebook extends LitElement {
     this.#close();
   }
 
-  /** The user asked to close: a host may keep the panel open by cancelling `pk-request-close`. */
   /** The buttons of a toolbar (for its ToolbarController). */
   #buttonsIn(toolbar: string): HTMLElement[] {
     return [...this.renderRoot.querySelectorAll<HTMLElement>(`${toolbar} button`)];
   }
 
+  /** The user asked to close: a host may keep the panel open by cancelling `pk-request-close`. */
   #requestClose(source: 'escape' | 'close-button') {
     if (!this.dispatchEvent(new PkRequestCloseEvent({ source }))) return;
     this.#close();

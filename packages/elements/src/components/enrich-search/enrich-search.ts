@@ -10,6 +10,7 @@ import { SessionController } from '../../controllers/session-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { ToolbarController } from '../../controllers/toolbar-controller.js';
 import { currentCase } from '../../state/current-case.js';
+import { midsKey, settings } from '../../state/settings.js';
 import { missingScopesNotice, signedOutPrompt } from '../../templates/session.js';
 import { tokens } from '../../styles/tokens.js';
 import '../observable/pk-observable.js';
@@ -43,7 +44,8 @@ interface Progress {
  * one value per line works as bulk input. When nothing is found in pasted text, or when the analyst asks, the
  * text goes to the Inspect API. The de-duplicated list and what enriching it will send ("14 observables, will
  * send 14 enrich requests to 5 modules"; the module count is what the API named so far on this page) show before
- * anything is sent. Enrich asks `deliberate` and shows each module's answer as it arrives; Cancel aborts it and
+ * anything is sent. Enrich asks `deliberate` of the modules chosen in Settings (`mids`; all when none is chosen)
+ * and shows each module's answer as it arrives (a change of the choice drops what the old modules said); Cancel aborts it and
  * keeps what arrived. Each observable has its pivot menu. "Add all" adds the list to the current case, or to a new
  * case that becomes current. The text is never cleared by a failure. Reads the session and the current case from
  * the state layer; signed out, local detection still works and the enrich actions offer sign-in.
@@ -108,6 +110,9 @@ export class PkEnrichSearch extends LitElement {
   readonly #l = new LocalizeController(this);
   readonly #session = new SessionController(this);
   readonly #case = new StoreController(this, currentCase);
+  readonly #settings = new StoreController(this, settings);
+  /** The module set the shown verdicts came from (`midsKey`); undefined before any enrichment. */
+  #enrichedWith: string | undefined;
   readonly #toolbar = new ToolbarController(this, () => this.#buttonsIn('toolbar'));
   readonly #actions = new ToolbarController(this, () => this.#buttonsIn('actions'));
   #pasted = false;
@@ -130,8 +135,11 @@ export class PkEnrichSearch extends LitElement {
       if (!client) throw new Error(this.#l.t.signedOut);
       this._progress = { answered: new Map(), errors: [] };
       const parts: ModuleResult[] = [];
+      const mids = this.#settings.value.mids;
+      this.#enrichedWith = midsKey(mids);
       const result = await client.enrich.deliberate(observables, {
         signal,
+        mids,
         onModule: (m) => {
           if (signal.aborted) return;
           parts.push(m);
@@ -155,6 +163,15 @@ export class PkEnrichSearch extends LitElement {
       return result;
     },
   });
+
+  protected override willUpdate(): void {
+    // The module set changed (in Settings, here or in another tab): what the old set answered is not shown.
+    if (this.#enrichedWith === undefined || midsKey(this.#settings.value.mids) === this.#enrichedWith) return;
+    this.#enrichedWith = undefined;
+    this.#enrich.abort();
+    this._verdicts = new Map();
+    this._progress = { answered: new Map(), errors: [] };
+  }
 
   #mergeVerdicts(list: readonly ObservableVerdict[]): void {
     const next = new Map(this._verdicts);
@@ -318,7 +335,7 @@ export class PkEnrichSearch extends LitElement {
     const canEnrich = signedIn && this.#session.can('enrich');
     const canCase = signedIn && this.#session.can('casebook');
     const running = this.#enrich.status === TaskStatus.PENDING;
-    const modules = knownModules.size || undefined;
+    const modules = this.#settings.value.mids.length || knownModules.size || undefined;
     const current = this.#case.value;
     return html`<p part="summary" role="status">${t.willEnrich(list.length, modules)}</p>
       ${found.duplicates ? html`<p part="note">${t.duplicatesRemoved(found.duplicates)}</p>` : nothing}
@@ -387,7 +404,7 @@ export class PkEnrichSearch extends LitElement {
   #renderProgress(modules: number | undefined): TemplateResult | typeof nothing {
     const t = this.#l.t;
     const status = this.#enrich.status;
-    if (status === TaskStatus.INITIAL) return nothing;
+    if (status === TaskStatus.INITIAL || this.#enrichedWith === undefined) return nothing;
     const { answered, errors } = this._progress;
     const aborted = status === TaskStatus.ERROR && (this.#enrich.error as Error | undefined)?.name === 'AbortError';
     const done = answered.size + errors.length;
