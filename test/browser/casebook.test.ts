@@ -5,8 +5,8 @@ import '@pivotkit/elements/pk-casebook.js';
 import '@pivotkit/elements/pk-observable.js';
 import { Outbox, type PkCasebook } from '@pivotkit/elements/pk-casebook.js';
 import { emulatorClient, openCasebookTab } from './casebook-helpers.js';
-import { DEMO_CREDENTIALS, emulatorControl } from '../helpers/emulator.js';
-import { getPivotMenu, closePivotMenu } from '@pivotkit/elements';
+import { DEMO_CREDENTIALS, MODULE_IDS, emulatorControl } from '../helpers/emulator.js';
+import { getPivotMenu, closePivotMenu, settings } from '@pivotkit/elements';
 
 const waitUntil = (cond: () => unknown, message?: string) => waitFor(cond, message, { timeout: 8000 });
 
@@ -262,6 +262,29 @@ describe('<pk-casebook>', function () {
     });
   });
 
+  describe('verdicts', () => {
+    it('asks only the modules of the mids setting, and asks again when it changes', async () => {
+      const cb = await newCase({
+        title: 'Modules',
+        tlp: 'amber',
+        observables: [{ type: 'domain', value: 'disputed.example.com' }],
+      });
+      settings.set({ mids: [MODULE_IDS.dns] });
+      try {
+        const el = await mount({ caseId: cb.id });
+        const modules = () => one(el, '[part="verdict"] pk-verdict-badge')?.getAttribute('title') ?? '';
+        await waitUntil(() => modules(), 'the verdict');
+        expect(modules()).to.contain('DNS Shield');
+        expect(modules()).not.to.contain('Reputation Feed');
+        settings.set({ mids: [MODULE_IDS.reputation] });
+        await waitUntil(() => modules().includes('Reputation Feed'), 'the new module set answers');
+        expect(modules()).not.to.contain('DNS Shield');
+      } finally {
+        settings.reset();
+      }
+    });
+  });
+
   describe('never losing data', () => {
     it('restores unsent edits after a reload, and shows them pending', async () => {
       const cb = await newCase({ title: 'Reload: before' });
@@ -503,6 +526,52 @@ describe('<pk-casebook>', function () {
       expect(JSON.parse(stix!).type).to.equal('bundle');
       const attrs = (JSON.parse(misp!) as { Event: { Attribute: { type: string }[] } }).Event.Attribute;
       expect(attrs.map((x) => x.type).sort()).to.deep.equal(['domain', 'ip-dst']);
+    });
+
+    it("makes the export buttons and the observables' actions toolbars: one Tab stop each, arrow keys", async () => {
+      const cb = await newCase({
+        title: 'Toolbars',
+        tlp: 'amber',
+        observables: [{ type: 'domain', value: 'evil.example.net' }],
+      });
+      const el = await mount({ caseId: cb.id });
+      await waitUntil(() => all(el, '[part="observable"]').length === 1, 'the case opens');
+      const press = async (key: string) => {
+        await sendKeys({ press: key });
+        await el.updateComplete;
+      };
+      const exportBar = one(el, '[part~="export"]')!;
+      expect(exportBar.getAttribute('role')).to.equal('toolbar');
+      expect(exportBar.getAttribute('aria-label')).to.equal('Export');
+      expect(all(el, '[part~="export"] [tabindex="0"]')).to.have.length(1);
+      one(el, '[data-export="ctim"]')!.focus();
+      await press('ArrowRight');
+      expect(active(el)?.dataset['export']).to.equal('csv');
+      await press('End');
+      expect(active(el)?.dataset['export']).to.equal('misp');
+      await press('ArrowRight');
+      expect(active(el)?.dataset['export']).to.equal('ctim');
+      await press('ArrowLeft');
+      expect(active(el)?.dataset['export']).to.equal('misp');
+      // Tab leaves the toolbar (to Delete), Shift+Tab comes back to the button last used.
+      await press('Tab');
+      expect(text(active(el))).to.equal('Delete case');
+      await sendKeys({ down: 'Shift' });
+      await press('Tab');
+      await sendKeys({ up: 'Shift' });
+      expect(active(el)?.dataset['export']).to.equal('misp');
+      const actions = one(el, '[part~="observables-section"] [part~="section__actions"]')!;
+      expect(actions.getAttribute('role')).to.equal('toolbar');
+      const buttons = [...actions.querySelectorAll<HTMLElement>('button')];
+      expect(buttons.filter((b) => b.tabIndex === 0)).to.have.length(1);
+      buttons[0]!.focus();
+      await press('ArrowRight');
+      expect(active(el)).to.equal(buttons[1]);
+      await press('End');
+      expect(active(el)).to.equal(buttons[2]);
+      await press('Home');
+      expect(active(el)).to.equal(buttons[0]);
+      await expect(el).to.be.accessible();
     });
 
     it('imports a CTIM casebook file, and a bad file imports nothing and says why', async () => {

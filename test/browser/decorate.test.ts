@@ -1,6 +1,8 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { decorate, undecorate, type DecorateOptions } from '../../packages/elements/src/decorate/decorate.js';
 import type { PkObservable } from '../../packages/elements/src/components/observable/observable.js';
+import { settings } from '../../packages/elements/src/state/settings.js';
+import { openOtherTab } from '../../packages/elements/src/test-helpers/two-tabs.js';
 
 const SHA256 = 'e008033699eb7000131ee66c03d33b809d5bba48f1c557ea14b86e68363d6de0';
 /** decorate() and wait for its first scan (it runs in slices). */
@@ -268,6 +270,81 @@ describe('decorate', () => {
       const again = await decorated(el, { enrich: false });
       expect(markers(el).length).to.equal(5);
       again.undecorate();
+    });
+  });
+
+  describe('the decorate setting', () => {
+    /** Every node under `root` as it is (text nodes one by one): equal only when restored exactly. */
+    const snapshot = (root: Node): string[] => {
+      const out: string[] = [];
+      const walk = (n: Node) => {
+        out.push(
+          n.nodeType === Node.TEXT_NODE ? `#text ${(n as Text).data}` : ((n as Element).localName ?? n.nodeName),
+        );
+        for (const c of n.childNodes) walk(c);
+      };
+      walk(root);
+      return out;
+    };
+    afterEach(() => settings.reset());
+
+    it('takes the buttons out when it goes off, restoring the text exactly, and decorates again when on', async () => {
+      const el = await table();
+      const before = snapshot(el);
+      const texts = [...el.querySelectorAll('td')].map((td) => [...td.childNodes]);
+      const handle = await decorated(el, { enrich: false });
+      expect(markers(el).length).to.equal(5);
+      settings.set({ decorate: false });
+      expect(markers(el).length).to.equal(0);
+      expect(snapshot(el)).to.deep.equal(before);
+      expect([...el.querySelectorAll('td')].map((td) => [...td.childNodes])).to.deep.equal(texts);
+      expect(handle.paused).to.equal(true);
+      // Off: what the page adds stays as it is, and decorate() places nothing either.
+      const row = el.querySelector('tbody')!.insertRow();
+      row.insertCell().textContent = '203.0.113.77';
+      await decorated(el, { enrich: false });
+      await new Promise((r) => requestAnimationFrame(r));
+      expect(markers(el).length).to.equal(0);
+      settings.set({ decorate: true });
+      expect(handle.paused).to.equal(false);
+      await handle.ready;
+      expect(found(el)).to.include('ip 203.0.113.77');
+      expect(markers(el).length).to.equal(6);
+      // Watching again: a row added now is decorated.
+      const next = el.querySelector('tbody')!.insertRow();
+      next.insertCell().textContent = 'later.example.org';
+      await waitUntil(() => found(el).includes('domain later.example.org'), 'the new row is decorated');
+      handle.undecorate();
+    });
+
+    it('places nothing when it is off from the start', async () => {
+      settings.set({ decorate: false });
+      const el = await table();
+      const before = el.innerHTML;
+      const handle = await decorated(el, { enrich: false });
+      expect(handle.paused).to.equal(true);
+      expect(el.innerHTML).to.equal(before);
+      settings.set({ decorate: true });
+      await handle.ready;
+      expect(markers(el).length).to.equal(5);
+      handle.undecorate();
+    });
+
+    it('follows the setting changed in another tab', async () => {
+      const el = await table();
+      const before = snapshot(el);
+      const handle = await decorated(el, { enrich: false });
+      const other = await openOtherTab();
+      try {
+        other.mod.settings.set({ decorate: false });
+        await waitUntil(() => markers(el).length === 0, 'the buttons go');
+        expect(snapshot(el)).to.deep.equal(before);
+        other.mod.settings.set({ decorate: true });
+        await waitUntil(() => markers(el).length === 5, 'the buttons are back');
+      } finally {
+        other.close();
+        handle.undecorate();
+      }
     });
   });
 

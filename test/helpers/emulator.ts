@@ -23,3 +23,10 @@ export function emulatorControl(action: string, body?: unknown): Promise<{ statu
 
 /** The emulator's built-in demo client, which has every scope. */
 export const DEMO_CREDENTIALS = { clientId: 'demo-client', clientSecret: 'demo-secret' } as const;
+
+/** The emulator's module instance ids (packages/server/src/emulator/intel.ts), for the `mids` setting. */
+export const MODULE_IDS = {
+  reputation: '7d0c3f1e-5a2b-4c1d-9e8f-1a2b3c4d5e01', // Reputation Feed
+  dns: '7d0c3f1e-5a2b-4c1d-9e8f-1a2b3c4d5e02', // DNS Shield
+  endpoint: '7d0c3f1e-5a2b-4c1d-9e8f-1a2b3c4d5e03', // Endpoint Guard
+} as const;

@@ -145,6 +145,30 @@ describe('the SDK against the emulator process', () => {
       assert.equal(r.verdictFor({ type: 'domain', value: 'module-error.example.com' })?.dispositionName, 'Suspicious');
     });
 
+    it('deliberate and observe with mids ask only those modules', async () => {
+      const DNS = '7d0c3f1e-5a2b-4c1d-9e8f-1a2b3c4d5e02';
+      const ENDPOINT = '7d0c3f1e-5a2b-4c1d-9e8f-1a2b3c4d5e03';
+      const ip = { type: 'ip', value: '198.51.100.7' };
+      const every = await client.enrich.deliberate([ip]);
+      assert.ok(every.modules.length > 1, 'more than one module knows the IP');
+      const one = await client.enrich.deliberate([ip], { mids: [DNS] });
+      assert.deepEqual(
+        one.modules.map((m) => m.moduleInstanceId),
+        [DNS],
+      );
+      assert.deepEqual(
+        one.verdictFor(ip)?.modules.map((m) => m.module),
+        ['DNS Shield'],
+      );
+      const modules: string[] = [];
+      const observed = await client.enrich.observe([ip], {
+        mids: [DNS, ENDPOINT],
+        onModule: (m) => modules.push(m.module),
+      });
+      assert.deepEqual(modules.sort(), ['DNS Shield', 'Endpoint Guard']);
+      assert.deepEqual(observed.modules.map((m) => m.module).sort(), ['DNS Shield', 'Endpoint Guard']);
+    });
+
     it('observe returns judgements and sightings per module', async () => {
       const r = await client.enrich.observe([
         { type: 'sha256', value: '275a021bbfb6489e54d471899f7db9d1663fc695ec2fe2a2c4538aabf651fd0f' },

@@ -366,8 +366,13 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
     let todo = all;
     // The cache serves nothing before a successful sign-in, and only this identity's entries.
     const epoch = cacheEpoch;
-    const cachePrefix =
+    // The module set asked, in a stable order: part of the cache key, so that a verdict derived from other
+    // modules is never served.
+    const only = opts.mids?.length ? [...new Set(opts.mids.filter((m) => m !== ''))].sort() : [];
+    const identity =
       kind === 'deliberate' && cache ? cachePrefixFor((await tokens.get(opts.signal)).session) : undefined;
+    const cachePrefix =
+      identity === undefined ? undefined : only.length ? `${identity}mids=${only.join(',')}|` : identity;
     if (cachePrefix !== undefined && cache && !opts.fresh) {
       todo = [];
       const keys = all.map((o) => cachePrefix + observableKey(o));
@@ -378,16 +383,17 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
     }
     const parts: ModuleResult[] = [];
     const errors: ModuleError[] = [];
-    const mids = opts.onModule ? [...seenMids[kind]] : [];
+    const mids = opts.onModule ? (only.length ? only : [...seenMids[kind]]) : [];
     const tasks = chunk(todo, batchSize).flatMap((batch) =>
       (mids.length ? mids : [undefined]).map((mid) => async () => {
         let env: z.output<typeof looseEnvelope>;
+        const query = (mid ? [mid] : only).map((m): [string, string] => ['mids', m]);
         try {
           ({ data: env } = await call({
             service: 'visibility',
             method: 'POST',
             path: `iroh/iroh-enrich/${kind}/observables`,
-            ...(mid ? { query: [['mids', mid]] as [string, string][] } : {}),
+            ...(query.length ? { query } : {}),
             json: batch,
             idempotent: true,
             schema: looseEnvelope,

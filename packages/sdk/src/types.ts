@@ -55,6 +55,13 @@ export interface EnrichOptions extends CallOptions {
    * others. With long lists it may be called more than once for one module (once per batch).
    */
   onModule?: (module: ModuleResult) => void;
+  /**
+   * Ask only these module instances (`?mids=`, once per id). Absent or empty asks every module. Verdicts are
+   * cached per module set: a verdict computed by other modules is never served for this call. With `onModule`,
+   * the call fans out to each listed module separately.
+   * @example await client.enrich.deliberate(obs, { mids: ['7d0c3f1e-5a2b-4c1d-9e8f-1a2b3c4d5e02'] })
+   */
+  mids?: readonly string[];
   /** `deliberate` only: skip the verdict cache and ask the service again. */
   fresh?: boolean;
 }

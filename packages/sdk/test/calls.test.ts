@@ -156,6 +156,65 @@ describe('enrich', () => {
     assert.equal(result.verdictFor(o)?.modules.length, 2);
   });
 
+  it('asks only the modules in mids, and fans out to each of them with onModule', async () => {
+    const o = { type: 'ip', value: '203.0.113.11' };
+    const s = await server((req) => {
+      const mids = req.query.getAll('mids');
+      const all = [moduleItem('Talos', [o], 2), moduleItem('Umbrella', [o], 1), moduleItem('Other', [o], 3)];
+      return { json: { data: mids.length ? all.filter((m) => mids.includes(m.module_instance_id)) : all, errors: [] } };
+    });
+    const client = clientFor(s);
+    const r = await client.enrich.deliberate([o], { mids: ['mid-Umbrella', 'mid-Talos', 'mid-Talos'] });
+    assert.deepEqual(s.api()[0]!.query.getAll('mids'), ['mid-Talos', 'mid-Umbrella']);
+    assert.deepEqual(r.modules.map((m) => m.module).sort(), ['Talos', 'Umbrella']);
+    assert.deepEqual(
+      r
+        .verdictFor(o)
+        ?.modules.map((m) => m.module)
+        .sort(),
+      ['Talos', 'Umbrella'],
+    );
+    // With onModule, one call per listed module even before any module was seen.
+    const seen: string[] = [];
+    await client.enrich.observe([o], { mids: ['mid-Other'], onModule: (m) => seen.push(m.module) });
+    assert.deepEqual(s.api()[1]!.query.getAll('mids'), ['mid-Other']);
+    assert.deepEqual(seen, ['Other']);
+    assert.equal(s.api().length, 2);
+    // An empty list asks every module.
+    const every = await client.enrich.deliberate([o], { mids: [] });
+    assert.deepEqual(s.api()[2]!.query.getAll('mids'), []);
+    assert.equal(every.modules.length, 3);
+  });
+
+  it('never serves a verdict cached for another module set', async () => {
+    const o = { type: 'ip', value: '203.0.113.12' };
+    const s = await server((req) => {
+      const mids = req.query.getAll('mids');
+      const all = [moduleItem('Talos', [o], 2), moduleItem('Umbrella', [o], 1)];
+      return { json: { data: mids.length ? all.filter((m) => mids.includes(m.module_instance_id)) : all, errors: [] } };
+    });
+    const cache = memoryVerdictCache({ ttlMs: 60_000 });
+    const client = clientFor(s, { cache });
+    const talos = await client.enrich.deliberate([o], { mids: ['mid-Talos'] });
+    assert.equal(talos.verdictFor(o)?.dispositionName, 'Malicious');
+    const umbrella = await client.enrich.deliberate([o], { mids: ['mid-Umbrella'] });
+    assert.equal(umbrella.verdictFor(o)?.dispositionName, 'Clean');
+    const every = await client.enrich.deliberate([o]);
+    assert.deepEqual(
+      every
+        .verdictFor(o)
+        ?.modules.map((m) => m.module)
+        .sort(),
+      ['Talos', 'Umbrella'],
+    );
+    assert.equal(s.api().length, 3, 'each module set asked once');
+    // The same set again, in any order, comes from the cache.
+    const again = await client.enrich.deliberate([o], { mids: ['mid-Talos'] });
+    assert.equal(again.verdictFor(o)?.dispositionName, 'Malicious');
+    await client.enrich.deliberate([o]);
+    assert.equal(s.api().length, 3, 'served from the cache');
+  });
+
   it('turns one module failing during fan-out into that module error', async () => {
     const o = { type: 'ip', value: '203.0.113.10' };
     const s = await server((req) => {

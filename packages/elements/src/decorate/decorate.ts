@@ -2,6 +2,7 @@ import type { ObservableType, PivotkitClient } from '@pivotkit/sdk';
 import { scanDom, type DomMatch } from '@pivotkit/sdk/detect';
 import '../components/observable/pk-observable.js';
 import type { PkObservable } from '../components/observable/observable.js';
+import { settings } from '../state/settings.js';
 
 /** Options of {@link decorate}. */
 export interface DecorateOptions {
@@ -36,6 +37,8 @@ export interface DecorateHandle {
   refresh(): Promise<PkObservable[]>;
   /** Stops watching, removes every element this handle placed and merges split text back: the page is as before. */
   undecorate(): void;
+  /** Whether decoration is paused because the `decorate` setting is off (the handle resumes when it is on). */
+  readonly paused: boolean;
 }
 
 /** The attribute that keeps a subtree undecorated: `<div data-pk-ignore>`. */
@@ -95,8 +98,10 @@ class Handle implements DecorateHandle {
   /** Buttons placed after a link (or button, label, summary) instead of inside it, and that element. */
   readonly #afterOf = new WeakMap<Element, Element>();
   readonly #options: DecorateOptions;
-  readonly #abort = new AbortController();
+  #abort = new AbortController();
   #observer: MutationObserver | undefined;
+  /** The `decorate` setting is off: nothing placed, nothing watched, until it is on again. */
+  #paused = false;
   /** Incremental scans run one after another. */
   #chain: Promise<unknown> = Promise.resolve();
 
@@ -109,7 +114,17 @@ class Handle implements DecorateHandle {
     return [...this.#placements].map((p) => p.marker).filter((m) => m.isConnected);
   }
 
+  get paused(): boolean {
+    return this.#paused;
+  }
+
   start(): void {
+    if (!settings.get().decorate) {
+      this.#paused = true;
+      return;
+    }
+    this.#paused = false;
+    if (this.#abort.signal.aborted) this.#abort = new AbortController();
     if (this.#options.watch !== false) {
       this.#observer = new MutationObserver(this.#onMutations);
       this.#observer.observe(this.root, { childList: true, subtree: true, characterData: true });
@@ -118,14 +133,31 @@ class Handle implements DecorateHandle {
   }
 
   refresh(): Promise<PkObservable[]> {
-    return this.#scan([this.root]);
+    return this.#paused ? Promise.resolve([]) : this.#scan([this.root]);
   }
 
   undecorate(): void {
+    this.#clear();
+    if (handles.get(this.root) === this) handles.delete(this.root);
+  }
+
+  /** The `decorate` setting is on again: decorate (and watch) as on the first call. */
+  resume(): void {
+    if (this.#paused) this.start();
+  }
+
+  /** The `decorate` setting went off: the page as before, and nothing watched, until it is on again. */
+  pause(): void {
+    this.#clear();
+    this.#paused = true;
+    this.ready = Promise.resolve();
+  }
+
+  /** Stops scanning and watching, and takes out every button this handle placed. */
+  #clear(): void {
     this.#abort.abort();
     this.#observer?.disconnect();
     this.#observer = undefined;
-    if (handles.get(this.root) === this) handles.delete(this.root);
     // Newest first, so each marker still sits between the two halves it split.
     const all = [...this.#placements].reverse();
     this.#placements.clear();
@@ -147,10 +179,11 @@ class Handle implements DecorateHandle {
    * yielding to the page between batches so that it keeps painting and answering input.
    */
   #scan(roots: Node[]): Promise<PkObservable[]> {
+    // The signal of this run: a pause and resume in between leaves it aborted.
+    const signal = this.#abort.signal;
     const run = this.#chain.then(async () => {
       const added: PkObservable[] = [];
       for (const r of roots) {
-        const signal = this.#abort.signal;
         if (signal.aborted) break;
         if (r !== this.root && (!r.isConnected || !this.root.contains(r))) continue;
         const byNode = new Map<Text, DomMatch[]>();
@@ -190,6 +223,7 @@ class Handle implements DecorateHandle {
           sliceStart = performance.now();
           if (signal.aborted) return added;
         }
+        if (signal.aborted) break;
         this.#flush(batch, seenData, added);
       }
       return added;
@@ -324,6 +358,22 @@ class Handle implements DecorateHandle {
   }
 }
 
+/** Pauses every handle when the `decorate` setting goes off (here or in another tab) and resumes it when on. */
+let followingSettings = false;
+function followSettings(): void {
+  if (followingSettings) return;
+  followingSettings = true;
+  let on = settings.get().decorate;
+  settings.subscribe((s) => {
+    if (s.decorate === on) return;
+    on = s.decorate;
+    for (const h of [...handles.values()]) {
+      if (on) h.resume();
+      else h.pause();
+    }
+  });
+}
+
 /**
  * Places a `<pk-observable inline>` pivot button right after each observable found in the text under `root`
  * (by `scanDom` from `@pivotkit/sdk/detect`, in slices that never block the page for long).
@@ -337,6 +387,10 @@ class Handle implements DecorateHandle {
  * Calling it again for the same root scans it again and returns the same handle. `await handle.ready` to know
  * when the first scan is done.
  *
+ * It follows the analyst's `decorate` setting (`settings`, kept in step across tabs): while it is off nothing is
+ * placed and the buttons already placed are taken out, the page's text restored exactly; when it is on again, the
+ * page is decorated again (and watched, with `watch`).
+ *
  * Limits: a text the page rewrites after it was decorated keeps its old button (a new text node gets its own);
  * changes inside the page's shadow roots after the first scan are not watched; a match that starts inside a
  * link and ends outside it gets its button inside the element where it ends.
@@ -345,6 +399,7 @@ export function decorate(
   root: Element | Document | DocumentFragment = document.body,
   options: DecorateOptions = {},
 ): DecorateHandle {
+  followSettings();
   const existing = handles.get(root);
   if (existing) {
     existing.ready = existing.refresh().then(() => undefined);

@@ -52,6 +52,9 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   }),
 }) as Settings;
 
+/** The enrichment module set as one string (sorted, comma-joined): equal for the same set in any order. */
+export const midsKey = (mids: readonly string[]): string => [...mids].sort().join(',');
+
 /** localStorage key of the settings (JSON). */
 export const SETTINGS_KEY = 'pk-settings';
 

@@ -3,6 +3,7 @@
 import type { caseChanges } from '../state/case-changes.js';
 import type { caseTitles, currentCase } from '../state/current-case.js';
 import type { session } from '../state/session.js';
+import type { settings } from '../state/settings.js';
 
 export interface OtherTab {
   frame: HTMLIFrameElement;
@@ -12,6 +13,7 @@ export interface OtherTab {
     caseTitles: typeof caseTitles;
     caseChanges: typeof caseChanges;
     session: typeof session;
+    settings: typeof settings;
   };
   close(): void;
 }
@@ -23,7 +25,8 @@ export async function openOtherTab(): Promise<OtherTab> {
     import { currentCase, caseTitles } from '${base}current-case.ts';
     import { caseChanges } from '${base}case-changes.ts';
     import { session } from '${base}session.ts';
-    window.pkState = { currentCase, caseTitles, caseChanges, session };
+    import { settings } from '${base}settings.ts';
+    window.pkState = { currentCase, caseTitles, caseChanges, session, settings };
     parent.postMessage('pk-other-tab-ready', '*');
   </script>`;
   const ready = new Promise<void>((resolve) =>

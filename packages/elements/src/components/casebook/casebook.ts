@@ -15,6 +15,8 @@ import type {
 } from '@pivotkit/sdk';
 import { isPivotkitError } from '@pivotkit/sdk';
 import { LocalizeController } from '../../controllers/localize-controller.js';
+import { StoreController } from '../../controllers/store-controller.js';
+import { ToolbarController } from '../../controllers/toolbar-controller.js';
 import { casebookEn } from '../../i18n/casebook.js';
 import { tokens } from '../../styles/tokens.js';
 import {
@@ -31,7 +33,16 @@ import {
 import '../verdict-badge/pk-verdict-badge.js';
 import { defang } from '../pivot-menu/format.js';
 import type { PkObservablePickEvent } from '../../events/observable-pick.js';
-import { announce, caseChanges, caseTitles, currentCaseRef, pageClient, subscribeClient } from './bridge.js';
+import {
+  announce,
+  caseChanges,
+  caseTitles,
+  currentCaseRef,
+  midsKey,
+  pageClient,
+  settings,
+  subscribeClient,
+} from './bridge.js';
 import type { PkAddToCaseEvent } from '../../events/add-to-case.js';
 import { PkRequestCloseEvent } from '../../events/request-close.js';
 import { missingScopesNotice, signedOutPrompt } from '../../templates/session.js';
@@ -125,6 +136,9 @@ type Intake = {
  * descriptions and observable values) one page at a time. It is a listbox: arrow keys, Home/End, Enter opens a
  * case (and makes it current), Delete deletes it (with a few seconds to undo before anything is sent).
  *
+ * The case view's export buttons and its observables' actions (add, copy all, copy all defanged) are WAI-ARIA
+ * toolbars: one Tab stop each, ArrowLeft/ArrowRight between the buttons, Home/End to the ends.
+ *
  * Nothing the analyst writes is lost: every edit goes to the outbox (IndexedDB) before it is sent, waits while
  * offline or while the API fails, is replayed in order, and shows as pending on its field with a count in the
  * header. A change made elsewhere meanwhile is shown as a conflict with both versions.
@@ -155,7 +169,7 @@ type Intake = {
  * @csspart row__meta - A row's observable count, TLP and last change.
  * @csspart tlp - A TLP marking.
  * @csspart pager - The paging buttons and range.
- * @csspart export - The export buttons (CTIM JSON, CSV, STIX 2.1, MISP).
+ * @csspart export - The export toolbar (CTIM JSON, CSV, STIX 2.1, MISP).
  * @csspart import - The import control (a CTIM casebook JSON file).
  * @csspart investigation - The "Investigate this case" section (`<pk-case-investigation>`, loaded on first use).
  * @csspart case - The case view.
@@ -228,6 +242,11 @@ export class PkCasebook extends LitElement {
   @state() private _currentId: string | null = null;
 
   readonly #l = new LocalizeController(this, casebookEn);
+  readonly #settings = new StoreController(this, settings);
+  readonly #exportBar = new ToolbarController(this, () => this.#buttonsIn('[part~="export"]'));
+  readonly #observableBar = new ToolbarController(this, () =>
+    this.#buttonsIn('[part~="observables-section"] [part~="section__actions"]'),
+  );
   #off: (() => void)[] = [];
   /** The rows last read, by id: what a case view shows when the case's own reply cannot be read. */
   #rows = new Map<string, Casebook>();
@@ -286,6 +305,7 @@ export class PkCasebook extends LitElement {
       const push = () => !signal.aborted && (this._verdicts = new Map(rows));
       const result = await client.enrich.deliberate(obs, {
         signal,
+        mids: settings.get().mids,
         onModule: (m) => {
           for (const v of m.verdicts) {
             const k = okey(v.observable);
@@ -313,7 +333,9 @@ export class PkCasebook extends LitElement {
     args: () => {
       const cb = this.#shown;
       const keys = cb?.observables?.map(okey).join('\n') ?? '';
-      return [this.#client, keys, cb?.tlp ?? 'green', cb ? this._redConsent.has(cb.id) : false] as const;
+      // The modules of the `mids` setting answer; a change of it asks again.
+      const mids = midsKey(this.#settings.value.mids);
+      return [this.#client, keys, cb?.tlp ?? 'green', cb ? this._redConsent.has(cb.id) : false, mids] as const;
     },
   });
 
@@ -327,6 +349,11 @@ export class PkCasebook extends LitElement {
   close(): void {
     if (!this.opened) return;
     this.#close();
+  }
+
+  /** The buttons of a toolbar (for its ToolbarController). */
+  #buttonsIn(toolbar: string): HTMLElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLElement>(`${toolbar} button`)];
   }
 
   /** The user asked to close: a host may keep the panel open by cancelling `pk-request-close`. */
@@ -1138,7 +1165,13 @@ export class PkCasebook extends LitElement {
     >
       <div part="case__nav">
         ${back}
-        <div part="export" role="group" aria-label=${t.exportAs}>
+        <div
+          part="export"
+          role="toolbar"
+          aria-label=${t.exportAs}
+          @keydown=${(e: KeyboardEvent) => this.#exportBar.handleKeydown(e)}
+          @focusin=${(e: FocusEvent) => this.#exportBar.handleFocusin(e)}
+        >
           <span aria-hidden="true">${t.exportAs}:</span>
           ${(['ctim', 'csv', 'stix', 'misp'] as const).map(
             (f) =>
@@ -1272,7 +1305,13 @@ export class PkCasebook extends LitElement {
     return html`<section part="section observables-section" aria-labelledby="obs-h">
       <div part="section__header">
         <h3 id="obs-h">${t.observables} <span part="count">(${list.length})</span></h3>
-        <div part="section__actions">
+        <div
+          part="section__actions"
+          role="toolbar"
+          aria-label=${t.observableActions}
+          @keydown=${(e: KeyboardEvent) => this.#observableBar.handleKeydown(e)}
+          @focusin=${(e: FocusEvent) => this.#observableBar.handleFocusin(e)}
+        >
           <button
             part="button"
             type="button"

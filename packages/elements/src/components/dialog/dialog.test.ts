@@ -175,6 +175,102 @@ describe('<pk-dialog>', () => {
     });
   });
 
+  describe('opened while closing, closed while opening', () => {
+    /** Makes the opening motion last until the test is done with it, so that a key lands during it. */
+    function slowMotion(): () => void {
+      const animate = HTMLElement.prototype.animate;
+      HTMLElement.prototype.animate = function (this: HTMLElement, keyframes, options) {
+        return animate.call(this, keyframes, { ...(options as KeyframeAnimationOptions), duration: 600_000 });
+      };
+      return () => (HTMLElement.prototype.animate = animate);
+    }
+    const log = (dialog: PkDialog) => {
+      const events: string[] = [];
+      for (const t of ['pk-show', 'pk-after-show', 'pk-hide', 'pk-after-hide'])
+        dialog.addEventListener(t, () => events.push(t));
+      return events;
+    };
+
+    it('opens afresh when closed and opened again in one go: focus moves in, the opener is remembered', async () => {
+      const d = await setup();
+      // "Block" closes the dialog and opens it again for the next step, as a wizard does.
+      d.wrap.querySelector('#ok')!.addEventListener('click', () => {
+        void d.dialog.hide();
+        void d.dialog.show();
+      });
+      await openFromOpener(d);
+      const events = log(d.dialog);
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Tab' });
+      expect(deepActive()?.id).to.equal('ok');
+      const shown = oneEvent(d.dialog, 'pk-after-show');
+      await sendKeys({ press: 'Enter' });
+      await shown;
+      expect(events).to.deep.equal(['pk-hide', 'pk-after-hide', 'pk-show', 'pk-after-show']);
+      expect(d.native().open).to.equal(true);
+      expect(d.native().matches(':modal')).to.equal(true);
+      expect(deepActive()?.id).to.equal('note');
+      const hidden = oneEvent(d.dialog, 'pk-after-hide');
+      await sendKeys({ press: 'Escape' });
+      await hidden;
+      expect(document.activeElement).to.equal(d.opener);
+    });
+
+    it('opens afresh from the page while a modeless dialog closes, and returns focus to the new opener', async () => {
+      const d = await setup({ modeless: true });
+      const again = document.createElement('button');
+      again.textContent = 'Again';
+      again.addEventListener('click', () => {
+        d.dialog.open = false;
+        d.dialog.open = true;
+      });
+      d.wrap.append(again);
+      await openFromOpener(d);
+      const events = log(d.dialog);
+      again.focus();
+      const shown = oneEvent(d.dialog, 'pk-after-show');
+      await sendKeys({ press: 'Enter' });
+      await shown;
+      expect(events).to.deep.equal(['pk-hide', 'pk-after-hide', 'pk-show', 'pk-after-show']);
+      expect(deepActive()?.id).to.equal('note');
+      await d.dialog.hide();
+      expect(document.activeElement).to.equal(again);
+    });
+
+    it('closes during the opening motion: the motion stops, focus returns, and pk-after-show never comes', async () => {
+      const d = await setup();
+      const restore = slowMotion();
+      try {
+        const events = log(d.dialog);
+        d.opener.focus();
+        const showing = oneEvent(d.dialog, 'pk-show');
+        await sendKeys({ press: 'Enter' });
+        await showing;
+        expect(deepActive()?.id).to.equal('note');
+        const opened = d.dialog.show();
+        const hidden = oneEvent(d.dialog, 'pk-after-hide');
+        await sendKeys({ press: 'Escape' });
+        await hidden;
+        // show() resolves: its opening ended, without finishing.
+        await opened;
+        expect(document.activeElement).to.equal(d.opener);
+        expect(d.native().open).to.equal(false);
+        expect(d.native().getAnimations()).to.have.length(0);
+        // Opened again straight away, still in slow motion: focus moves in as on a first open.
+        const again = oneEvent(d.dialog, 'pk-show');
+        await sendKeys({ press: 'Enter' });
+        await again;
+        expect(deepActive()?.id).to.equal('note');
+        await sendKeys({ press: 'Escape' });
+        await d.dialog.updateComplete;
+        expect(document.activeElement).to.equal(d.opener);
+        expect(events).to.deep.equal(['pk-show', 'pk-hide', 'pk-after-hide', 'pk-show', 'pk-hide', 'pk-after-hide']);
+      } finally {
+        restore();
+      }
+    });
+  });
+
   describe('motion', () => {
     it('skips the animation when the user prefers reduced motion', async () => {
       const d = await setup();

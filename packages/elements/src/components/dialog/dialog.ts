@@ -38,7 +38,10 @@ const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').match
  * (else the close button), and closing returns it to the element that had it. In a modal dialog Tab cycles
  * inside. Escape, a press on the backdrop (modal only) and the close button fire the cancelable
  * `pk-request-close` first: call `preventDefault()` to keep it open (unsaved text, say). Motion is skipped when
- * the user prefers reduced motion. `hide()` and `open = false` close without asking.
+ * the user prefers reduced motion. `hide()` and `open = false` close without asking. Opened again while it closes
+ * (even `hide(); show()` in one go) it opens afresh: `pk-hide`/`pk-after-hide`, then `pk-show`, focus inside, and
+ * the opener remembered; closed during its opening motion, the motion stops, focus returns and `pk-after-show`
+ * does not come.
  *
  * @slot - The body.
  * @slot footer - Buttons at the bottom (the footer is hidden while the slot is empty).
@@ -65,7 +68,16 @@ export class PkDialog extends LitElement {
   @property() label = '';
 
   /** Whether the dialog is open. Reflects. Prefer `show()`/`hide()`, which resolve once the motion is done. */
-  @property({ type: Boolean, reflect: true }) open = false;
+  @property({ type: Boolean, reflect: true })
+  get open(): boolean {
+    return this.#open;
+  }
+  set open(value: boolean) {
+    // Counted here, not read from the changed properties: closed and opened again before the next update
+    // (`hide(); show()`) is still a close and a fresh open.
+    if (value && !this.#open) this.#opens++;
+    this.#open = value;
+  }
 
   /** Opens it non-modal: the page stays usable, no backdrop, outside presses do not close it. */
   @property({ type: Boolean, reflect: true }) modeless = false;
@@ -80,6 +92,13 @@ export class PkDialog extends LitElement {
   @query('dialog') private _dialog!: HTMLDialogElement;
 
   #l = new LocalizeController(this);
+  #open = false;
+  /** How often `open` went from false to true, and how many of those opens were carried out. */
+  #opens = 0;
+  #opened = 0;
+  /** Bumped by every open and close: a motion that a later one overtook does not finish its transition. */
+  #transition = 0;
+  #motion: Animation | undefined;
   #opener: HTMLElement | null = null;
   #hasFooter = false;
   #settled: Promise<void> = Promise.resolve();
@@ -121,7 +140,13 @@ export class PkDialog extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('open')) {
-      if (this.open && !this._dialog.open) this.#settled = this.#opening();
+      const reopened = this.#opens !== this.#opened;
+      this.#opened = this.#opens;
+      if (this.open && this._dialog.open && reopened) {
+        // Closed and opened again in one go: close, then open as if for the first time.
+        void this.#closing();
+        this.#settled = this.#opening();
+      } else if (this.open && !this._dialog.open) this.#settled = this.#opening();
       else if (!this.open && this._dialog.open) this.#settled = this.#closing();
     }
     if (changed.has('modeless') && this._dialog.open && changed.get('modeless') !== undefined) {
@@ -137,8 +162,9 @@ export class PkDialog extends LitElement {
   }
 
   async #opening() {
+    const transition = ++this.#transition;
     const active = deepActiveElement();
-    // Keep the first opener when reopened while closing.
+    // Focus still inside (reopened from a control of the dialog): the opener stays the one it will return to.
     if (!this.contains(active) && !this.shadowRoot?.contains(active)) this.#opener = active;
     this.dispatchEvent(new PkLifecycleEvent('pk-show'));
     this.#openNative();
@@ -147,10 +173,15 @@ export class PkDialog extends LitElement {
       { opacity: 0, transform: 'scale(0.97)' },
       { opacity: 1, transform: 'none' },
     ]);
+    // Closed (or closed and opened again) during the motion: that transition is not this one's to finish.
+    if (transition !== this.#transition) return;
     this.dispatchEvent(new PkLifecycleEvent('pk-after-show'));
   }
 
   async #closing() {
+    this.#transition++;
+    // Closing during the opening motion ends it now (the open's pk-after-show does not come).
+    this.#motion?.cancel();
     this.dispatchEvent(new PkLifecycleEvent('pk-hide'));
     const focusWasInside = (() => {
       const a = deepActiveElement();
@@ -167,8 +198,9 @@ export class PkDialog extends LitElement {
 
   async #animate(keyframes: Keyframe[]) {
     if (reducedMotion() || !this._dialog.animate) return;
-    const a = this._dialog.animate(keyframes, { duration: 150, easing: 'ease-out' });
+    const a = (this.#motion = this._dialog.animate(keyframes, { duration: 150, easing: 'ease-out' }));
     await a.finished.catch(() => {});
+    if (this.#motion === a) this.#motion = undefined;
   }
 
   #refuse() {

@@ -4,7 +4,8 @@ import type { PkObservable } from '../observable/observable.js';
 import './pk-enrich-search.js';
 import type { PkEnrichSearch } from './enrich-search.js';
 import { currentCase } from '../../state/current-case.js';
-import { emulatorControl } from '../../../../../test/helpers/emulator.js';
+import { MODULE_IDS, emulatorControl } from '../../../../../test/helpers/emulator.js';
+import { settings } from '../../state/settings.js';
 import {
   paste,
   resetState,
@@ -115,6 +116,33 @@ describe('pk-enrich-search', () => {
       expect(part(el, 'summary')!.textContent).to.equal('1 observable, will send 1 enrich request to 3 modules');
     });
 
+    it('asks only the modules chosen in the settings, and drops their verdicts when the choice changes', async () => {
+      await signInToEmulator();
+      settings.set({ mids: [MODULE_IDS.dns] });
+      try {
+        const el = await fixture<PkEnrichSearch>(html`<pk-enrich-search></pk-enrich-search>`);
+        await pasted(el, 'evil.example.net\ndisputed.example.com');
+        expect(part(el, 'summary')!.textContent).to.equal('2 observables, will send 2 enrich requests to 1 module');
+        await click(part(el, 'enrich')!);
+        await waitUntil(() => observables(el).every((o) => o.verdict), 'every observable has a verdict');
+        expect(parts(el, 'module').map((m) => m.textContent!.split(':')[0])).to.deep.equal(['DNS Shield']);
+        for (const o of observables(el)) expect(o.verdict!.modules.map((m) => m.module)).to.deep.equal(['DNS Shield']);
+        // Another choice, without a reload: the old verdicts go, the next Enrich asks the new module.
+        settings.set({ mids: [MODULE_IDS.reputation] });
+        await el.updateComplete;
+        expect(observables(el).some((o) => o.verdict)).to.equal(false);
+        expect(parts(el, 'module')).to.have.length(0);
+        await click(part(el, 'enrich')!);
+        await waitUntil(() => observables(el).every((o) => o.verdict), 'verdicts from the new module');
+        expect(parts(el, 'module').map((m) => m.textContent!.split(':')[0])).to.deep.equal(['Reputation Feed']);
+        const disputed = observables(el).find((o) => o.value === 'disputed.example.com')!;
+        expect(disputed.verdict!.dispositionName).to.equal('Clean');
+        await expect(el).to.be.accessible();
+      } finally {
+        settings.reset();
+      }
+    });
+
     it('cancels, keeping what arrived and the text', async () => {
       await signInToEmulator();
       await emulatorControl('faults', { latencyMs: 3000, paths: ['/iroh/iroh-enrich/'] });
@@ -214,6 +242,50 @@ describe('pk-enrich-search', () => {
       part(el, 'enrich')!.focus();
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => observables(el)[0]?.verdict, 'a verdict');
+    });
+
+    it('makes both rows of actions toolbars: one Tab stop each, arrows between the buttons', async () => {
+      await signInToEmulator();
+      currentCase.set({ id: 'casebook-toolbar-test', title: 'Toolbar test' });
+      const el = await fixture<PkEnrichSearch>(html`<pk-enrich-search></pk-enrich-search>`);
+      await pasted(el, TEXT);
+      const focused = () => el.shadowRoot!.activeElement?.getAttribute('part');
+      const press = async (key: string) => {
+        await sendKeys({ press: key });
+        await el.updateComplete;
+      };
+      for (const bar of [part(el, 'toolbar')!, part(el, 'actions')!]) {
+        expect(bar.getAttribute('role')).to.equal('toolbar');
+        expect(bar.getAttribute('aria-label')).to.be.a('string').and.not.equal('');
+      }
+      textarea(el).focus();
+      await press('Tab');
+      expect(focused()).to.equal('detect');
+      await press('ArrowRight');
+      expect(focused()).to.equal('inspect');
+      await press('ArrowRight');
+      expect(focused()).to.equal('clear');
+      await press('ArrowRight');
+      expect(focused()).to.equal('detect');
+      await press('End');
+      expect(focused()).to.equal('clear');
+      expect(part(el, 'toolbar')!.querySelectorAll('[tabindex="0"]')).to.have.length(1);
+      // Tab goes on to the next toolbar, not to the next button.
+      await press('Tab');
+      expect(focused()).to.equal('enrich primary');
+      await press('ArrowRight');
+      expect(focused()).to.equal('add-all');
+      await press('ArrowRight');
+      expect(focused()).to.equal('add-all-new');
+      await press('Home');
+      expect(focused()).to.equal('enrich primary');
+      await press('ArrowLeft');
+      expect(focused()).to.equal('add-all-new');
+      await sendKeys({ down: 'Shift' });
+      await press('Tab');
+      await sendKeys({ up: 'Shift' });
+      expect(focused()).to.equal('clear');
+      await expect(el).to.be.accessible();
     });
 
     it('has no axe violations in the dark theme with results', async () => {

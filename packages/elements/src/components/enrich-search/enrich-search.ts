@@ -9,7 +9,9 @@ import { LocalizeController } from '../../controllers/localize-controller.js';
 import { ribbonAppsEn } from '../../i18n/ribbon-apps.js';
 import { SessionController } from '../../controllers/session-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
+import { ToolbarController } from '../../controllers/toolbar-controller.js';
 import { currentCase } from '../../state/current-case.js';
+import { midsKey, settings } from '../../state/settings.js';
 import { missingScopesNotice, signedOutPrompt } from '../../templates/session.js';
 import { tokens } from '../../styles/tokens.js';
 import '../observable/pk-observable.js';
@@ -43,13 +45,16 @@ interface Progress {
  * one value per line works as bulk input. When nothing is found in pasted text, or when the analyst asks, the
  * text goes to the Inspect API. The de-duplicated list and what enriching it will send ("14 observables, will
  * send 14 enrich requests to 5 modules"; the module count is what the API named so far on this page) show before
- * anything is sent. Enrich asks `deliberate` and shows each module's answer as it arrives; Cancel aborts it and
+ * anything is sent. Enrich asks `deliberate` of the modules chosen in Settings (`mids`; all when none is chosen)
+ * and shows each module's answer as it arrives (a change of the choice drops what the old modules said); Cancel aborts it and
  * keeps what arrived. Each observable has its pivot menu. "Add all" adds the list to the current case, or to a new
  * case that becomes current. The text is never cleared by a failure. Reads the session and the current case from
  * the state layer; signed out, local detection still works and the enrich actions offer sign-in.
  *
- * Keyboard: Ctrl+Enter (⌘+Enter) in the text box finds the observables (asking Inspect when none are found);
- * every action is a button in tab order; each observable's pivot button opens its menu.
+ * Keyboard: Ctrl+Enter (⌘+Enter) in the text box finds the observables (asking Inspect when none are found).
+ * The actions under the text box and those for the listed observables are two WAI-ARIA toolbars: one Tab stop
+ * each, ArrowLeft/ArrowRight between the buttons, Home/End to the ends. Each observable's pivot button opens its
+ * menu.
  *
  * @event {PkRequestSignInEvent} pk-request-sign-in - The signed-out user chose "Sign in".
  *
@@ -63,6 +68,7 @@ interface Progress {
  * @csspart clear - The "Clear" button.
  * @csspart summary - What will be sent: observables, requests, modules.
  * @csspart note - A secondary line (duplicates removed, lines not read).
+ * @csspart actions - The toolbar of actions for the listed observables (Enrich or Cancel, the add actions).
  * @csspart enrich - The Enrich button.
  * @csspart cancel - The Cancel button while enriching.
  * @csspart progress - The per-module progress (bar and lines).
@@ -105,6 +111,11 @@ export class PkEnrichSearch extends LitElement {
   readonly #l = new LocalizeController(this, ribbonAppsEn);
   readonly #session = new SessionController(this);
   readonly #case = new StoreController(this, currentCase);
+  readonly #settings = new StoreController(this, settings);
+  /** The module set the shown verdicts came from (`midsKey`); undefined before any enrichment. */
+  #enrichedWith: string | undefined;
+  readonly #toolbar = new ToolbarController(this, () => this.#buttonsIn('toolbar'));
+  readonly #actions = new ToolbarController(this, () => this.#buttonsIn('actions'));
   #pasted = false;
 
   readonly #inspect = new Task(this, {
@@ -125,8 +136,11 @@ export class PkEnrichSearch extends LitElement {
       if (!client) throw new Error(this.#l.t.signedOut);
       this._progress = { answered: new Map(), errors: [] };
       const parts: ModuleResult[] = [];
+      const mids = this.#settings.value.mids;
+      this.#enrichedWith = midsKey(mids);
       const result = await client.enrich.deliberate(observables, {
         signal,
+        mids,
         onModule: (m) => {
           if (signal.aborted) return;
           parts.push(m);
@@ -150,6 +164,15 @@ export class PkEnrichSearch extends LitElement {
       return result;
     },
   });
+
+  protected override willUpdate(): void {
+    // The module set changed (in Settings, here or in another tab): what the old set answered is not shown.
+    if (this.#enrichedWith === undefined || midsKey(this.#settings.value.mids) === this.#enrichedWith) return;
+    this.#enrichedWith = undefined;
+    this.#enrich.abort();
+    this._verdicts = new Map();
+    this._progress = { answered: new Map(), errors: [] };
+  }
 
   #mergeVerdicts(list: readonly ObservableVerdict[]): void {
     const next = new Map(this._verdicts);
@@ -178,6 +201,10 @@ export class PkEnrichSearch extends LitElement {
       return;
     }
     this._found = { ...extractObservables(text), source: 'local' };
+  }
+
+  #buttonsIn(part: string): HTMLElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLElement>(`[part~="${part}"] button`)];
   }
 
   #canInspect(): boolean {
@@ -246,7 +273,14 @@ export class PkEnrichSearch extends LitElement {
         @keydown=${this.#onKeydown}
       ></textarea>
       <p id="help" part="help" class="muted">${t.enrichSearchHelp}</p>
-      <div part="toolbar" class="row">
+      <div
+        part="toolbar"
+        class="row"
+        role="toolbar"
+        aria-label=${t.textActions}
+        @keydown=${(e: KeyboardEvent) => this.#toolbar.handleKeydown(e)}
+        @focusin=${(e: FocusEvent) => this.#toolbar.handleFocusin(e)}
+      >
         <button type="button" part="detect" ?disabled=${!this._text.trim()} @click=${() => void this.find()}>
           ${t.detect}
         </button>
@@ -302,12 +336,19 @@ export class PkEnrichSearch extends LitElement {
     const canEnrich = signedIn && this.#session.can('enrich');
     const canCase = signedIn && this.#session.can('casebook');
     const running = this.#enrich.status === TaskStatus.PENDING;
-    const modules = knownModules.size || undefined;
+    const modules = this.#settings.value.mids.length || knownModules.size || undefined;
     const current = this.#case.value;
     return html`<p part="summary" role="status">${t.willEnrich(list.length, modules)}</p>
       ${found.duplicates ? html`<p part="note">${t.duplicatesRemoved(found.duplicates)}</p>` : nothing}
       ${found.unrecognised.length ? html`<p part="note">${t.unrecognisedLines(found.unrecognised)}</p>` : nothing}
-      <div class="row">
+      <div
+        part="actions"
+        class="row"
+        role="toolbar"
+        aria-label=${t.resultActions}
+        @keydown=${(e: KeyboardEvent) => this.#actions.handleKeydown(e)}
+        @focusin=${(e: FocusEvent) => this.#actions.handleFocusin(e)}
+      >
         ${
           running
             ? html`<button type="button" part="cancel" @click=${() => this.#enrich.abort()}>${t.cancel}</button>`
@@ -364,7 +405,7 @@ export class PkEnrichSearch extends LitElement {
   #renderProgress(modules: number | undefined): TemplateResult | typeof nothing {
     const t = this.#l.t;
     const status = this.#enrich.status;
-    if (status === TaskStatus.INITIAL) return nothing;
+    if (status === TaskStatus.INITIAL || this.#enrichedWith === undefined) return nothing;
     const { answered, errors } = this._progress;
     const aborted = status === TaskStatus.ERROR && (this.#enrich.error as Error | undefined)?.name === 'AbortError';
     const done = answered.size + errors.length;

@@ -3,28 +3,60 @@ import { css } from 'lit';
 export default css`
   :host {
     --list-max-height: 50vh;
+    --row-height: 2.25rem;
   }
   .list {
-    display: flex;
-    flex-direction: column;
-    gap: 0.5rem;
     max-height: var(--list-max-height);
     overflow: auto;
+    overscroll-behavior: contain;
   }
-  [part~='group__label'] {
-    font-size: 0.8em;
-    text-transform: uppercase;
-    letter-spacing: 0.04em;
-    color: var(--_fg-muted);
-    padding: 0.25rem 0;
+  .rows {
+    box-sizing: border-box;
   }
-  [part~='finding'] {
+  /* Every row has the same height: the grid is windowed by row number times this. */
+  [role='row'] {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr) auto auto auto;
+    align-items: center;
+    gap: 0.4rem;
+    block-size: var(--row-height);
+    overflow: hidden;
+    border-bottom: 1px solid var(--_border);
+  }
+  [role='row'][aria-selected='true'] {
+    background: var(--_bg-raised);
+  }
+  [role='gridcell'] {
     display: flex;
     align-items: center;
     gap: 0.4rem;
-    padding: 0.2rem 0;
-    border-bottom: 1px solid var(--_border);
     min-width: 0;
+    padding-inline: 0.2rem;
+  }
+  /* Inside the scroller an outside ring would be clipped. */
+  .list :is(button, input, select, [tabindex]):focus-visible {
+    outline-offset: -2px;
+  }
+  [part~='group'] {
+    border-bottom: 0;
+  }
+  [part~='group__label'] {
+    grid-column: 1 / -1;
+  }
+  [part~='editor'] {
+    grid-column: 2 / -1;
+    flex-wrap: nowrap;
+  }
+  [part~='group__label'] {
+    font-size: 0.8em;
+    font-weight: 600;
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+    color: var(--_fg-muted);
+    block-size: 100%;
+  }
+  .value {
+    overflow: hidden;
   }
   [part~='finding__value'] {
     font-family: var(--_font-mono);
@@ -44,7 +76,7 @@ export default css`
     padding: 0 0.45em;
     background: var(--_bg-raised);
   }
-  [part~='finding'] button {
+  [part~='finding'] :is(button, select, input[type='text']) {
     padding: 0.1rem 0.45rem;
   }
   [part~='editor'] input[type='text'] {

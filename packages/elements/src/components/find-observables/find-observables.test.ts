@@ -23,6 +23,26 @@ async function click(target: Element): Promise<void> {
   await sendMouse({ type: 'click', position: [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)] });
 }
 
+/** The focused element inside the element's shadow root. */
+const focused = (el: PkFindObservables) => el.shadowRoot!.activeElement as HTMLElement | null;
+const grid = (el: PkFindObservables) => part(el, 'list')!;
+/** Where the focused grid target is: its row number (0-based), column, and row's text. */
+const at = (el: PkFindObservables) => {
+  const f = focused(el);
+  return { row: Number(f?.dataset['row']), col: Number(f?.dataset['col']) };
+};
+const press = (key: string) => sendKeys({ press: key });
+async function pressAndRender(el: PkFindObservables, key: string): Promise<void> {
+  await press(key);
+  await el.updateComplete;
+}
+/** Whether `inner` is fully inside the visible box of `outer`. */
+function inView(inner: Element, outer: Element): boolean {
+  const a = inner.getBoundingClientRect();
+  const b = outer.getBoundingClientRect();
+  return a.top >= b.top - 0.5 && a.bottom <= b.bottom + 0.5;
+}
+
 let pageN = 0;
 
 /** A page region with observables, and the element scanning it (placed inside it: its own UI must be skipped). */
@@ -173,6 +193,205 @@ describe('pk-find-observables', () => {
       await el.updateComplete;
       expect(values(el)).to.include('login.phish.example.org');
       expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.contain('edit');
+    });
+  });
+
+  describe('keyboard: the findings grid and the toolbars', () => {
+    it('is a grid with one Tab stop: arrows between rows and cells, Home/End in a row, Ctrl+Home/End', async () => {
+      const { el } = await setup();
+      await scan(el);
+      expect(grid(el).getAttribute('role')).to.equal('grid');
+      expect(grid(el).getAttribute('aria-multiselectable')).to.equal('true');
+      expect(grid(el).getAttribute('aria-rowcount')).to.equal('7');
+      expect(grid(el).querySelectorAll('[tabindex="0"]')).to.have.length(1);
+      // From the select-all box, Tab goes into the grid (its first cell), and Tab again leaves it.
+      part(el, 'selection')!.querySelector<HTMLInputElement>('input')!.focus();
+      await press('Tab');
+      expect(focused(el)?.getAttribute('part')).to.equal('group__label');
+      expect(focused(el)?.textContent?.trim()).to.equal('IP address (1)');
+      await pressAndRender(el, 'ArrowDown');
+      expect(at(el)).to.deep.equal({ row: 1, col: 0 });
+      expect(focused(el)?.getAttribute('aria-label')).to.equal('Select 198.51.100.7');
+      await pressAndRender(el, 'ArrowRight');
+      expect(focused(el)?.textContent).to.contain('198.51.100.7');
+      await pressAndRender(el, 'ArrowRight');
+      expect(focused(el)?.getAttribute('part')).to.equal('finding__count');
+      await pressAndRender(el, 'ArrowRight');
+      expect(focused(el)?.getAttribute('part')).to.equal('show');
+      await pressAndRender(el, 'ArrowRight');
+      await pressAndRender(el, 'ArrowRight');
+      expect(focused(el)?.getAttribute('part')).to.equal('edit');
+      await pressAndRender(el, 'Home');
+      expect(at(el)).to.deep.equal({ row: 1, col: 0 });
+      await pressAndRender(el, 'ArrowRight');
+      // Through a heading row (one cell) the column is kept.
+      await pressAndRender(el, 'ArrowDown');
+      expect(focused(el)?.textContent?.trim()).to.equal('Domain (2)');
+      await pressAndRender(el, 'ArrowDown');
+      expect(at(el)).to.deep.equal({ row: 3, col: 1 });
+      expect(focused(el)?.textContent).to.contain('evil.example.net');
+      await pressAndRender(el, 'End');
+      expect(focused(el)?.getAttribute('part')).to.equal('edit');
+      await sendKeys({ down: 'Control' });
+      await press('End');
+      await sendKeys({ up: 'Control' });
+      await el.updateComplete;
+      expect(at(el)).to.deep.equal({ row: 6, col: 4 });
+      await sendKeys({ down: 'Control' });
+      await press('Home');
+      await sendKeys({ up: 'Control' });
+      await el.updateComplete;
+      expect(at(el)).to.deep.equal({ row: 0, col: 0 });
+      await pressAndRender(el, 'ArrowUp');
+      expect(at(el)).to.deep.equal({ row: 0, col: 0 });
+      await pressAndRender(el, 'ArrowDown');
+      await pressAndRender(el, 'ArrowDown');
+      await pressAndRender(el, 'ArrowDown');
+      expect(grid(el).querySelectorAll('[tabindex="0"]')).to.have.length(1);
+      await press('Tab');
+      expect(grid(el).contains(focused(el))).to.equal(false);
+      await sendKeys({ down: 'Shift' });
+      await press('Tab');
+      await sendKeys({ up: 'Shift' });
+      expect(at(el)).to.deep.equal({ row: 3, col: 0 });
+      await expect(el).to.be.accessible();
+    });
+
+    it('selects with Space and Ctrl+A, and opens the editor with Enter', async () => {
+      const { el } = await setup();
+      await scan(el);
+      const count = () => part(el, 'selection')!.textContent!.replace(/\s+/g, ' ');
+      await grid(el).querySelector<HTMLElement>('[data-row="3"][data-col="1"]')!.focus();
+      await pressAndRender(el, 'Space');
+      expect(row(el, 'evil.example.net').getAttribute('aria-selected')).to.equal('true');
+      expect(count()).to.contain('1 of 4 selected');
+      await pressAndRender(el, 'Space');
+      expect(row(el, 'evil.example.net').getAttribute('aria-selected')).to.equal('false');
+      // On a type's heading, Space selects the whole type.
+      await pressAndRender(el, 'ArrowUp');
+      await pressAndRender(el, 'Space');
+      expect(count()).to.contain('2 of 4 selected');
+      expect(row(el, 'phish.example.org').getAttribute('aria-selected')).to.equal('true');
+      // The checkbox toggles natively; Shift+Space on a button selects instead of pressing it.
+      await pressAndRender(el, 'ArrowDown');
+      await pressAndRender(el, 'Home');
+      await pressAndRender(el, 'Space');
+      expect(row(el, 'evil.example.net').getAttribute('aria-selected')).to.equal('false');
+      await pressAndRender(el, 'End');
+      await sendKeys({ down: 'Shift' });
+      await press('Space');
+      await sendKeys({ up: 'Shift' });
+      await el.updateComplete;
+      expect(row(el, 'evil.example.net').getAttribute('aria-selected')).to.equal('true');
+      expect(el.shadowRoot!.querySelector('[part~="editor"]')).to.equal(null);
+      await sendKeys({ down: 'Control' });
+      await press('a');
+      await sendKeys({ up: 'Control' });
+      await el.updateComplete;
+      expect(count()).to.contain('4 of 4 selected');
+      expect(parts(el, 'finding').every((r) => r.getAttribute('aria-selected') === 'true')).to.equal(true);
+      // Enter on a value opens its editor, whose keys are its own (Ctrl+A selects the text); Escape closes it.
+      await grid(el).querySelector<HTMLElement>('[data-row="4"][data-col="1"]')!.focus();
+      await pressAndRender(el, 'Enter');
+      const input = el.shadowRoot!.querySelector<HTMLInputElement>('[part~="editor"] input')!;
+      expect(focused(el)).to.equal(input);
+      await pressAndRender(el, 'ArrowLeft');
+      expect(focused(el)).to.equal(input);
+      await expect(el).to.be.accessible();
+      await pressAndRender(el, 'Escape');
+      expect(focused(el)?.getAttribute('part')).to.equal('edit');
+    });
+
+    it('keeps keyboard focus working across the window of 20,000 rows, the focused row in view', async function () {
+      this.timeout(90000);
+      const { page, el } = await setup();
+      const rows = document.createDocumentFragment();
+      for (let i = 0; i < 20000; i++) {
+        const div = document.createElement('div');
+        div.textContent = `host-${i}.example.com`;
+        rows.append(div);
+      }
+      page.querySelector('.extra')!.append(rows);
+      await el.scan();
+      await el.updateComplete;
+      const g = grid(el);
+      // 7 + 1 rows of the small page, 20,000 domains; only a window of them is in the DOM.
+      expect(g.getAttribute('aria-rowcount')).to.equal('20007');
+      expect(g.querySelectorAll('[role="row"]').length).to.be.below(100);
+      await g.querySelector<HTMLElement>('[data-row="3"][data-col="1"]')!.focus();
+      await pressAndRender(el, 'PageDown');
+      const afterPage = at(el).row;
+      expect(afterPage).to.be.above(4);
+      expect(inView(focused(el)!, g)).to.equal(true);
+      await sendKeys({ down: 'Control' });
+      await press('End');
+      await sendKeys({ up: 'Control' });
+      await el.updateComplete;
+      expect(at(el).row).to.equal(20006);
+      expect(focused(el)!.closest('[role="row"]')!.getAttribute('aria-rowindex')).to.equal('20007');
+      expect(inView(focused(el)!, g)).to.equal(true);
+      expect(g.querySelectorAll('[role="row"]').length).to.be.below(100);
+      // The hash's group comes last, after the 20,002 domains.
+      await pressAndRender(el, 'Home');
+      await pressAndRender(el, 'ArrowRight');
+      expect(focused(el)!.textContent).to.contain('275a021bbfb6489e');
+      await pressAndRender(el, 'ArrowUp');
+      await pressAndRender(el, 'ArrowUp');
+      expect(focused(el)!.textContent).to.contain('host-19999.example.com');
+      await pressAndRender(el, 'PageUp');
+      expect(at(el).row).to.equal(20004 - (afterPage - 3));
+      expect(inView(focused(el)!, g)).to.equal(true);
+      for (let i = 0; i < 3; i++) await pressAndRender(el, 'ArrowUp');
+      expect(inView(focused(el)!, g)).to.equal(true);
+      const active = at(el).row;
+      // Scrolled away with the wheel: the focused row leaves the DOM, and Tab brings focus back to it.
+      await press('Tab');
+      g.scrollTop = 0;
+      await waitUntil(() => !g.querySelector(`[data-row="${active}"]`), 'the row leaves the window');
+      expect(g.tabIndex).to.equal(0);
+      await sendKeys({ down: 'Shift' });
+      await press('Tab');
+      await sendKeys({ up: 'Shift' });
+      await waitUntil(() => at(el).row === active, 'focus is back on the row');
+      expect(inView(focused(el)!, g)).to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+
+    it('makes the add actions a toolbar: one Tab stop, arrows between its controls, Home/End', async () => {
+      await signInToEmulator();
+      const { el } = await setup();
+      currentCase.set({ id: 'casebook-toolbar-test', title: 'Toolbar test' });
+      await scan(el);
+      const bar = part(el, 'selection')!;
+      expect(bar.getAttribute('role')).to.equal('toolbar');
+      expect(part(el, 'toolbar')!.getAttribute('role')).to.equal('toolbar');
+      // Nothing selected: the add buttons are disabled and skipped.
+      bar.querySelector<HTMLInputElement>('input')!.focus();
+      await pressAndRender(el, 'ArrowRight');
+      expect(focused(el)?.localName).to.equal('input');
+      await pressAndRender(el, 'Space');
+      expect(focused(el)?.getAttribute('part')).to.equal(null);
+      await pressAndRender(el, 'ArrowRight');
+      expect(focused(el)?.getAttribute('part')).to.contain('add');
+      await pressAndRender(el, 'ArrowRight');
+      expect(focused(el)?.getAttribute('part')).to.equal('add-new');
+      await pressAndRender(el, 'ArrowRight');
+      expect(focused(el)?.localName).to.equal('input');
+      await pressAndRender(el, 'End');
+      expect(focused(el)?.getAttribute('part')).to.equal('add-new');
+      await pressAndRender(el, 'Home');
+      expect(focused(el)?.localName).to.equal('input');
+      await pressAndRender(el, 'ArrowLeft');
+      expect(focused(el)?.getAttribute('part')).to.equal('add-new');
+      expect([...bar.querySelectorAll('[tabindex="0"]')]).to.deep.equal([focused(el)]);
+      // Tab leaves the toolbar for the grid; Shift+Tab comes back to the control last used.
+      await press('Tab');
+      expect(grid(el).contains(focused(el))).to.equal(true);
+      await sendKeys({ down: 'Shift' });
+      await press('Tab');
+      await sendKeys({ up: 'Shift' });
+      expect(focused(el)?.getAttribute('part')).to.equal('add-new');
+      await expect(el).to.be.accessible();
     });
   });
 

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import { Task, TaskStatus } from '@lit/task';
 import { OBSERVABLE_TYPES, scanDom, type DomMatch } from '@pivotkit/sdk/detect';
 import type { Observable, PivotkitClient } from '@pivotkit/sdk';
@@ -20,15 +21,17 @@ import { addMatches, contextOf, groupByType, keyOf, type Finding, type FindingIn
 import { clearHighlights, highlightMatches, highlightsSupported, showMatch } from './highlight.js';
 import { provenanceToSighting, type Provenance } from '../casebook/provenance.js';
 import { lastScan, rememberScan } from './scan-history.js';
+import { FindingsGrid } from './findings-grid.js';
+import { ToolbarController } from '../../controllers/toolbar-controller.js';
 
-/** Rows shown per type before "Show all": a 50,000-row page stays quick to list. */
-const ROWS_PER_GROUP = 200;
 /** How often the scan's progress line is redrawn, in ms. */
 const PROGRESS_MS = 250;
 /** Types the analyst may correct a finding to (the detector's, plus the CTIM types pages often hold). */
 const EDIT_TYPES = [...OBSERVABLE_TYPES, 'hostname', 'file_name', 'file_path', 'mac_address', 'user'];
 
 type Novelty = 'all' | 'new';
+/** A row of the findings grid: a type's heading (with that type's findings) or one finding. */
+type GridRow = { group: string; findings: Finding[] } | Finding;
 type CaseFilter = 'all' | 'in' | 'not-in';
 
 interface ScanState {
@@ -55,8 +58,20 @@ interface ScanState {
  * untouched) and "Show on page" scrolls to one (again: the next occurrence). Its own UI is never scanned: the
  * element carries `data-pk-ignore`, and text inside it or inside any element with that attribute is skipped.
  *
- * Keyboard: every control is native (buttons, checkboxes, selects) in tab order; in the inline editor Enter saves
- * and Escape discards.
+ * The findings are a WAI-ARIA data grid (`role="grid"`, `aria-multiselectable`), not a listbox: each row holds
+ * controls of its own (its checkbox, Show, Correct, the inline editor), and a listbox's options may not contain
+ * interactive content. Each row is one finding (select, value with its badges, occurrences, Show, Correct) under
+ * a heading row per type; rows are `aria-selected` as their checkbox is ticked. The grid is windowed: only the
+ * rows in view are in the DOM (`aria-rowcount`/`aria-rowindex` give the whole list), so tens of thousands of
+ * findings list at once.
+ *
+ * Keyboard: the toolbars (the scan actions; select all and the add actions) are WAI-ARIA toolbars, one Tab stop
+ * each, ArrowLeft/ArrowRight between their controls, Home/End to the ends. The grid is one Tab stop:
+ * ArrowUp/ArrowDown move between rows, ArrowLeft/ArrowRight between a row's cells, Home/End to the row's first
+ * and last cell, Ctrl+Home/Ctrl+End to the first and last row, PageUp/PageDown by a screenful; Space toggles the
+ * row's selection (on a type's heading, the whole type; on Show and Correct it presses the button, and
+ * Shift+Space selects there), Ctrl+A (⌘+A) selects every row shown, Enter or F2 on a value opens its editor. The
+ * focused row is scrolled into view. In the inline editor Enter saves and Escape discards.
  *
  * @event {PkRequestSignInEvent} pk-request-sign-in - The signed-out user chose "Sign in" (scanning needs no sign-in).
  *
@@ -70,8 +85,9 @@ interface ScanState {
  * @csspart selection - The select-all box, the count and the add actions.
  * @csspart add - "Add to the current case".
  * @csspart add-new - "Add to a new case".
- * @csspart group - One type's findings.
- * @csspart group__label - A type's heading with its count.
+ * @csspart list - The findings grid (it scrolls; `role="grid"`).
+ * @csspart group - A type's heading row.
+ * @csspart group__label - A type's heading with its count (the row's one cell).
  * @csspart finding - One finding's row.
  * @csspart finding__value - Its value.
  * @csspart finding__count - How often it occurs on the page.
@@ -79,7 +95,6 @@ interface ScanState {
  * @csspart show - The "Show on page" button.
  * @csspart edit - The button that opens the inline editor.
  * @csspart editor - The inline editor (value, type, Save, Discard).
- * @csspart more - "Show all" in a long group.
  * @csspart status - A status line.
  * @csspart error - A failure's message, where it happened.
  * @csspart signed-out - The signed-out prompt; `sign-in` is its button.
@@ -87,6 +102,7 @@ interface ScanState {
  *
  * @cssproperty [--padding=0.75rem] - Space inside the container.
  * @cssproperty [--list-max-height=50vh] - Tallest the findings list grows before it scrolls.
+ * @cssproperty [--row-height=2.25rem] - Height of each row of the findings grid (every row has the same).
  */
 export class PkFindObservables extends LitElement {
   static override styles = [tokens, appStyles, styles];
@@ -117,8 +133,6 @@ export class PkFindObservables extends LitElement {
   /** @internal */
   @state() private _highlight = false;
   /** @internal */
-  @state() private _expanded = new Set<string>();
-  /** @internal */
   @state() private _add: { s: 'idle' } | { s: 'adding' } | { s: 'error'; msg: string } | { s: 'note'; msg: string } = {
     s: 'idle',
   };
@@ -130,6 +144,19 @@ export class PkFindObservables extends LitElement {
   readonly #l = new LocalizeController(this, ribbonAppsEn);
   readonly #session = new SessionController(this);
   readonly #case = new StoreController(this, currentCase);
+  readonly #grid = new FindingsGrid(this, {
+    scroller: () => this.renderRoot.querySelector<HTMLElement>('[role="grid"]'),
+    rowCount: () => this.#rows().length,
+    colCount: (row) => this.#colCount(row),
+    onToggle: (row) => this.#toggleRow(row),
+    onSelectAll: () => this.#toggleAll(true),
+    onActivate: (row, col) => {
+      const r = this.#rows()[row];
+      if (r && !('group' in r) && col === 1) void this.#startEdit(r);
+    },
+  });
+  readonly #toolbar = new ToolbarController(this, () => this.#toolbarItems('toolbar'));
+  readonly #selectionBar = new ToolbarController(this, () => this.#toolbarItems('selection'));
   #findings = new Map<string, Finding>();
   /** Which occurrence "Show on page" goes to next, per finding. */
   #nextOccurrence = new Map<string, number>();
@@ -143,7 +170,6 @@ export class PkFindObservables extends LitElement {
       const index: FindingIndex = new Map();
       this.#nextOccurrence.clear();
       this._selected = new Set();
-      this._expanded = new Set();
       this._editing = undefined;
       this._add = { s: 'idle' };
       clearHighlights();
@@ -280,6 +306,10 @@ export class PkFindObservables extends LitElement {
       if (this.#findings.size) this.#applyHighlights();
   }
 
+  #toolbarItems(part: string): HTMLElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLElement>(`[part~="${part}"] :is(button, input)`)];
+  }
+
   #show(f: Finding): void {
     const i = this.#nextOccurrence.get(f.key) ?? 0;
     const live = f.matches.filter((m) => m.startNode.isConnected);
@@ -375,7 +405,14 @@ export class PkFindObservables extends LitElement {
     const status = this.#scanTask.status;
     const scanning = status === TaskStatus.PENDING;
     return html`<div part="base">
-      <div part="toolbar" class="row" role="toolbar" aria-label=${t.findLabel}>
+      <div
+        part="toolbar"
+        class="row"
+        role="toolbar"
+        aria-label=${t.findLabel}
+        @keydown=${(e: KeyboardEvent) => this.#toolbar.handleKeydown(e)}
+        @focusin=${(e: FocusEvent) => this.#toolbar.handleFocusin(e)}
+      >
         ${
           scanning
             ? html`<button type="button" part="cancel" @click=${() => this.cancel()}>${t.cancel}</button>`
@@ -421,7 +458,6 @@ export class PkFindObservables extends LitElement {
     const summary = scan.cancelled ? t.scanCancelled : all.size ? t.scanDone(scan.matches, all.size) : t.scanEmpty;
     if (!all.size) return html`<p part="status" role="status">${summary}</p>`;
     const visible = this.#visible();
-    const groups = groupByType(visible, OBSERVABLE_TYPES);
     const counts = groupByType(all.values(), OBSERVABLE_TYPES);
     const selected = visible.filter((f) => this._selected.has(f.key)).length;
     const s = this.#session.state;
@@ -472,7 +508,14 @@ export class PkFindObservables extends LitElement {
             : nothing
         }
       </div>
-      <div part="selection" class="row">
+      <div
+        part="selection"
+        class="row"
+        role="toolbar"
+        aria-label=${t.selectionActions}
+        @keydown=${(e: KeyboardEvent) => this.#selectionBar.handleKeydown(e)}
+        @focusin=${(e: FocusEvent) => this.#selectionBar.handleFocusin(e)}
+      >
         <label
           ><input
             type="checkbox"
@@ -522,56 +565,145 @@ export class PkFindObservables extends LitElement {
           ? html`<p part="error" role="alert">${t.appError(messageOf(this.#caseTask.error))}</p>`
           : nothing
       }
-      <div class="list">
-        ${
-          groups.length
-            ? groups.map(([type, list]) => this.#renderGroup(type, list))
-            : html`<p part="status">${t.noMatchForFilters}</p>`
-        }
-      </div>`;
+      ${this.#renderGrid()}`;
   }
 
-  #renderGroup(type: string, list: Finding[]): TemplateResult {
+  /** Columns of a finding's row: select, value, occurrences, Show, Correct (the editor spans the last four). */
+  static readonly #COLS = 5;
+
+  #rowsKey: unknown[] = [];
+  #rowsCache: GridRow[] = [];
+
+  /** The grid's rows: each type's heading, then its findings (filtered), in the detector's type order. */
+  #rows(): GridRow[] {
+    const key = [
+      this._version,
+      this._type,
+      this._novelty,
+      this._caseFilter,
+      this._inCase,
+      this._previous,
+      this.#findings,
+    ];
+    if (key.every((k, i) => k === this.#rowsKey[i])) return this.#rowsCache;
+    this.#rowsKey = key;
+    const rows: GridRow[] = [];
+    for (const [type, list] of groupByType(this.#visible(), OBSERVABLE_TYPES)) {
+      rows.push({ group: type, findings: list });
+      rows.push(...list);
+    }
+    return (this.#rowsCache = rows);
+  }
+
+  #colCount(row: number): number {
+    const r = this.#rows()[row];
+    return !r || 'group' in r ? 1 : this._editing === r.key ? 2 : PkFindObservables.#COLS;
+  }
+
+  /** Space on a row: a finding toggles, a type's heading toggles all of that type. */
+  #toggleRow(row: number): void {
+    const r = this.#rows()[row];
+    if (!r) return;
+    if (!('group' in r)) {
+      this.#toggle(r.key, !this._selected.has(r.key));
+      return;
+    }
+    const on = !r.findings.every((f) => this._selected.has(f.key));
+    const next = new Set(this._selected);
+    for (const f of r.findings) {
+      if (on) next.add(f.key);
+      else next.delete(f.key);
+    }
+    this._selected = next;
+  }
+
+  async #startEdit(f: Finding): Promise<void> {
+    this._editing = f.key;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('[part~="editor"] input')?.focus();
+  }
+
+  #renderGrid(): TemplateResult {
     const t = this.#l.t;
-    const id = `group-${type}`;
-    const all = this._expanded.has(type);
-    const shown = all ? list : list.slice(0, ROWS_PER_GROUP);
-    return html`<section part="group" aria-labelledby=${id}>
-      <h3 part="group__label" id=${id}>${t.groupLabel(t.observableTypeLabel(type), list.length)}</h3>
-      <ul role="list">
-        ${shown.map((f) => this.#renderFinding(f))}
-      </ul>
-      ${
-        shown.length < list.length
-          ? html`<button
-              type="button"
-              part="more"
-              @click=${() => (this._expanded = new Set([...this._expanded, type]))}
-            >
-              ${t.more} (${list.length - shown.length})
-            </button>`
-          : nothing
-      }
-    </section>`;
+    const rows = this.#rows();
+    if (!rows.length) return html`<p part="status">${t.noMatchForFilters}</p>`;
+    const { first, last } = this.#grid.window();
+    const h = this.#grid.rowHeight;
+    const shown: TemplateResult[] = [];
+    for (let i = first; i < last; i++) shown.push(this.#renderRow(rows[i]!, i));
+    return html`<div
+      part="list"
+      class="list"
+      role="grid"
+      aria-multiselectable="true"
+      aria-label=${t.findingsLabel}
+      aria-rowcount=${rows.length}
+      aria-colcount=${PkFindObservables.#COLS}
+      tabindex=${this.#grid.activeRendered ? -1 : 0}
+      @scroll=${this.#grid.handleScroll}
+      @keydown=${this.#grid.handleKeydown}
+      @focusin=${this.#grid.handleFocusin}
+    >
+      <div
+        role="rowgroup"
+        class="rows"
+        style=${styleMap({ height: `${rows.length * h}px`, paddingTop: `${first * h}px` })}
+      >
+        ${shown}
+      </div>
+    </div>`;
   }
 
-  #renderFinding(f: Finding): TemplateResult {
+  #renderRow(r: GridRow, i: number): TemplateResult {
+    const t = this.#l.t;
+    if ('group' in r)
+      return html`<div part="group" role="row" aria-rowindex=${i + 1}>
+        <div
+          part="group__label"
+          role="gridcell"
+          aria-colspan=${PkFindObservables.#COLS}
+          data-row=${i}
+          data-col="0"
+          tabindex=${this.#grid.tabIndex(i, 0)}
+        >
+          ${t.groupLabel(t.observableTypeLabel(r.group), r.findings.length)}
+        </div>
+      </div>`;
+    return this.#renderFinding(r, i);
+  }
+
+  #renderFinding(f: Finding, i: number): TemplateResult {
     const t = this.#l.t;
     const isNew = this._previous !== undefined && !this._previous.has(f.key);
     const inCase = this._inCase.has(keyOf(f));
     const editing = this._editing === f.key;
-    return html`<li part="finding" data-key=${f.key}>
-      <input
-        type="checkbox"
-        .checked=${live(this._selected.has(f.key))}
-        aria-label=${t.selectObservable(f.value)}
-        @change=${(e: Event) => this.#toggle(f.key, (e.target as HTMLInputElement).checked)}
-      />
+    const selected = this._selected.has(f.key);
+    const tab = (col: number) => this.#grid.tabIndex(i, col);
+    return html`<div
+      part="finding"
+      role="row"
+      aria-rowindex=${i + 1}
+      aria-selected=${selected ? 'true' : 'false'}
+      data-key=${f.key}
+    >
+      <div role="gridcell">
+        <input
+          type="checkbox"
+          data-row=${i}
+          data-col="0"
+          tabindex=${tab(0)}
+          .checked=${live(selected)}
+          aria-label=${t.selectObservable(f.value)}
+          @change=${(e: Event) => this.#toggle(f.key, (e.target as HTMLInputElement).checked)}
+        />
+      </div>
       ${
         editing
-          ? html`<span
+          ? html`<div
               part="editor"
-              class="row grow"
+              role="gridcell"
+              class="row"
+              aria-colspan=${PkFindObservables.#COLS - 1}
               @keydown=${(e: KeyboardEvent) => {
                 if (e.key === 'Enter') {
                   e.preventDefault();
@@ -586,9 +718,11 @@ export class PkFindObservables extends LitElement {
               <input
                 type="text"
                 class="grow"
+                data-row=${i}
+                data-col="1"
+                tabindex=${tab(1)}
                 .value=${f.value}
                 aria-label=${t.editValue(f.value)}
-                autofocus
                 @input=${(e: Event) => (e.target as HTMLInputElement).setCustomValidity('')}
               />
               <select aria-label=${t.editType(f.value)} .value=${live(f.type)}>
@@ -603,28 +737,43 @@ export class PkFindObservables extends LitElement {
                 ${t.saveCorrection}
               </button>
               <button type="button" @click=${() => this.#cancelEdit(f)}>${t.discardCorrection}</button>
-            </span>`
-          : html`<span part="finding__value" class="grow" title=${f.value}>${f.value}</span>
-              ${f.type !== f.matches[0]?.type ? html`<span part="badge">${t.observableType(f.type)}</span>` : nothing}
-              ${isNew ? html`<span part="badge">${t.isNew}</span>` : nothing}
-              ${inCase ? html`<span part="badge">${t.inCase}</span>` : nothing}
-              <span part="finding__count">${t.occurrences(f.matches.length)}</span>
-              <button type="button" part="show" aria-label=${t.showOnPage(f.value)} @click=${() => this.#show(f)}>
-                ${t.showOnPageShort}
-              </button>
-              <button
-                type="button"
-                part="edit"
-                aria-label=${t.editValue(f.value)}
-                @click=${async () => {
-                  this._editing = f.key;
-                  await this.updateComplete;
-                  this.renderRoot.querySelector<HTMLInputElement>('[part~="editor"] input')?.focus();
-                }}
-              >
-                ${t.correct}
-              </button>`
+            </div>`
+          : html`<div role="gridcell" class="value" data-row=${i} data-col="1" tabindex=${tab(1)}>
+                <span part="finding__value" title=${f.value}>${f.value}</span>
+                ${f.type !== f.matches[0]?.type ? html`<span part="badge">${t.observableType(f.type)}</span>` : nothing}
+                ${isNew ? html`<span part="badge">${t.isNew}</span>` : nothing}
+                ${inCase ? html`<span part="badge">${t.inCase}</span>` : nothing}
+              </div>
+              <div role="gridcell" part="finding__count" data-row=${i} data-col="2" tabindex=${tab(2)}>
+                ${t.occurrences(f.matches.length)}
+              </div>
+              <div role="gridcell">
+                <button
+                  type="button"
+                  part="show"
+                  data-row=${i}
+                  data-col="3"
+                  tabindex=${tab(3)}
+                  aria-label=${t.showOnPage(f.value)}
+                  @click=${() => this.#show(f)}
+                >
+                  ${t.showOnPageShort}
+                </button>
+              </div>
+              <div role="gridcell">
+                <button
+                  type="button"
+                  part="edit"
+                  data-row=${i}
+                  data-col="4"
+                  tabindex=${tab(4)}
+                  aria-label=${t.editValue(f.value)}
+                  @click=${() => void this.#startEdit(f)}
+                >
+                  ${t.correct}
+                </button>
+              </div>`
       }
-    </li>`;
+    </div>`;
   }
 }

@@ -1,6 +1,6 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
-import type { Observable, ObservableVerdict } from '@pivotkit/sdk';
+import { createClient, memoryVerdictCache, type Observable, type ObservableVerdict } from '@pivotkit/sdk';
 import './pk-observable.js';
 import { OBSERVABLE_MIME, type PkObservable } from './observable.js';
 import { closePivotMenu, getPivotMenu } from '../pivot-menu/shared.js';
@@ -8,6 +8,8 @@ import { configure } from '../../config.js';
 import { registerTranslation } from '../../i18n/index.js';
 import en from '../../test-helpers/english.js';
 import { countingClient } from '../../../../../test/helpers/counting-client.js';
+import { DEMO_CREDENTIALS, MODULE_IDS, emulatorUrl } from '../../../../../test/helpers/emulator.js';
+import { settings } from '../../state/settings.js';
 import { expectFocusRing, loadThemes } from '../../test-helpers/focus-ring.js';
 
 const SHA256 = 'e008033699eb7000131ee66c03d33b809d5bba48f1c557ea14b86e68363d6de0';
@@ -199,6 +201,42 @@ describe('pk-observable', () => {
       expect(el.verdict?.disposition).to.equal(2);
     } finally {
       configure({ client: undefined });
+    }
+  });
+
+  it('asks only the modules of the mids setting, and asks again when the setting changes', async function () {
+    this.timeout(30000);
+    const url = await emulatorUrl();
+    // One verdict cache for the whole test: a verdict of one module set must never answer for another.
+    const client = createClient({
+      baseUrls: { visibility: url, privateIntel: url },
+      credentials: DEMO_CREDENTIALS,
+      cache: memoryVerdictCache(),
+    });
+    await client.signIn();
+    const modules = (el: PkObservable) => el.verdict?.modules.map((m) => m.module).sort();
+    settings.set({ mids: [MODULE_IDS.dns] });
+    try {
+      const el = await fixture<PkObservable>(
+        html`<pk-observable type="domain" value="disputed.example.com" .client=${client}></pk-observable>`,
+      );
+      await waitUntil(() => el.verdict, 'a verdict', { timeout: 8000 });
+      expect(modules(el)).to.deep.equal(['DNS Shield']);
+      expect(el.verdict!.dispositionName).to.equal('Malicious');
+      expect(el.verdict!.conflict).to.equal(false);
+      // Changed (as the Settings app does, here or in another tab): asked again, no reload.
+      settings.set({ mids: [MODULE_IDS.reputation] });
+      await waitUntil(() => modules(el)?.[0] === 'Reputation Feed', 'the new module set answers', { timeout: 8000 });
+      expect(modules(el)).to.deep.equal(['Reputation Feed']);
+      expect(el.verdict!.dispositionName).to.equal('Clean');
+      settings.set({ mids: [] });
+      await waitUntil(() => modules(el)?.length === 2, 'every module answers', { timeout: 8000 });
+      expect(el.verdict!.conflict).to.equal(true);
+      settings.set({ mids: [MODULE_IDS.dns] });
+      await waitUntil(() => modules(el)?.length === 1, 'from the cache, for DNS Shield alone', { timeout: 8000 });
+      expect(modules(el)).to.deep.equal(['DNS Shield']);
+    } finally {
+      settings.reset();
     }
   });
 

@@ -1,5 +1,6 @@
 import type { Observable, ObservableVerdict, PivotkitClient } from '@pivotkit/sdk';
 import { getClient, onClientChange } from '../../config.js';
+import { midsKey, settings } from '../../state/settings.js';
 
 /** An element that shows a verdict for one observable (`<pk-observable>`). */
 export interface VerdictSubscriber extends Element {
@@ -24,8 +25,11 @@ const keyOf = (o: Observable) => `${o.type}:${o.value}`;
  * or resize listener of its own.
  *
  * It keeps no answers of its own: an observable that shows up again later is asked again, and the SDK's
- * verdict cache (15 minutes, cleared on sign-out) answers without a request. Only requests in flight are
- * shared, so two copies of a value on screen make one request.
+ * verdict cache (15 minutes, cleared on sign-out, kept per module set) answers without a request. Only requests
+ * in flight are shared, so two copies of a value on screen make one request.
+ *
+ * It asks the modules of the `mids` setting (every module when empty). When the setting changes, every element
+ * is asked again (as it is visible) and answers still in flight for the old set are dropped.
  */
 export class VerdictScheduler {
   /** Number of `enrich.deliberate` calls made so far (for diagnostics and benchmarks). */
@@ -39,6 +43,8 @@ export class VerdictScheduler {
   readonly #queue = new Map<string, Observable>();
   #frame = 0;
   #inFlight = 0;
+  /** Bumped by reset(): answers to requests made before it are dropped. */
+  #generation = 0;
 
   constructor(client: PivotkitClient) {
     this.#client = client;
@@ -66,6 +72,15 @@ export class VerdictScheduler {
     const set = this.#waiting.get(key);
     set?.delete(el);
     if (set?.size === 0) this.#waiting.delete(key);
+  }
+
+  /** Forgets what is queued and in flight (the module set changed); watch the elements again after it. */
+  reset(): void {
+    this.#generation++;
+    this.#asked.clear();
+    this.#queue.clear();
+    if (this.#frame) cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
   }
 
   #onIntersect = (entries: IntersectionObserverEntry[]) => {
@@ -108,10 +123,16 @@ export class VerdictScheduler {
   async #request(batch: [string, Observable][]) {
     this.#inFlight++;
     this.calls++;
+    const generation = this.#generation;
     try {
-      const result = await this.#client.enrich.deliberate(batch.map(([, o]) => o));
+      const result = await this.#client.enrich.deliberate(
+        batch.map(([, o]) => o),
+        { mids: settings.get().mids },
+      );
+      if (generation !== this.#generation) return;
       for (const [key, o] of batch) this.#answer(key, result.verdictFor(o) ?? null);
     } catch {
+      if (generation !== this.#generation) return;
       // The page keeps working without badges; the pivot menu shows the error when it is opened.
       for (const [key] of batch) this.#answer(key, null);
     } finally {
@@ -144,11 +165,34 @@ export function verdictSchedulerFor(client: PivotkitClient): VerdictScheduler {
 // Elements that use the page-wide client move to the new client's scheduler when configure() changes it.
 const onDefaultClient = new Set<VerdictSubscriber>();
 const watchedBy = new WeakMap<VerdictSubscriber, VerdictScheduler>();
+/** Every element being enriched: asked again when the module set changes. */
+const watching = new Set<VerdictSubscriber>();
 let unlisten: (() => void) | undefined;
+let unlistenSettings: (() => void) | undefined;
+/** The module set the elements were last asked with (read when the first element is watched). */
+let mids = '';
+
+/** The `mids` setting changed (here or in another tab): verdicts for the old module set are not shown. */
+function onModuleSetChange(): void {
+  const next = midsKey(settings.get().mids);
+  if (next === mids) return;
+  mids = next;
+  const subs = [...watching];
+  for (const s of new Set(subs.map((sub) => watchedBy.get(sub)))) s?.reset();
+  for (const sub of subs) {
+    sub.verdict = undefined;
+    watchVerdict(sub);
+  }
+}
 
 /** Starts lazy enrichment for `el` with its own client or the page-wide one. */
 export function watchVerdict(el: VerdictSubscriber): void {
   unwatchVerdict(el);
+  watching.add(el);
+  if (!unlistenSettings) {
+    mids = midsKey(settings.get().mids);
+    unlistenSettings = settings.subscribe(onModuleSetChange);
+  }
   if (!el.client) {
     onDefaultClient.add(el);
     unlisten ??= onClientChange(() => {
@@ -167,6 +211,7 @@ export function watchVerdict(el: VerdictSubscriber): void {
 
 /** Stops lazy enrichment for `el`. */
 export function unwatchVerdict(el: VerdictSubscriber): void {
+  watching.delete(el);
   onDefaultClient.delete(el);
   watchedBy.get(el)?.unwatch(el);
   watchedBy.delete(el);

@@ -12,6 +12,7 @@ import type {
 import { StoreController } from '../../controllers/store-controller.js';
 import { caseTitles, currentCase } from '../../state/current-case.js';
 import { session } from '../../state/session.js';
+import { midsKey, settings, type Settings } from '../../state/settings.js';
 
 export type Auth = 'none' | 'signing-in' | 'failed' | 'ready';
 
@@ -40,7 +41,8 @@ const EMPTY: Verdicts = { modules: [], errors: [], conflict: false };
 /**
  * The menu's data: sign-in, then verdicts, refer links, response actions and the current case's title, each a
  * `Task` whose `AbortSignal` reaches the SDK. Every open starts a new run (closing aborts it), a newer observable
- * aborts the older run, and only the latest answer is shown.
+ * aborts the older run, and only the latest answer is shown. Verdicts come from the modules of the `mids` setting
+ * (all when empty); a change of it while the menu is open asks again.
  */
 export class PivotMenuData {
   /** Bumped on every open, so reopening for the same observable asks again. */
@@ -51,9 +53,14 @@ export class PivotMenuData {
   partial: Verdicts = EMPTY;
 
   readonly currentCase: StoreController<ReturnType<typeof currentCase.get>>;
+  /** The settings: the enrichment asks the modules of `mids`, and asks again when they change. */
+  readonly settings: StoreController<Settings>;
 
   readonly auth: Task<readonly [PivotkitClient | undefined, boolean, number], Auth>;
-  readonly verdicts: Task<readonly [PivotkitClient | undefined, Observable | undefined, boolean], Verdicts | undefined>;
+  readonly verdicts: Task<
+    readonly [PivotkitClient | undefined, Observable | undefined, boolean, string],
+    Verdicts | undefined
+  >;
   readonly links: Task<
     readonly [PivotkitClient | undefined, Observable | undefined, boolean],
     { links: ReferLink[]; errors: ModuleError[] } | undefined
@@ -66,6 +73,7 @@ export class PivotMenuData {
 
   constructor(private host: PivotMenuDataHost) {
     this.currentCase = new StoreController(host, currentCase);
+    this.settings = new StoreController(host, settings);
     this.auth = new Task(host, {
       args: () => [host.effectiveClient, host.open && !!host.observable, this.#opened] as const,
       task: async ([client, open], { signal }): Promise<Auth> => {
@@ -84,9 +92,15 @@ export class PivotMenuData {
     });
     const ready = () => this.state === 'ready';
     this.verdicts = new Task(host, {
-      args: () => [host.effectiveClient, host.observable, this.#want('enrich', ready())] as const,
+      args: () =>
+        [
+          host.effectiveClient,
+          host.observable,
+          this.#want('enrich', ready()),
+          midsKey(this.settings.value.mids),
+        ] as const,
       task: ([client, o, want], { signal }) =>
-        want && client && o ? this.#loadVerdicts(client, o, signal) : undefined,
+        want && client && o ? this.#loadVerdicts(client, o, signal, this.settings.value.mids) : undefined,
     });
     this.links = new Task(host, {
       args: () => [host.effectiveClient, host.observable, this.#want('refer', ready())] as const,
@@ -173,13 +187,19 @@ export class PivotMenuData {
     return this.host.open && ready && !!this.host.effectiveClient?.can(feature);
   }
 
-  async #loadVerdicts(client: PivotkitClient, o: Observable, signal: AbortSignal): Promise<Verdicts> {
+  async #loadVerdicts(
+    client: PivotkitClient,
+    o: Observable,
+    signal: AbortSignal,
+    mids: readonly string[],
+  ): Promise<Verdicts> {
     const modules = new Map<string, ModuleVerdict>();
     const conflictOf = (list: ModuleVerdict[]) =>
       new Set(list.map((m) => m.disposition).filter((d) => d !== 5)).size > 1;
     this.partial = EMPTY;
     const r = await client.enrich.deliberate([o], {
       signal,
+      mids,
       onModule: (m) => {
         if (signal.aborted) return;
         const v = m.verdicts.find((x) => sameObservable(x.observable, o));

@@ -1,7 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil as waitFor } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { createClient, type Observable, type PivotkitClient, type TokenResponse } from '@pivotkit/sdk';
-import { DEMO_CREDENTIALS, emulatorControl, emulatorUrl } from '../../../../../test/helpers/emulator.js';
+import { DEMO_CREDENTIALS, MODULE_IDS, emulatorControl, emulatorUrl } from '../../../../../test/helpers/emulator.js';
+import { settings } from '../../state/settings.js';
 import { registerTranslation } from '../../i18n/index.js';
 import en from '../../test-helpers/english.js';
 import { CURRENT_CASE_KEY } from './current-case.js';
@@ -356,6 +357,25 @@ describe('pk-pivot-menu', function () {
         expect(verdicts.querySelectorAll('pk-verdict-badge').length).to.be.greaterThan(0);
       } finally {
         await emulatorControl('faults', {});
+      }
+    });
+
+    it('asks only the modules of the mids setting, and asks again when it changes while open', async () => {
+      const moduleNames = () =>
+        [...root().querySelectorAll('[part="verdict"] [part="verdict__module"]')].map((m) => m.textContent).sort();
+      settings.set({ mids: [MODULE_IDS.dns] });
+      try {
+        await openWithPointer(DISPUTED, await demoClient());
+        await waitUntil(() => moduleNames().length > 0, 'the verdicts');
+        await waitUntil(() => root().querySelector('[part="verdicts"]')!.getAttribute('aria-busy') === 'false');
+        expect(moduleNames()).to.deep.equal(['DNS Shield']);
+        expect(root().querySelector('[part="conflict"]')).to.equal(null);
+        settings.set({ mids: [MODULE_IDS.reputation, MODULE_IDS.dns] });
+        await waitUntil(() => moduleNames().length === 2, 'both modules');
+        expect(moduleNames()).to.deep.equal(['DNS Shield', 'Reputation Feed']);
+        await waitUntil(() => root().querySelector('[part="conflict"]'), 'the conflict notice');
+      } finally {
+        settings.reset();
       }
     });
 

@@ -21,7 +21,7 @@ import { ICONS } from './icons.js';
 import { MoveController } from './move-controller.js';
 import { ShortcutsController } from './shortcuts-controller.js';
 import { SplitterController } from './splitter-controller.js';
-import { ToolbarController } from './toolbar-controller.js';
+import { ToolbarController } from '../../controllers/toolbar-controller.js';
 import styles from './ribbon.styles.js';
 
 /** The bar's height in CSS pixels (2.75rem at the default 16px root size), for the panel's largest height. */

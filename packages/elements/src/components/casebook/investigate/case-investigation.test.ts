@@ -1,7 +1,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createClient, type Casebook, type Observable, type PivotkitClient } from '@pivotkit/sdk';
-import { DEMO_CREDENTIALS, emulatorUrl } from '../../../../../../test/helpers/emulator.js';
+import { DEMO_CREDENTIALS, MODULE_IDS, emulatorUrl } from '../../../../../../test/helpers/emulator.js';
+import { settings } from '../../../state/settings.js';
 import { configure } from '../../../config.js';
 import { session } from '../../../state/session.js';
 import { loadThemes } from '../../../test-helpers/focus-ring.js';
@@ -33,6 +34,8 @@ function caseOf(tlp: Casebook['tlp'], observables = OBS): Casebook {
 /** Every enrich request the client sends, and a gate that holds enrich requests until opened. */
 interface Wire {
   enrich: string[];
+  /** The `mids` of each enrich request, with its path: `deliberate/observables?mids=a,b`. */
+  asked: string[];
   /** Holds the enrich requests whose body mentions `value` (one batch's observable). */
   hold(value: string): void;
   release(): void;
@@ -45,6 +48,7 @@ async function signedIn(opts: { scope?: string } = {}): Promise<{ client: Pivotk
   const waiting: (() => void)[] = [];
   const wire: Wire = {
     enrich: [],
+    asked: [],
     hold: (value) => (holding = JSON.stringify(value)),
     release: () => {
       holding = '';
@@ -56,6 +60,7 @@ async function signedIn(opts: { scope?: string } = {}): Promise<{ client: Pivotk
     const u = new URL(input instanceof Request ? input.url : String(input));
     if (u.pathname.includes('/iroh-enrich/')) {
       wire.enrich.push(u.pathname.split('/iroh-enrich/')[1]!);
+      wire.asked.push(`${u.pathname.split('/iroh-enrich/')[1]!}?mids=${u.searchParams.getAll('mids').join(',')}`);
       const body =
         typeof init?.body === 'string' ? init.body : input instanceof Request ? await input.clone().text() : '';
       if (holding && body.includes(holding)) {
@@ -146,6 +151,32 @@ describe('pk-case-investigation', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('asks only the modules chosen in the settings', async () => {
+    const { wire } = await signedIn();
+    settings.set({ mids: [MODULE_IDS.dns] });
+    try {
+      const el = await mount(caseOf('amber'));
+      await pressStart(el);
+      await done(el);
+      const asked = [...new Set(wire.asked.filter((a) => !a.startsWith('refer/')))].sort();
+      expect(asked).to.deep.equal([
+        `deliberate/observables?mids=${MODULE_IDS.dns}`,
+        `observe/observables?mids=${MODULE_IDS.dns}`,
+      ]);
+      const text = root(el).textContent!;
+      expect(text).to.contain('DNS Shield');
+      expect(text).not.to.contain('Reputation Feed');
+      expect(text).not.to.contain('Endpoint Guard');
+      // A TLP red case names only the chosen module as the one that will see its values.
+      el.casebook = caseOf('red');
+      await el.updateComplete;
+      expect(part(el, 'start')!.textContent).to.contain('DNS Shield');
+      expect(part(el, 'start')!.textContent).not.to.contain('Reputation Feed');
+    } finally {
+      settings.reset();
+    }
+  });
+
   it('moves through the picture with the arrow keys and pins a node with Enter', async () => {
     await signedIn();
     const el = await mount(caseOf('green'));
@@ -179,6 +210,27 @@ describe('pk-case-investigation', function () {
     ).to.equal('false');
     // Only one node is in the tab order (roving tabindex).
     expect(root(el).querySelectorAll('[part~="node"][tabindex="0"]').length).to.equal(1);
+  });
+
+  it('makes its actions a toolbar: one Tab stop, arrows between the start button and the console link', async () => {
+    await signedIn();
+    const el = await mount(caseOf('amber'));
+    const bar = part(el, 'actions')!;
+    expect(bar.getAttribute('role')).to.equal('toolbar');
+    expect(bar.getAttribute('aria-label')).to.equal('Investigate this case');
+    const start = part(el, 'start')!;
+    const link = part(el, 'console-link')!;
+    const focusedPart = () => root(el).activeElement?.getAttribute('part');
+    expect([start.tabIndex, link.tabIndex]).to.deep.equal([0, -1]);
+    start.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    expect(focusedPart()).to.equal('console-link');
+    expect([start.tabIndex, link.tabIndex]).to.deep.equal([-1, 0]);
+    await sendKeys({ press: 'ArrowRight' });
+    expect(focusedPart()).to.equal('start');
+    await sendKeys({ press: 'End' });
+    expect(focusedPart()).to.equal('console-link');
+    await expect(el).to.be.accessible();
   });
 
   it('never enriches a TLP red case without the action that names the modules', async () => {

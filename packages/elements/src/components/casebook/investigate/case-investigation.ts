@@ -15,6 +15,9 @@ import { tokens } from '../../../styles/tokens.js';
 import { LocalizeController } from '../../../controllers/localize-controller.js';
 import { caseContentEn } from '../../../i18n/casebook.js';
 import { SessionController } from '../../../controllers/session-controller.js';
+import { StoreController } from '../../../controllers/store-controller.js';
+import { ToolbarController } from '../../../controllers/toolbar-controller.js';
+import { settings } from '../../../state/settings.js';
 import { missingScopesNotice, signedOutPrompt } from '../../../templates/session.js';
 import { announce } from '../../../a11y/announce.js';
 import { investigate, uniqueObservables, type Investigation } from './run.js';
@@ -45,8 +48,8 @@ const DISPOSITION_CLASS: Record<Disposition, string> = {
   5: 'unknown',
 };
 
-/** Module names seen answering in this page, for the TLP red notice ("sends the values to …"). */
-const seenModules = new Set<string>();
+/** Modules seen answering in this page (instance id → name), for the TLP red notice ("sends the values to …"). */
+const seenModules = new Map<string, string>();
 
 // The picture's geometry (viewBox units).
 const ROW = 34;
@@ -68,14 +71,16 @@ const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…`
  * @status experimental
  * @since 0.1
  *
- * Nothing is sent before the analyst asks. A TLP red case asks through an action that names the modules that will
+ * Nothing is sent before the analyst asks. It asks the modules chosen in Settings (`mids`; all when none is
+ * chosen), as they are when the run starts. A TLP red case asks through an action that names the modules that will
  * see its values. The run uses the page's session (`configure({ client })` or the ribbon's sign-in) and stops when
  * Cancel is pressed (the task's `AbortSignal` reaches the SDK).
  *
  * @event pk-request-sign-in - Signed out and the analyst asked to sign in (from the shared prompt).
  *
  * @csspart base - The whole section.
- * @csspart actions - The row with the start / cancel buttons and the console link.
+ * @csspart actions - The toolbar with the start / cancel button and the console link (one Tab stop, ArrowLeft/ArrowRight
+ * between them).
  * @csspart start - The "Investigate this case" button (or, for TLP red, the action naming the modules).
  * @csspart cancel - The Cancel button (while running).
  * @csspart console-link - The link to the case in Threat Response.
@@ -119,6 +124,10 @@ export class PkCaseInvestigation extends LitElement {
 
   readonly #l = new LocalizeController(this, caseContentEn);
   readonly #session = new SessionController(this);
+  readonly #settings = new StoreController(this, settings);
+  readonly #toolbar = new ToolbarController(this, () => [
+    ...this.renderRoot.querySelectorAll<HTMLElement>('[part~="actions"] :is(button, a)'),
+  ]);
 
   readonly #task = new Task<[Casebook], Investigation>(this, {
     autoRun: false,
@@ -128,9 +137,10 @@ export class PkCaseInvestigation extends LitElement {
       const t = this.#l.t;
       const result = await investigate(client, casebook.observables ?? [], {
         signal,
+        mids: settings.get().mids,
         onProgress: (inv) => {
           this._progress = inv;
-          for (const m of inv.modules.values()) seenModules.add(m.module);
+          for (const m of inv.modules.values()) seenModules.set(m.moduleInstanceId, m.module);
         },
       });
       announce(t.investigateDone(result.observables.length));
@@ -212,7 +222,11 @@ export class PkCaseInvestigation extends LitElement {
     const signedIn = own ? !!own.session : !!session.client && session.status === 'signed-in';
     const canEnrich = own ? own.can('enrich') : this.#session.can('enrich');
     const red = (cb?.tlp ?? 'green') === 'red';
-    const known = [...new Set([...this.modules, ...seenModules])];
+    // With modules chosen in Settings, only those see the values; their names once they have answered here.
+    const chosen = this.#settings.value.mids;
+    const known = chosen.length
+      ? chosen.map((id) => seenModules.get(id) ?? id)
+      : [...new Set([...this.modules, ...seenModules.values()])];
     const url = this.consoleUrl;
     let gate: unknown = nothing;
     if (!signedIn) {
@@ -230,7 +244,13 @@ export class PkCaseInvestigation extends LitElement {
     return html`<section part="base" aria-labelledby="heading">
       <div id="heading">${this.#heading(this.headingLevel, t.investigateCase)}</div>
       ${red ? html`<p part="red-notice" id="red-notice" role="note">${t.investigateRedNotice}</p>` : nothing} ${gate}
-      <div part="actions">
+      <div
+        part="actions"
+        role="toolbar"
+        aria-label=${t.investigateCase}
+        @keydown=${(e: KeyboardEvent) => this.#toolbar.handleKeydown(e)}
+        @focusin=${(e: FocusEvent) => this.#toolbar.handleFocusin(e)}
+      >
         ${
           gate === nothing && list.length
             ? running

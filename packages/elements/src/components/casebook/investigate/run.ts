@@ -84,7 +84,13 @@ function addModule(inv: Investigation, m: ModuleResult, caseKeys: Set<string>): 
 export async function investigate(
   client: PivotkitClient,
   list: readonly Observable[],
-  opts: { signal?: AbortSignal; batchSize?: number; onProgress?: (inv: Investigation) => void } = {},
+  opts: {
+    signal?: AbortSignal;
+    batchSize?: number;
+    onProgress?: (inv: Investigation) => void;
+    /** Ask only these module instances (`deliberate` and `observe`); all when absent or empty. */
+    mids?: readonly string[];
+  } = {},
 ): Promise<Investigation> {
   const observables = uniqueObservables(list);
   const size = Math.max(1, opts.batchSize ?? BATCH_SIZE);
@@ -116,8 +122,8 @@ export async function investigate(
     if (b > 0) opts.onProgress?.({ ...inv });
     const chunk = observables.slice(b * size, (b + 1) * size);
     const [deliberated, observed, referred] = await Promise.all([
-      client.enrich.deliberate(chunk, { signal }),
-      client.enrich.observe(chunk, { signal }),
+      client.enrich.deliberate(chunk, { signal, mids: opts.mids ?? [] }),
+      client.enrich.observe(chunk, { signal, mids: opts.mids ?? [] }),
       client.enrich.refer(chunk, { signal }),
     ]);
     signal?.throwIfAborted();
