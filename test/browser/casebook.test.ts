@@ -442,6 +442,29 @@ describe('<pk-casebook>', function () {
       }
     });
 
+    it('shows the cases it could read when one in the page is malformed, and says one could not be read', async () => {
+      const tag = `dropped${Date.now()}`;
+      const older = await newCase({ title: `${tag} older` });
+      await newCase({ title: `${tag} newer` });
+      // The emulator takes the first item of each search reply (here the newest case) out of the documented shape.
+      await emulatorControl('faults', { invalidItemRate: 1, paths: ['/ctia/casebook/search'] });
+      try {
+        const el = await mount();
+        one(el, '[part~="search"]')!.focus();
+        await sendKeys({ type: tag });
+        await waitUntil(
+          () => all(el, '[role="option"]').length === 1 && one(el, '[part~="message--warning"]'),
+          'the readable case and the notice',
+        );
+        expect(all(el, '[role="option"]').map((r) => r.dataset['id'])).to.deep.equal([older.id]);
+        expect(text(one(el, '[part~="message--warning"]'))).to.equal('1 case could not be read and is not shown.');
+        expect(one(el, '[part~="message--error"]')).to.equal(null);
+        await expect(el).to.be.accessible();
+      } finally {
+        await emulatorControl('faults', {});
+      }
+    });
+
     it('shows the empty list', async () => {
       const el = await mount();
       await waitUntil(() => all(el, '[role="option"]').length > 0, 'rows');

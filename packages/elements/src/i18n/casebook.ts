@@ -123,6 +123,8 @@ export interface CasebookStrings extends CaseContentStrings {
   noMatches: (query: string) => string;
   loadingCases: string;
   casesFailed: (message: string) => string;
+  /** Cases of the page left out because their documents could not be read. */
+  casesDropped: (n: number) => string;
   retry: string;
   /** "1–50 of 1,000" */
   pageRange: (from: number, to: number, total: number | undefined) => string;
@@ -237,6 +239,8 @@ export const casebookEn: CasebookStrings = {
   noMatches: (q) => `No case matches “${q}”.`,
   loadingCases: 'Loading cases…',
   casesFailed: (m) => `The cases could not be loaded: ${m}`,
+  casesDropped: (n) =>
+    `${n.toLocaleString('en')} case${n === 1 ? '' : 's'} could not be read and ${n === 1 ? 'is' : 'are'} not shown.`,
   retry: 'Retry',
   pageRange: (from, to, total) =>
     total === undefined

@@ -173,6 +173,8 @@ type Intake = {
  * @csspart intake - The box that previews observables before they are added.
  * @csspart toast - The "Deleted. Undo" notice.
  * @csspart message - An error or notice.
+ * @csspart message--error - An error (`message message--error`).
+ * @csspart message--warning - A notice that part of what was asked for is missing, e.g. cases that could not be read.
  * @csspart button - Every button.
  *
  * @cssproperty [--width=30rem] - The docked panel's width.
@@ -825,7 +827,9 @@ export class PkCasebook extends LitElement {
     const total = page?.total;
     const shownAt = page?.offset ?? this._offset;
     const from = shownAt + 1;
-    const to = shownAt + (page?.items.length ?? 0);
+    // A dropped item still takes its place in the service's paging.
+    const to = shownAt + (page?.items.length ?? 0) + (page?.dropped?.length ?? 0);
+    const dropped = page?.dropped?.length ?? 0;
     return html`<div part="list-view">
       <div part="toolbar">
         <input
@@ -856,7 +860,18 @@ export class PkCasebook extends LitElement {
       }
       ${loading && !page ? html`<p part="message">${t.loadingCases}</p>` : nothing}
       ${
-        !loading && !error && page && rows.length === 0
+        dropped && !error
+          ? html`<p
+              part="message message--warning"
+              role="status"
+              title=${page!.dropped!.map((d) => d.message).join('\n')}
+            >
+              ${t.casesDropped(dropped)}
+            </p>`
+          : nothing
+      }
+      ${
+        !loading && !error && page && rows.length === 0 && !dropped
           ? html`<p part="message">${this._query ? t.noMatches(this._query) : t.noCases}</p>`
           : nothing
       }
