@@ -6,7 +6,7 @@ import '@pivotkit/elements/pk-observable.js';
 import { Outbox, type PkCasebook } from '@pivotkit/elements/pk-casebook.js';
 import { emulatorClient, openCasebookTab } from './casebook-helpers.js';
 import { DEMO_CREDENTIALS, emulatorControl } from '../helpers/emulator.js';
-import { getPivotMenu, closePivotMenu } from '@pivotkit/elements';
+import { getPivotMenu, closePivotMenu, currentCase, settings } from '@pivotkit/elements';
 
 const waitUntil = (cond: () => unknown, message?: string) => waitFor(cond, message, { timeout: 8000 });
 
@@ -163,6 +163,30 @@ describe('<pk-casebook>', function () {
         ['198.51.100.7', 'evil.example.net', 'http://evil.example.net/x'].sort(),
       );
       await expect(el).to.be.accessible();
+    });
+
+    it('gives a new case, and an imported one without a TLP, the default TLP from Settings', async () => {
+      try {
+        for (const tlp of ['red', 'white'] as const) {
+          settings.set({ defaultTlp: tlp });
+          currentCase.set(null); // the panel opens on the current case otherwise
+          const el = await mount();
+          (one(el, '[part~="new-case"]') as HTMLButtonElement).click();
+          await waitUntil(() => !el.caseId.startsWith('local-') && el.caseId, 'the new case reaches the server');
+          expect((await client.casebooks.get(el.caseId)).tlp, `new, with ${tlp} in Settings`).to.equal(tlp);
+          el.caseId = '';
+          await waitUntil(() => one(el, '#import-file'), 'the list');
+          const input = one(el, '#import-file') as HTMLInputElement;
+          const dt = new DataTransfer();
+          dt.items.add(new File([JSON.stringify({ type: 'casebook', title: 'Imported, no TLP' })], 'case.json'));
+          input.files = dt.files;
+          input.dispatchEvent(new Event('change', { bubbles: true }));
+          await waitUntil(() => shownTitle(el) === 'Imported, no TLP' && !el.caseId.startsWith('local-'), 'imported');
+          expect((await client.casebooks.get(el.caseId)).tlp, `imported, with ${tlp} in Settings`).to.equal(tlp);
+        }
+      } finally {
+        settings.reset();
+      }
     });
 
     it('adds an observable dragged from a <pk-observable> onto a case row', async () => {

@@ -35,6 +35,7 @@ import type { PkAddToCaseEvent } from '../../events/add-to-case.js';
 import { PkRequestCloseEvent } from '../../events/request-close.js';
 import { missingScopesNotice, signedOutPrompt } from '../../templates/session.js';
 import { session } from '../../state/session.js';
+import { newCaseTlp } from '../../state/settings.js';
 import { provenanceBundle, provenanceOf, renderDescription, type Provenance } from './content.js';
 import { detectInText, isObservableDrag, previewIntake, readDrop, type IntakePreview } from './intake.js';
 import { editNote, makeNote, readNote } from './notes.js';
@@ -202,8 +203,11 @@ export class PkCasebook extends LitElement {
   /** Milliseconds to undo a deletion before it is sent. */
   @property({ type: Number, attribute: 'undo-delay' }) undoDelay = 5000;
 
-  /** The TLP of new cases (the ribbon passes its setting). CTIM's default is green. */
-  @property({ attribute: 'default-tlp' }) defaultTlp: Tlp = 'green';
+  /**
+   * The TLP of new cases made here, when it should differ from the `defaultTlp` setting (what `<pk-settings>`
+   * writes, and what every element's new cases get). Unset follows the setting.
+   */
+  @property({ attribute: 'default-tlp' }) defaultTlp: Tlp | undefined;
 
   /** The outbox edits go through; by default the page's own. */
   @property({ attribute: false }) outbox: Outbox | undefined;
@@ -709,7 +713,7 @@ export class PkCasebook extends LitElement {
   }
 
   #defaultTlp(): Tlp {
-    return TLPS.includes(this.defaultTlp) ? this.defaultTlp : 'green';
+    return this.defaultTlp && TLPS.includes(this.defaultTlp) ? this.defaultTlp : newCaseTlp();
   }
 
   /** Offers the case as a file in `format` (the exporters load on first use). */
@@ -739,7 +743,8 @@ export class PkCasebook extends LitElement {
     }
     this._importErrors = [];
     const id = `${LOCAL_CASE_PREFIX}${crypto.randomUUID()}`;
-    await this.#outbox.enqueue(id, { kind: 'create', input: r.casebook });
+    // A file without a TLP gets the one new cases get.
+    await this.#outbox.enqueue(id, { kind: 'create', input: { tlp: this.#defaultTlp(), ...r.casebook } });
     this.#say(this.#l.t.imported(r.casebook.title || this.#l.t.untitledCase));
     this.#openCase(id);
   }

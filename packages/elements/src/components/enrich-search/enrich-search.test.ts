@@ -4,6 +4,7 @@ import type { PkObservable } from '../observable/observable.js';
 import './pk-enrich-search.js';
 import type { PkEnrichSearch } from './enrich-search.js';
 import { currentCase } from '../../state/current-case.js';
+import { settings } from '../../state/settings.js';
 import { emulatorControl } from '../../../../../test/helpers/emulator.js';
 import {
   paste,
@@ -165,6 +166,23 @@ describe('pk-enrich-search', () => {
         return cb.observables?.length === 3;
       }, 'the current case has the third observable');
       await client.casebooks.delete(id);
+    });
+
+    it('gives a new case the default TLP from Settings', async () => {
+      const client = await signInToEmulator();
+      try {
+        for (const tlp of ['red', 'white'] as const) {
+          settings.set({ defaultTlp: tlp });
+          currentCase.set(null);
+          const el = await fixture<PkEnrichSearch>(html`<pk-enrich-search></pk-enrich-search>`);
+          await pasted(el, 'evil.example.net');
+          await click(part(el, 'add-all-new')!);
+          await waitUntil(() => currentCase.get(), 'a current case');
+          expect((await client.casebooks.get(currentCase.get()!.id)).tlp, `with ${tlp} in Settings`).to.equal(tlp);
+        }
+      } finally {
+        settings.reset();
+      }
     });
 
     it('says so when adding fails, keeping the text', async () => {

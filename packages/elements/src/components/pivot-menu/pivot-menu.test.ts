@@ -8,6 +8,7 @@ import { CURRENT_CASE_KEY } from './current-case.js';
 import type { PkPivotOpenEvent } from '../../events/pivot-open.js';
 import { closePivotMenu, getPivotMenu, openPivotMenu, setPivotMenuItems } from './shared.js';
 import { expectFocusRing, loadThemes } from '../../test-helpers/focus-ring.js';
+import { settings } from '../../state/settings.js';
 
 // Conditions, not timers: generous limits so a busy CI machine (two cores shared by the whole suite) does not fail them.
 const waitUntil = (cond: () => unknown, message?: string) => waitFor(cond, message, { timeout: 8000 });
@@ -217,6 +218,25 @@ describe('pk-pivot-menu', function () {
       expect(stored.title).to.contain(SUSPICIOUS_IP.value);
       expect(root().querySelector('[part="status"]')!.textContent).to.contain(stored.title!);
       expect(label(item('Add to current case')!)).to.equal(`Add to current case (${stored.title})`);
+    });
+
+    it('gives the new case the default TLP from Settings', async () => {
+      const client = await demoClient();
+      try {
+        for (const tlp of ['red', 'white'] as const) {
+          settings.set({ defaultTlp: tlp });
+          localStorage.removeItem(CURRENT_CASE_KEY);
+          await openWithPointer(SUSPICIOUS_IP, client);
+          await waitUntil(() => label(focused()) === 'Add to new case', 'on "Add to new case"');
+          await sendKeys({ press: 'Enter' });
+          await waitUntil(() => /^casebook-/.test(localStorage.getItem(CURRENT_CASE_KEY) ?? ''), 'the new case');
+          const stored = await client.casebooks.get(localStorage.getItem(CURRENT_CASE_KEY)!);
+          expect(stored.tlp, `with ${tlp} in Settings`).to.equal(tlp);
+          closePivotMenu();
+        }
+      } finally {
+        settings.reset();
+      }
     });
 
     it('adds to the current case, named in the item', async () => {
