@@ -1,12 +1,13 @@
 import { expect, fixture, html, waitUntil as waitFor } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
-import { createClient, type PivotkitApiClient } from '@pivotkit/sdk';
+import { createClient, type Casebook, type PivotkitApiClient } from '@pivotkit/sdk';
 import '@pivotkit/elements/pk-casebook.js';
 import '@pivotkit/elements/pk-observable.js';
 import { Outbox, type PkCasebook } from '@pivotkit/elements/pk-casebook.js';
 import { emulatorClient, openCasebookTab } from './casebook-helpers.js';
 import { DEMO_CREDENTIALS, emulatorControl } from '../helpers/emulator.js';
 import { getPivotMenu, closePivotMenu, currentCase, settings } from '@pivotkit/elements';
+import { lastAnnouncement } from '../../packages/elements/src/a11y/announce.js';
 
 const waitUntil = (cond: () => unknown, message?: string) => waitFor(cond, message, { timeout: 8000 });
 
@@ -576,6 +577,83 @@ describe('<pk-casebook>', function () {
       await waitUntil(() => shownTitle(el) === 'Imported case', 'the imported case opens');
       await waitUntil(() => !el.caseId.startsWith('local-'), 'created on the server');
       expect((await client.casebooks.get(el.caseId)).observables).to.deep.equal([{ type: 'ip', value: '203.0.113.9' }]);
+    });
+  });
+
+  describe('linking to an incident', () => {
+    /** The relationships the server holds between the case and an incident (from the case's bundle export). */
+    const linksOf = async (cb: Casebook) => {
+      const bundle = await client.bundle.export([cb]);
+      return ((bundle['relationships'] ?? []) as { source_ref: string; target_ref: string }[]).filter(
+        (r) => r.source_ref === cb.longId,
+      );
+    };
+    const select = (el: PkCasebook) => one(el, '[part~="link__select"]') as HTMLSelectElement;
+
+    it('links the case to an incident chosen from the list, says so and stores the link', async () => {
+      const cb = await newCase({ title: 'Link: case' });
+      const incidents = (await client.incidents.list({ limit: 50, sortBy: 'incident_time.opened:desc' })).items;
+      const target = incidents[1]!;
+      const el = await mount({ caseId: cb.id });
+      await waitUntil(() => shownTitle(el) === 'Link: case', 'the case opens');
+      const open = one(el, '[part~="link__open"]') as HTMLButtonElement;
+      open.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => select(el)?.options.length === incidents.length, 'the incidents load');
+      expect(active(el) === select(el), 'focus is on the incident list').to.equal(true);
+      expect(open.getAttribute('aria-expanded')).to.equal('true');
+      expect(text(select(el).options[1])).to.equal(`${target.title} — ${target.status}`);
+      await expect(el).to.be.accessible();
+      await sendKeys({ press: 'ArrowDown' });
+      await el.updateComplete;
+      expect(select(el).value).to.equal(target.id);
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => one(el, '[part~="link__status"]'), 'the result shows');
+      expect(text(one(el, '[part~="link__status"]'))).to.equal(`Linked to “${target.title}”`);
+      expect(lastAnnouncement()).to.equal(`Linked to “${target.title}”`);
+      expect(active(el) === one(el, '[part~="link__open"]'), 'focus is back on the button').to.equal(true);
+      const links = await linksOf(cb);
+      expect(links.map((r) => r.target_ref)).to.deep.equal([target.longId]);
+      await expect(el).to.be.accessible();
+    });
+
+    it('says why a link failed, keeps the chooser open, and links on a second try', async () => {
+      const cb = await newCase({ title: 'Link: failing' });
+      const el = await mount({ caseId: cb.id });
+      await waitUntil(() => shownTitle(el) === 'Link: failing', 'the case opens');
+      (one(el, '[part~="link__open"]') as HTMLButtonElement).click();
+      await waitUntil(() => select(el)?.value.startsWith('incident-'), 'the incidents load');
+      await emulatorControl('faults', { errorRate: 1, errorStatus: 503, paths: ['/link'] });
+      try {
+        (one(el, '[part~="link__chooser"] [type="submit"]') as HTMLButtonElement).click();
+        await waitUntil(() => one(el, '[part~="link__chooser"] [part~="message--error"]'), 'the error shows');
+        const error = one(el, '[part~="link__chooser"] [part~="message--error"]')!;
+        expect(error.getAttribute('role')).to.equal('alert');
+        expect(text(error)).to.match(/^Could not link the case: .*503/);
+        expect(await linksOf(cb)).to.deep.equal([]);
+        await expect(el).to.be.accessible();
+      } finally {
+        await emulatorControl('faults', {});
+      }
+      (one(el, '[part~="link__chooser"] [type="submit"]') as HTMLButtonElement).click();
+      await waitUntil(() => one(el, '[part~="link__status"]'), 'linked');
+      expect((await linksOf(cb)).length).to.equal(1);
+    });
+
+    it('says which scopes linking needs when the token lacks them', async () => {
+      const limited = await emulatorClient('casebook enrich:read');
+      await limited.signIn();
+      const cb = await limited.casebooks.create({ title: 'Link: no scope' });
+      const el = await fixture<PkCasebook>(
+        html`<pk-casebook .client=${limited} .outbox=${outbox()} case-id=${cb.id}></pk-casebook>`,
+      );
+      await waitUntil(() => shownTitle(el) === 'Link: no scope', 'the case opens');
+      expect(!!one(el, '[part~="link__open"]'), 'no link button').to.equal(false);
+      expect(text(one(el, '[part~="link__status"]'))).to.match(
+        /^Linking to an incident needs the .*private-intel\/incident:read/,
+      );
+      await expect(el).to.be.accessible();
     });
   });
 

@@ -208,10 +208,18 @@ export interface CasebookStrings extends CaseContentStrings {
   keepTheirs: string;
   noteRemovedElsewhere: string;
   linkIncident: string;
-  incidentId: string;
+  /** The incident chooser's label, and its options (`Beaconing — New`). */
+  incident: string;
+  incidentOption: (title: string, status: string) => string;
+  loadingIncidents: string;
+  noIncidents: string;
+  incidentsFailed: (message: string) => string;
   link: string;
+  linking: string;
   linked: (incident: string) => string;
   linkFailed: (message: string) => string;
+  linkNeedsScopes: (scopes: string[]) => string;
+  incidentGone: string;
   from: (title: string) => string;
   investigate: string;
   exportAs: string;
@@ -328,10 +336,18 @@ export const casebookEn: CasebookStrings = {
   keepTheirs: 'Keep theirs',
   noteRemovedElsewhere: '(changed or removed elsewhere)',
   linkIncident: 'Link to incident',
-  incidentId: 'Incident id',
+  incident: 'Incident',
+  incidentOption: (title, status) => `${title} — ${status}`,
+  loadingIncidents: 'Loading incidents…',
+  noIncidents: 'No incidents to link to',
+  incidentsFailed: (m) => `The incidents could not be loaded: ${m}`,
   link: 'Link',
-  linked: (i) => `Linked to ${i}`,
-  linkFailed: (m) => `Could not link: ${m}`,
+  linking: 'Linking…',
+  linked: (i) => `Linked to “${i}”`,
+  linkFailed: (m) => `Could not link the case: ${m}`,
+  linkNeedsScopes: (s) =>
+    `Linking to an incident needs the ${s.join(', ')} scope${s.length === 1 ? '' : 's'} this API client does not have`,
+  incidentGone: 'that incident no longer exists; choose another',
   from: (title) => `from ${title}`,
   investigate: 'Investigate this case',
   exportAs: 'Export',

@@ -274,7 +274,7 @@ export default css`
     gap: 0.5rem;
   }
   [part='tlp-select'],
-  [part='link__input'],
+  [part~='link__select'],
   [part='editor'],
   [part~='intake'] textarea {
     border: 1px solid var(--_border);
