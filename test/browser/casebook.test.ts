@@ -4,7 +4,7 @@ import { createClient, type Casebook, type PivotkitApiClient } from '@pivotkit/s
 import '@pivotkit/elements/pk-casebook.js';
 import '@pivotkit/elements/pk-observable.js';
 import { Outbox, type PkCasebook } from '@pivotkit/elements/pk-casebook.js';
-import { emulatorClient, openCasebookTab } from './casebook-helpers.js';
+import { emulatorClient, expectAccessible, openCasebookTab } from './casebook-helpers.js';
 import { DEMO_CREDENTIALS, emulatorControl } from '../helpers/emulator.js';
 import { getPivotMenu, closePivotMenu, currentCase, settings } from '@pivotkit/elements';
 import { lastAnnouncement } from '../../packages/elements/src/a11y/announce.js';
@@ -92,7 +92,7 @@ describe('<pk-casebook>', function () {
       expect(el.caseId).to.equal(id);
       expect(localStorage.getItem('pk-current-case')).to.equal(id);
       expect(active(el)?.localName).to.equal('h2');
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
     });
 
     it('searches through the service', async () => {
@@ -163,7 +163,7 @@ describe('<pk-casebook>', function () {
       expect(server.observables?.map((o) => o.value).sort()).to.deep.equal(
         ['198.51.100.7', 'evil.example.net', 'http://evil.example.net/x'].sort(),
       );
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
     });
 
     it('gives a new case, and an imported one without a TLP, the default TLP from Settings', async () => {
@@ -238,7 +238,7 @@ describe('<pk-casebook>', function () {
       await waitUntil(() => one(el, '[part="intake__summary"]'), 'the preview shows');
       expect(text(one(el, '[part="intake__summary"]'))).to.equal('3 observables, 1 already in this case');
       expect(text(one(el, '[data-action="confirm"]'))).to.equal('Add 2');
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
     });
 
     it('deletes a case only after the undo window, and Undo keeps it', async () => {
@@ -249,7 +249,7 @@ describe('<pk-casebook>', function () {
       (all(el, '[part~="button--danger"]')[0] as HTMLButtonElement).click();
       await waitUntil(() => one(el, '[part="toast"]'), 'the undo notice shows');
       expect(active(el)?.textContent?.trim()).to.equal('Undo');
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
       expect(one(el, '[part="toast"]')).to.equal(null);
@@ -281,7 +281,7 @@ describe('<pk-casebook>', function () {
       await waitUntil(() => all(el, '[part="observable"]').length === 1, 'the case opens');
       expect(text(one(el, '[part~="message--red"]'))).to.contain('TLP red');
       expect(counted).to.deep.equal([]);
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
       (one(el, '[part~="message--red"] button') as HTMLButtonElement).click();
       await waitUntil(() => counted.includes('deliberate'), 'asked only on the explicit action');
     });
@@ -303,7 +303,7 @@ describe('<pk-casebook>', function () {
       await waitUntil(() => one(el, '[data-field="title"] [part="field__pending"]'), 'the title shows as pending');
       expect(text(one(el, '[data-field="title"] [part="field__pending"]'))).to.equal('Not saved yet');
       expect(text(one(el, '[part="pending"]'))).to.equal('1 change not saved yet');
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
       el.remove();
       // The next page: a new outbox on the same database, and a new element.
       const again = await mount({ caseId: cb.id, box: outbox(name) });
@@ -330,7 +330,7 @@ describe('<pk-casebook>', function () {
       expect(text(one(again, '[data-version="theirs"]'))).to.equal('Conflict: theirs');
       expect(text(one(again, '[data-version="mine"]'))).to.equal('Conflict: mine');
       expect((await client.casebooks.get(cb.id)).title).to.equal('Conflict: theirs');
-      await expect(again).to.be.accessible();
+      await expectAccessible(again);
       (one(again, '[data-action="keep-mine"]') as HTMLButtonElement).click();
       await waitUntil(async () => (await client.casebooks.get(cb.id)).title === 'Conflict: mine', 'mine is sent');
     });
@@ -371,7 +371,7 @@ describe('<pk-casebook>', function () {
         expect(text(one(el, '[part="pending"]'))).to.contain('3 changes not saved yet');
         expect(text(one(el, '[data-field="title"] [part="field__pending"]'))).to.contain('will retry');
         expect(shownTitle(el)).to.equal('Restart: after');
-        await expect(el).to.be.accessible();
+        await expectAccessible(el);
         await restartable('start');
         await waitUntil(() => box.edits.length === 0, 'replayed once the server is back');
         const server = await own.casebooks.get(cb.id);
@@ -441,13 +441,13 @@ describe('<pk-casebook>', function () {
       const el = await fixture<PkCasebook>(html`<pk-casebook .client=${limited} .outbox=${outbox()}></pk-casebook>`);
       await el.updateComplete;
       expect(text(one(el, '[part~="missing-scopes"]'))).to.contain('casebook');
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
     });
 
     it('offers sign-in when there is no client', async () => {
       const el = await fixture<PkCasebook>(html`<pk-casebook .outbox=${outbox()}></pk-casebook>`);
       expect(one(el, '[part="sign-in"]')).to.not.equal(null);
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
     });
 
     it('shows a case whose reply cannot be read with what the list had, and a message', async () => {
@@ -461,7 +461,7 @@ describe('<pk-casebook>', function () {
         expect(text(one(el, '[part~="message--error"]'))).to.contain('could not be read');
         expect(shownTitle(el)).to.equal('Malformed');
         expect(all(el, '[part="observable"]').length).to.equal(1);
-        await expect(el).to.be.accessible();
+        await expectAccessible(el);
       } finally {
         await emulatorControl('faults', {});
       }
@@ -484,7 +484,7 @@ describe('<pk-casebook>', function () {
         expect(all(el, '[role="option"]').map((r) => r.dataset['id'])).to.deep.equal([older.id]);
         expect(text(one(el, '[part~="message--warning"]'))).to.equal('1 case could not be read and is not shown.');
         expect(one(el, '[part~="message--error"]')).to.equal(null);
-        await expect(el).to.be.accessible();
+        await expectAccessible(el);
       } finally {
         await emulatorControl('faults', {});
       }
@@ -496,7 +496,7 @@ describe('<pk-casebook>', function () {
       one(el, '[part~="search"]')!.focus();
       await sendKeys({ type: `nothing-matches-${Date.now()}` });
       await waitUntil(() => text(one(el, '[part~="message"]')).startsWith('No case matches'), 'the empty message');
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
     });
 
     it('pages through hundreds of cases with X-Total-Hits and X-Next', async () => {
@@ -514,7 +514,7 @@ describe('<pk-casebook>', function () {
       next().click();
       await waitUntil(() => text(one(el, '[part="pager"] [role="status"]')) === '7–7 of 7', 'last page');
       expect(next().disabled).to.equal(true);
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
     });
   });
 
@@ -566,7 +566,7 @@ describe('<pk-casebook>', function () {
       drop('{"type": "casebook", "title": 42}');
       await waitUntil(() => one(el, '[part~="message--error"]'), 'the errors show');
       expect(text(one(el, '[part~="message--error"]'))).to.contain('Nothing was imported');
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
       drop(
         JSON.stringify({
           type: 'casebook',
@@ -603,7 +603,7 @@ describe('<pk-casebook>', function () {
       expect(active(el) === select(el), 'focus is on the incident list').to.equal(true);
       expect(open.getAttribute('aria-expanded')).to.equal('true');
       expect(text(select(el).options[1])).to.equal(`${target.title} — ${target.status}`);
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
       await sendKeys({ press: 'ArrowDown' });
       await el.updateComplete;
       expect(select(el).value).to.equal(target.id);
@@ -615,7 +615,7 @@ describe('<pk-casebook>', function () {
       expect(active(el) === one(el, '[part~="link__open"]'), 'focus is back on the button').to.equal(true);
       const links = await linksOf(cb);
       expect(links.map((r) => r.target_ref)).to.deep.equal([target.longId]);
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
     });
 
     it('says why a link failed, keeps the chooser open, and links on a second try', async () => {
@@ -632,7 +632,7 @@ describe('<pk-casebook>', function () {
         expect(error.getAttribute('role')).to.equal('alert');
         expect(text(error)).to.match(/^Could not link the case: .*503/);
         expect(await linksOf(cb)).to.deep.equal([]);
-        await expect(el).to.be.accessible();
+        await expectAccessible(el);
       } finally {
         await emulatorControl('faults', {});
       }
@@ -653,7 +653,7 @@ describe('<pk-casebook>', function () {
       expect(text(one(el, '[part~="link__status"]'))).to.match(
         /^Linking to an incident needs the .*private-intel\/incident:read/,
       );
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
     });
   });
 
@@ -669,7 +669,7 @@ describe('<pk-casebook>', function () {
       expect((one(el, 'pk-case-investigation') as HTMLElement & { casebook?: { id: string } }).casebook?.id).to.equal(
         cb.id,
       );
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
       button.click();
       await waitUntil(() => !one(el, 'pk-case-investigation'), 'and closes');
     });
@@ -683,13 +683,13 @@ describe('<pk-casebook>', function () {
       const toggle = one(el, '[part="toggle"]') as HTMLButtonElement;
       expect(toggle.getAttribute('aria-expanded')).to.equal('false');
       expect(one(el, '[part~="panel"]')).to.equal(null);
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
       toggle.focus();
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => one(el, '[part~="panel"]'), 'the panel opens');
       expect(toggle.getAttribute('aria-expanded')).to.equal('true');
       await waitUntil(() => all(el, '[role="option"]').length > 0, 'with the cases');
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
       const keep = (e: Event) => e.preventDefault();
       el.addEventListener('pk-request-close', keep);
       all(el, '[role="option"]')[0]!.focus();

@@ -37,7 +37,8 @@ export default css`
     outline: 2px solid var(--_focus);
     outline-offset: 2px;
   }
-  [part~='button'] {
+  [part~='button'],
+  [part~='sign-in'] {
     border: 1px solid var(--_border);
     background: var(--_bg-raised);
     border-radius: var(--_radius);
@@ -52,7 +53,10 @@ export default css`
     cursor: default;
     opacity: 0.6;
   }
-  [part~='button--primary'] {
+  /* The signed-out prompt's button (templates/session.ts) has no part="button": without this it keeps the
+     browser's ButtonFace, which in the dark scheme is too light a grey for the theme's text. */
+  [part~='button--primary'],
+  [part~='sign-in'] {
     background: var(--_accent);
     border-color: var(--_accent);
     color: var(--_accent-fg);
