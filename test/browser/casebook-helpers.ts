@@ -1,5 +1,7 @@
 // Shared by the casebook's browser tests.
+import { expect } from '@open-wc/testing';
 import { createClient, type PivotkitApiClient } from '@pivotkit/sdk';
+import { loadThemes } from '../../packages/elements/src/test-helpers/focus-ring.js';
 import { DEMO_CREDENTIALS, emulatorUrl } from '../helpers/emulator.js';
 
 /** A client of the emulator; `scope` asks for fewer scopes than the demo client has. */
@@ -64,4 +66,22 @@ export async function openCasebookTab(opts: { dbName: string; caseId: string }):
     pkCasebook: HTMLElement & { caseId: string; updateComplete: Promise<boolean> };
   };
   return { casebook: w.pkCasebook, close: () => frame.remove() };
+}
+
+/**
+ * axe, with its full default rule set, on `el` in the light and in the dark theme: the theme stylesheet
+ * (themes/pivotkit.css) loaded and its class on <html>, as a page that chooses a theme has it.
+ */
+export async function expectAccessible(el: Element): Promise<void> {
+  await loadThemes();
+  for (const theme of ['light', 'dark'] as const) {
+    document.documentElement.classList.add(`pk-theme-${theme}`);
+    try {
+      await expect(el).to.be.accessible();
+    } catch (e) {
+      throw new Error(`axe, ${theme} theme: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    } finally {
+      document.documentElement.classList.remove(`pk-theme-${theme}`);
+    }
+  }
 }

@@ -1,12 +1,13 @@
 import { expect, fixture, html, waitUntil as waitFor } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
-import { createClient, type PivotkitApiClient } from '@pivotkit/sdk';
+import { createClient, type Casebook, type PivotkitApiClient } from '@pivotkit/sdk';
 import '@pivotkit/elements/pk-casebook.js';
 import '@pivotkit/elements/pk-observable.js';
 import { Outbox, type PkCasebook } from '@pivotkit/elements/pk-casebook.js';
-import { emulatorClient, openCasebookTab } from './casebook-helpers.js';
+import { emulatorClient, expectAccessible, openCasebookTab } from './casebook-helpers.js';
 import { DEMO_CREDENTIALS, MODULE_IDS, emulatorControl } from '../helpers/emulator.js';
-import { getPivotMenu, closePivotMenu, settings } from '@pivotkit/elements';
+import { getPivotMenu, closePivotMenu, currentCase, settings } from '@pivotkit/elements';
+import { lastAnnouncement } from '../../packages/elements/src/a11y/announce.js';
 
 const waitUntil = (cond: () => unknown, message?: string) => waitFor(cond, message, { timeout: 8000 });
 
@@ -91,7 +92,7 @@ describe('<pk-casebook>', function () {
       expect(el.caseId).to.equal(id);
       expect(localStorage.getItem('pk-current-case')).to.equal(id);
       expect(active(el)?.localName).to.equal('h2');
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
     });
 
     it('searches through the service', async () => {
@@ -162,7 +163,31 @@ describe('<pk-casebook>', function () {
       expect(server.observables?.map((o) => o.value).sort()).to.deep.equal(
         ['198.51.100.7', 'evil.example.net', 'http://evil.example.net/x'].sort(),
       );
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
+    });
+
+    it('gives a new case, and an imported one without a TLP, the default TLP from Settings', async () => {
+      try {
+        for (const tlp of ['red', 'white'] as const) {
+          settings.set({ defaultTlp: tlp });
+          currentCase.set(null); // the panel opens on the current case otherwise
+          const el = await mount();
+          (one(el, '[part~="new-case"]') as HTMLButtonElement).click();
+          await waitUntil(() => !el.caseId.startsWith('local-') && el.caseId, 'the new case reaches the server');
+          expect((await client.casebooks.get(el.caseId)).tlp, `new, with ${tlp} in Settings`).to.equal(tlp);
+          el.caseId = '';
+          await waitUntil(() => one(el, '#import-file'), 'the list');
+          const input = one(el, '#import-file') as HTMLInputElement;
+          const dt = new DataTransfer();
+          dt.items.add(new File([JSON.stringify({ type: 'casebook', title: 'Imported, no TLP' })], 'case.json'));
+          input.files = dt.files;
+          input.dispatchEvent(new Event('change', { bubbles: true }));
+          await waitUntil(() => shownTitle(el) === 'Imported, no TLP' && !el.caseId.startsWith('local-'), 'imported');
+          expect((await client.casebooks.get(el.caseId)).tlp, `imported, with ${tlp} in Settings`).to.equal(tlp);
+        }
+      } finally {
+        settings.reset();
+      }
     });
 
     it('adds an observable dragged from a <pk-observable> onto a case row', async () => {
@@ -213,7 +238,7 @@ describe('<pk-casebook>', function () {
       await waitUntil(() => one(el, '[part="intake__summary"]'), 'the preview shows');
       expect(text(one(el, '[part="intake__summary"]'))).to.equal('3 observables, 1 already in this case');
       expect(text(one(el, '[data-action="confirm"]'))).to.equal('Add 2');
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
     });
 
     it('deletes a case only after the undo window, and Undo keeps it', async () => {
@@ -224,7 +249,7 @@ describe('<pk-casebook>', function () {
       (all(el, '[part~="button--danger"]')[0] as HTMLButtonElement).click();
       await waitUntil(() => one(el, '[part="toast"]'), 'the undo notice shows');
       expect(active(el)?.textContent?.trim()).to.equal('Undo');
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
       expect(one(el, '[part="toast"]')).to.equal(null);
@@ -256,7 +281,7 @@ describe('<pk-casebook>', function () {
       await waitUntil(() => all(el, '[part="observable"]').length === 1, 'the case opens');
       expect(text(one(el, '[part~="message--red"]'))).to.contain('TLP red');
       expect(counted).to.deep.equal([]);
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
       (one(el, '[part~="message--red"] button') as HTMLButtonElement).click();
       await waitUntil(() => counted.includes('deliberate'), 'asked only on the explicit action');
     });
@@ -301,7 +326,7 @@ describe('<pk-casebook>', function () {
       await waitUntil(() => one(el, '[data-field="title"] [part="field__pending"]'), 'the title shows as pending');
       expect(text(one(el, '[data-field="title"] [part="field__pending"]'))).to.equal('Not saved yet');
       expect(text(one(el, '[part="pending"]'))).to.equal('1 change not saved yet');
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
       el.remove();
       // The next page: a new outbox on the same database, and a new element.
       const again = await mount({ caseId: cb.id, box: outbox(name) });
@@ -328,7 +353,7 @@ describe('<pk-casebook>', function () {
       expect(text(one(again, '[data-version="theirs"]'))).to.equal('Conflict: theirs');
       expect(text(one(again, '[data-version="mine"]'))).to.equal('Conflict: mine');
       expect((await client.casebooks.get(cb.id)).title).to.equal('Conflict: theirs');
-      await expect(again).to.be.accessible();
+      await expectAccessible(again);
       (one(again, '[data-action="keep-mine"]') as HTMLButtonElement).click();
       await waitUntil(async () => (await client.casebooks.get(cb.id)).title === 'Conflict: mine', 'mine is sent');
     });
@@ -369,7 +394,7 @@ describe('<pk-casebook>', function () {
         expect(text(one(el, '[part="pending"]'))).to.contain('3 changes not saved yet');
         expect(text(one(el, '[data-field="title"] [part="field__pending"]'))).to.contain('will retry');
         expect(shownTitle(el)).to.equal('Restart: after');
-        await expect(el).to.be.accessible();
+        await expectAccessible(el);
         await restartable('start');
         await waitUntil(() => box.edits.length === 0, 'replayed once the server is back');
         const server = await own.casebooks.get(cb.id);
@@ -439,13 +464,13 @@ describe('<pk-casebook>', function () {
       const el = await fixture<PkCasebook>(html`<pk-casebook .client=${limited} .outbox=${outbox()}></pk-casebook>`);
       await el.updateComplete;
       expect(text(one(el, '[part~="missing-scopes"]'))).to.contain('casebook');
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
     });
 
     it('offers sign-in when there is no client', async () => {
       const el = await fixture<PkCasebook>(html`<pk-casebook .outbox=${outbox()}></pk-casebook>`);
       expect(one(el, '[part="sign-in"]')).to.not.equal(null);
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
     });
 
     it('shows a case whose reply cannot be read with what the list had, and a message', async () => {
@@ -459,7 +484,30 @@ describe('<pk-casebook>', function () {
         expect(text(one(el, '[part~="message--error"]'))).to.contain('could not be read');
         expect(shownTitle(el)).to.equal('Malformed');
         expect(all(el, '[part="observable"]').length).to.equal(1);
-        await expect(el).to.be.accessible();
+        await expectAccessible(el);
+      } finally {
+        await emulatorControl('faults', {});
+      }
+    });
+
+    it('shows the cases it could read when one in the page is malformed, and says one could not be read', async () => {
+      const tag = `dropped${Date.now()}`;
+      const older = await newCase({ title: `${tag} older` });
+      await newCase({ title: `${tag} newer` });
+      // The emulator takes the first item of each search reply (here the newest case) out of the documented shape.
+      await emulatorControl('faults', { invalidItemRate: 1, paths: ['/ctia/casebook/search'] });
+      try {
+        const el = await mount();
+        one(el, '[part~="search"]')!.focus();
+        await sendKeys({ type: tag });
+        await waitUntil(
+          () => all(el, '[role="option"]').length === 1 && one(el, '[part~="message--warning"]'),
+          'the readable case and the notice',
+        );
+        expect(all(el, '[role="option"]').map((r) => r.dataset['id'])).to.deep.equal([older.id]);
+        expect(text(one(el, '[part~="message--warning"]'))).to.equal('1 case could not be read and is not shown.');
+        expect(one(el, '[part~="message--error"]')).to.equal(null);
+        await expectAccessible(el);
       } finally {
         await emulatorControl('faults', {});
       }
@@ -471,7 +519,7 @@ describe('<pk-casebook>', function () {
       one(el, '[part~="search"]')!.focus();
       await sendKeys({ type: `nothing-matches-${Date.now()}` });
       await waitUntil(() => text(one(el, '[part~="message"]')).startsWith('No case matches'), 'the empty message');
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
     });
 
     it('pages through hundreds of cases with X-Total-Hits and X-Next', async () => {
@@ -489,7 +537,7 @@ describe('<pk-casebook>', function () {
       next().click();
       await waitUntil(() => text(one(el, '[part="pager"] [role="status"]')) === '7–7 of 7', 'last page');
       expect(next().disabled).to.equal(true);
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
     });
   });
 
@@ -587,7 +635,7 @@ describe('<pk-casebook>', function () {
       drop('{"type": "casebook", "title": 42}');
       await waitUntil(() => one(el, '[part~="message--error"]'), 'the errors show');
       expect(text(one(el, '[part~="message--error"]'))).to.contain('Nothing was imported');
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
       drop(
         JSON.stringify({
           type: 'casebook',
@@ -598,6 +646,83 @@ describe('<pk-casebook>', function () {
       await waitUntil(() => shownTitle(el) === 'Imported case', 'the imported case opens');
       await waitUntil(() => !el.caseId.startsWith('local-'), 'created on the server');
       expect((await client.casebooks.get(el.caseId)).observables).to.deep.equal([{ type: 'ip', value: '203.0.113.9' }]);
+    });
+  });
+
+  describe('linking to an incident', () => {
+    /** The relationships the server holds between the case and an incident (from the case's bundle export). */
+    const linksOf = async (cb: Casebook) => {
+      const bundle = await client.bundle.export([cb]);
+      return ((bundle['relationships'] ?? []) as { source_ref: string; target_ref: string }[]).filter(
+        (r) => r.source_ref === cb.longId,
+      );
+    };
+    const select = (el: PkCasebook) => one(el, '[part~="link__select"]') as HTMLSelectElement;
+
+    it('links the case to an incident chosen from the list, says so and stores the link', async () => {
+      const cb = await newCase({ title: 'Link: case' });
+      const incidents = (await client.incidents.list({ limit: 50, sortBy: 'incident_time.opened:desc' })).items;
+      const target = incidents[1]!;
+      const el = await mount({ caseId: cb.id });
+      await waitUntil(() => shownTitle(el) === 'Link: case', 'the case opens');
+      const open = one(el, '[part~="link__open"]') as HTMLButtonElement;
+      open.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => select(el)?.options.length === incidents.length, 'the incidents load');
+      expect(active(el) === select(el), 'focus is on the incident list').to.equal(true);
+      expect(open.getAttribute('aria-expanded')).to.equal('true');
+      expect(text(select(el).options[1])).to.equal(`${target.title} — ${target.status}`);
+      await expectAccessible(el);
+      await sendKeys({ press: 'ArrowDown' });
+      await el.updateComplete;
+      expect(select(el).value).to.equal(target.id);
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => one(el, '[part~="link__status"]'), 'the result shows');
+      expect(text(one(el, '[part~="link__status"]'))).to.equal(`Linked to “${target.title}”`);
+      expect(lastAnnouncement()).to.equal(`Linked to “${target.title}”`);
+      expect(active(el) === one(el, '[part~="link__open"]'), 'focus is back on the button').to.equal(true);
+      const links = await linksOf(cb);
+      expect(links.map((r) => r.target_ref)).to.deep.equal([target.longId]);
+      await expectAccessible(el);
+    });
+
+    it('says why a link failed, keeps the chooser open, and links on a second try', async () => {
+      const cb = await newCase({ title: 'Link: failing' });
+      const el = await mount({ caseId: cb.id });
+      await waitUntil(() => shownTitle(el) === 'Link: failing', 'the case opens');
+      (one(el, '[part~="link__open"]') as HTMLButtonElement).click();
+      await waitUntil(() => select(el)?.value.startsWith('incident-'), 'the incidents load');
+      await emulatorControl('faults', { errorRate: 1, errorStatus: 503, paths: ['/link'] });
+      try {
+        (one(el, '[part~="link__chooser"] [type="submit"]') as HTMLButtonElement).click();
+        await waitUntil(() => one(el, '[part~="link__chooser"] [part~="message--error"]'), 'the error shows');
+        const error = one(el, '[part~="link__chooser"] [part~="message--error"]')!;
+        expect(error.getAttribute('role')).to.equal('alert');
+        expect(text(error)).to.match(/^Could not link the case: .*503/);
+        expect(await linksOf(cb)).to.deep.equal([]);
+        await expectAccessible(el);
+      } finally {
+        await emulatorControl('faults', {});
+      }
+      (one(el, '[part~="link__chooser"] [type="submit"]') as HTMLButtonElement).click();
+      await waitUntil(() => one(el, '[part~="link__status"]'), 'linked');
+      expect((await linksOf(cb)).length).to.equal(1);
+    });
+
+    it('says which scopes linking needs when the token lacks them', async () => {
+      const limited = await emulatorClient('casebook enrich:read');
+      await limited.signIn();
+      const cb = await limited.casebooks.create({ title: 'Link: no scope' });
+      const el = await fixture<PkCasebook>(
+        html`<pk-casebook .client=${limited} .outbox=${outbox()} case-id=${cb.id}></pk-casebook>`,
+      );
+      await waitUntil(() => shownTitle(el) === 'Link: no scope', 'the case opens');
+      expect(!!one(el, '[part~="link__open"]'), 'no link button').to.equal(false);
+      expect(text(one(el, '[part~="link__status"]'))).to.match(
+        /^Linking to an incident needs the .*private-intel\/incident:read/,
+      );
+      await expectAccessible(el);
     });
   });
 
@@ -613,7 +738,7 @@ describe('<pk-casebook>', function () {
       expect((one(el, 'pk-case-investigation') as HTMLElement & { casebook?: { id: string } }).casebook?.id).to.equal(
         cb.id,
       );
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
       button.click();
       await waitUntil(() => !one(el, 'pk-case-investigation'), 'and closes');
     });
@@ -627,13 +752,13 @@ describe('<pk-casebook>', function () {
       const toggle = one(el, '[part="toggle"]') as HTMLButtonElement;
       expect(toggle.getAttribute('aria-expanded')).to.equal('false');
       expect(one(el, '[part~="panel"]')).to.equal(null);
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
       toggle.focus();
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => one(el, '[part~="panel"]'), 'the panel opens');
       expect(toggle.getAttribute('aria-expanded')).to.equal('true');
       await waitUntil(() => all(el, '[role="option"]').length > 0, 'with the cases');
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
       const keep = (e: Event) => e.preventDefault();
       el.addEventListener('pk-request-close', keep);
       all(el, '[role="option"]')[0]!.focus();

@@ -115,13 +115,29 @@ describe('<pk-ribbon> apps', () => {
     await client.casebooks.delete(cb.id);
   });
 
-  it('gives the casebook the default TLP chosen in Settings', async () => {
-    settings.set({ defaultTlp: 'red' });
+  it('gives a new case the default TLP chosen in the Settings app', async function () {
+    this.timeout(30_000);
     const el = await ribbonFixture();
-    const casebook = (await el.open('casebook')) as HTMLElement & { defaultTlp: string };
-    expect(casebook.defaultTlp).to.equal('red');
-    settings.set({ defaultTlp: 'white' });
-    expect(casebook.defaultTlp).to.equal('white');
+    await signInWithDialog(el);
+    const client = session.get().client!;
+    for (const tlp of ['red', 'white'] as const) {
+      const app = (await el.open('settings'))!;
+      await (app as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
+      const select = [...app.shadowRoot!.querySelectorAll('fieldset')]
+        .find((f) => f.querySelector('legend')?.textContent?.includes('TLP'))!
+        .querySelector('select')!;
+      select.value = tlp;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      const casebook = (await el.open('casebook')) as HTMLElement & { caseId: string };
+      // It shows the case made last time round: back to the list.
+      casebook.caseId = '';
+      await waitUntil(() => casebook.shadowRoot?.querySelector('[part~="new-case"]'), 'the case list', {
+        timeout: 8000,
+      });
+      casebook.shadowRoot!.querySelector<HTMLButtonElement>('[part~="new-case"]')!.click();
+      await waitUntil(() => /^casebook-/.test(casebook.caseId), 'the new case reaches the server', { timeout: 8000 });
+      expect((await client.casebooks.get(casebook.caseId)).tlp, `with ${tlp} in Settings`).to.equal(tlp);
+    }
   });
 
   it('adds a host app before Settings and loads it only when opened', async () => {

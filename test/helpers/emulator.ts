@@ -11,7 +11,7 @@ export function emulatorUrl(): Promise<string> {
 
 /**
  * Calls the emulator's control endpoint `POST /__control/<action>`:
- * - `faults` with `{latencyMs, errorRate, errorStatus, rateLimitRate, retryAfter, malformedRate, dropRate, paths, count, seed}`
+ * - `faults` with `{latencyMs, errorRate, errorStatus, rateLimitRate, retryAfter, malformedRate, invalidItemRate, dropRate, paths, count, seed}`
  *   (`{}` turns faults off; see packages/server/README.md),
  * - `reset` (back to the seeded data and no faults; tokens stay valid unless the body is `{rotateKey: true}`),
  * - `clock` with `{advanceMs}` (moves the emulator's clock: token expiry, timestamps).

@@ -25,6 +25,7 @@ import { missingScopesFor } from './scopes.js';
 import * as S from './schemas/client.js';
 import { defaultVerdictCache } from './cache.js';
 import { looseEnvelope, looseTriggerEnvelope, readEnrichEnvelope, readErrors, readItems } from './envelope.js';
+import { looseList, readListItems } from './list-items.js';
 import type {
   ActionsResult,
   Bundle,
@@ -35,6 +36,7 @@ import type {
   EnrichResult,
   Incident,
   IncidentStatus,
+  InvalidItem,
   ModuleError,
   ModuleResult,
   ObservableVerdict,
@@ -679,13 +681,10 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           path: 'ctia/casebook/search',
           query,
           idempotent: true,
-          schema: S.casebookList,
+          schema: looseList,
           signal: opts?.signal,
         });
-        return page(
-          data.map((c) => asCasebook(c)),
-          headers,
-        );
+        return page(readListItems(data, S.casebook, 'a casebook', asCasebook), headers);
       },
       async update(id, patch, opts) {
         const { data } = await call({
@@ -774,13 +773,10 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           path: 'ctia/incident/search',
           query,
           idempotent: true,
-          schema: S.incidentList,
+          schema: looseList,
           signal: opts?.signal,
         });
-        return page(
-          data.map((c) => asIncident(c)),
-          headers,
-        );
+        return page(readListItems(data, S.incident, 'an incident', asIncident), headers);
       },
       async get(id, opts) {
         const { data } = await call({
@@ -873,13 +869,14 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
     return data as Bundle;
   }
 
-  function page<T>(items: T[], headers: Headers): Page<T> {
+  function page<T>({ items, dropped }: { items: T[]; dropped: InvalidItem[] }, headers: Headers): Page<T> {
     const total = Number(headers.get('x-total-hits'));
     const next = parseNext(headers.get('x-next'));
     return {
       items,
       ...(headers.get('x-total-hits') !== null && Number.isFinite(total) ? { total } : {}),
       ...(next ? { next } : {}),
+      ...(dropped.length ? { dropped } : {}),
     };
   }
 

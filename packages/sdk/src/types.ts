@@ -68,11 +68,30 @@ export interface EnrichOptions extends CallOptions {
 
 /** One page of a CTIA search; `X-Total-Hits` and `X-Next` read from the reply headers. */
 export interface Page<T> {
+  /** The items in the documented shape (one that is not is left out and reported in `dropped`). */
   items: T[];
-  /** `X-Total-Hits`, when the service sent it. */
+  /** `X-Total-Hits`, when the service sent it (it counts dropped items too). */
   total?: number;
   /** Where the next page starts; absent on the last page. */
   next?: { offset?: number; searchAfter?: string[] };
+  /** The items of the reply left out of `items` because they were not in the documented shape; absent when none. */
+  dropped?: InvalidItem[];
+}
+
+/**
+ * An item of a list reply that is not in the documented shape: left out of the page and reported, so that one bad
+ * document does not fail the whole list (as an enrich reply reports a bad module document, a `ModuleError` with
+ * code `invalid-document`).
+ */
+export interface InvalidItem {
+  code: 'invalid-document';
+  type: 'warning';
+  /** Its position in the reply's list. */
+  index: number;
+  /** Its `id`, when it had one that is a string. */
+  id?: string;
+  /** What was wrong, e.g. `Dropped a casebook not in the documented shape (title: Invalid input …).` */
+  message: string;
 }
 
 /** A CTIM verdict as a module returns it. */

@@ -405,6 +405,37 @@ describe('casebooks', () => {
     assert.equal(search.get('sort_order'), 'desc');
   });
 
+  it('drops a list item not in the documented shape, keeps the others and reports it', async () => {
+    const bad = { ...stored, id: `${long}-bad`, title: 42 };
+    const noId = { type: 'casebook', schema_version: '1.3.29' };
+    const badId = { ...stored, id: '../oauth2/token' };
+    const s = await server(() => ({
+      json: [stored, bad, noId, badId, { ...stored, id: 'casebook-2' }],
+      headers: { 'x-total-hits': '5' },
+    }));
+    const page = await clientFor(s).casebooks.list();
+    assert.deepEqual(
+      page.items.map((c) => c.id),
+      ['casebook-5e1c', 'casebook-2'],
+    );
+    assert.equal(page.total, 5, 'X-Total-Hits still counts what the service has');
+    assert.deepEqual(
+      page.dropped?.map((d) => [d.code, d.type, d.index, d.id]),
+      [
+        ['invalid-document', 'warning', 1, `${long}-bad`],
+        ['invalid-document', 'warning', 2, undefined],
+        ['invalid-document', 'warning', 3, '../oauth2/token'],
+      ],
+    );
+    assert.match(page.dropped![0]!.message, /^Dropped a casebook not in the documented shape \(title: /);
+    assert.match(page.dropped![2]!.message, /not a casebook id/);
+  });
+
+  it('still refuses a list reply that is not a list', async () => {
+    const s = await server(() => ({ json: { items: [stored] } }));
+    await assert.rejects(clientFor(s).casebooks.list(), (e: unknown) => (e as Error).name === 'ApiShapeError');
+  });
+
   it('has no next page when X-Next is absent', async () => {
     const s = await server(() => ({ json: [] }));
     const page = await clientFor(s).casebooks.list({ offset: 10, searchAfter: ['a'] });
@@ -441,6 +472,20 @@ describe('incidents', () => {
     const post = s.api()[2]!;
     assert.equal(post.path, '/ctia/incident/incident-7/status');
     assert.deepEqual(json(post), { status: 'Closed: False Positive' });
+  });
+
+  it('drops an incident not in the documented shape from a page and reports it', async () => {
+    const s = await server(() => ({ json: [{ ...incident, status: 7 }, incident] }));
+    const page = await clientFor(s).incidents.list();
+    assert.deepEqual(
+      page.items.map((i) => i.id),
+      ['incident-7'],
+    );
+    assert.deepEqual(
+      page.dropped?.map((d) => [d.code, d.index, d.id]),
+      [['invalid-document', 0, incident.id]],
+    );
+    assert.match(page.dropped![0]!.message, /^Dropped an incident not in the documented shape \(status: /);
   });
 });
 

@@ -41,6 +41,7 @@ emulate options:
   --rate-limit-rate <0-1> Share of requests answered 429 with a Retry-After header.
   --retry-after <s>      Retry-After seconds for the 429s. Default 1.
   --malformed-rate <0-1> Share of requests whose body is cut short (not valid JSON).
+  --invalid-item-rate <0-1> Share of list replies whose first item loses its schema_version (out of shape).
   --drop-rate <0-1>      Share of requests whose connection is closed with no answer.
   --fault-paths <list>   Comma-separated path fragments the faults apply to. Default: every path.
   --fault-seed <n>       Seed for the fault decisions, to repeat a run. Default 1.
@@ -129,6 +130,7 @@ async function emulate(): Promise<void> {
     'rate-limit-rate': { type: 'string' },
     'retry-after': { type: 'string' },
     'malformed-rate': { type: 'string' },
+    'invalid-item-rate': { type: 'string' },
     'drop-rate': { type: 'string' },
     'fault-paths': { type: 'string' },
     'fault-seed': { type: 'string' },
@@ -153,6 +155,7 @@ async function emulate(): Promise<void> {
   setFault('rateLimitRate', 'rate-limit-rate');
   setFault('retryAfter', 'retry-after');
   setFault('malformedRate', 'malformed-rate');
+  setFault('invalidItemRate', 'invalid-item-rate');
   setFault('dropRate', 'drop-rate');
   setFault('seed', 'fault-seed');
   if (o['fault-paths']) faults.paths = o['fault-paths'].split(',').filter(Boolean);

@@ -1,6 +1,6 @@
 /**
  * Fault injection for tests and demos, off by default: added latency, server errors, 429 with Retry-After,
- * malformed bodies and dropped connections. Decisions come from a seeded generator, so a run can be repeated.
+ * malformed bodies, list items out of the documented shape and dropped connections. Decisions come from a seeded generator, so a run can be repeated.
  * @module
  */
 import { seededRandom } from './emulator/hash.js';
@@ -24,6 +24,11 @@ export interface FaultConfig {
   retryAfter?: number;
   /** Share (0–1) of matching requests whose (successful) body is cut short, so it is not valid JSON. */
   malformedRate?: number;
+  /**
+   * Share (0–1) of matching requests whose (successful) reply is a JSON list and has its first item changed out of
+   * the documented shape (its `schema_version` removed): the rest of the list stays valid.
+   */
+  invalidItemRate?: number;
   /** Share (0–1) of matching requests whose connection is closed with no answer. */
   dropRate?: number;
   /** Only requests whose path contains one of these strings (default: every API path). */
@@ -39,6 +44,7 @@ export type FaultAction =
   | { kind: 'error'; status: number }
   | { kind: 'rate-limit'; retryAfter: number }
   | { kind: 'malformed' }
+  | { kind: 'invalid-item' }
   | { kind: 'drop' };
 
 export class Faults {
@@ -87,6 +93,7 @@ export class Faults {
     else if (roll(c.rateLimitRate)) action = { kind: 'rate-limit', retryAfter: c.retryAfter ?? 1 };
     else if (roll(c.errorRate)) action = { kind: 'error', status: c.errorStatus ?? 500 };
     else if (roll(c.malformedRate)) action = { kind: 'malformed' };
+    else if (roll(c.invalidItemRate)) action = { kind: 'invalid-item' };
     if (action.kind !== 'none' && this.#left !== undefined) this.#left--;
     return action;
   }
@@ -96,7 +103,7 @@ export function checkFaults(c: unknown): string[] {
   if (typeof c !== 'object' || c === null || Array.isArray(c)) return ['faults must be an object'];
   const rec = c as Record<string, unknown>;
   const errs: string[] = [];
-  const rates = ['errorRate', 'rateLimitRate', 'malformedRate', 'dropRate'];
+  const rates = ['errorRate', 'rateLimitRate', 'malformedRate', 'invalidItemRate', 'dropRate'];
   const numbers = ['latencyMs', 'errorStatus', 'retryAfter', 'count', 'seed'];
   for (const [k, v] of Object.entries(rec)) {
     if (rates.includes(k)) {

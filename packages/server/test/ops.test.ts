@@ -122,6 +122,22 @@ describe('fault injection', () => {
     assert.throws(() => JSON.parse(r.text));
   });
 
+  it('takes the first item of a list reply out of the documented shape, and leaves the rest', async () => {
+    await ctx.emu.call(ctx.tok, 'POST', '/ctia/casebook', { title: 'one' });
+    await ctx.emu.call(ctx.tok, 'POST', '/ctia/casebook', { title: 'two' });
+    const whole = (await ctx.emu.call(ctx.tok, 'GET', '/ctia/casebook/search')).body as Record<string, unknown>[];
+    await setFaults({ invalidItemRate: 1, count: 1, paths: ['/ctia/casebook/search'] });
+    const r = await ctx.emu.call(ctx.tok, 'GET', '/ctia/casebook/search');
+    assert.equal(r.status, 200);
+    const items = r.body as Record<string, unknown>[];
+    assert.equal(items.length, whole.length);
+    assert.equal(items[0]!['id'], whole[0]!['id']);
+    assert.equal(items[0]!['schema_version'], undefined);
+    assert.deepEqual(items.slice(1), whole.slice(1));
+    const again = (await ctx.emu.call(ctx.tok, 'GET', '/ctia/casebook/search')).body as Record<string, unknown>[];
+    assert.equal(typeof again[0]!['schema_version'], 'string', 'count: 1, then faults are off');
+  });
+
   it('drops the connection without an answer', async () => {
     await setFaults({ dropRate: 1, count: 1 });
     await assert.rejects(

@@ -123,6 +123,8 @@ export interface CasebookStrings extends CaseContentStrings {
   noMatches: (query: string) => string;
   loadingCases: string;
   casesFailed: (message: string) => string;
+  /** Cases of the page left out because their documents could not be read. */
+  casesDropped: (n: number) => string;
   retry: string;
   /** "1–50 of 1,000" */
   pageRange: (from: number, to: number, total: number | undefined) => string;
@@ -206,10 +208,18 @@ export interface CasebookStrings extends CaseContentStrings {
   keepTheirs: string;
   noteRemovedElsewhere: string;
   linkIncident: string;
-  incidentId: string;
+  /** The incident chooser's label, and its options (`Beaconing — New`). */
+  incident: string;
+  incidentOption: (title: string, status: string) => string;
+  loadingIncidents: string;
+  noIncidents: string;
+  incidentsFailed: (message: string) => string;
   link: string;
+  linking: string;
   linked: (incident: string) => string;
   linkFailed: (message: string) => string;
+  linkNeedsScopes: (scopes: string[]) => string;
+  incidentGone: string;
   from: (title: string) => string;
   investigate: string;
   exportAs: string;
@@ -239,6 +249,8 @@ export const casebookEn: CasebookStrings = {
   noMatches: (q) => `No case matches “${q}”.`,
   loadingCases: 'Loading cases…',
   casesFailed: (m) => `The cases could not be loaded: ${m}`,
+  casesDropped: (n) =>
+    `${n.toLocaleString('en')} case${n === 1 ? '' : 's'} could not be read and ${n === 1 ? 'is' : 'are'} not shown.`,
   retry: 'Retry',
   pageRange: (from, to, total) =>
     total === undefined
@@ -326,10 +338,18 @@ export const casebookEn: CasebookStrings = {
   keepTheirs: 'Keep theirs',
   noteRemovedElsewhere: '(changed or removed elsewhere)',
   linkIncident: 'Link to incident',
-  incidentId: 'Incident id',
+  incident: 'Incident',
+  incidentOption: (title, status) => `${title} — ${status}`,
+  loadingIncidents: 'Loading incidents…',
+  noIncidents: 'No incidents to link to',
+  incidentsFailed: (m) => `The incidents could not be loaded: ${m}`,
   link: 'Link',
-  linked: (i) => `Linked to ${i}`,
-  linkFailed: (m) => `Could not link: ${m}`,
+  linking: 'Linking…',
+  linked: (i) => `Linked to “${i}”`,
+  linkFailed: (m) => `Could not link the case: ${m}`,
+  linkNeedsScopes: (s) =>
+    `Linking to an incident needs the ${s.join(', ')} scope${s.length === 1 ? '' : 's'} this API client does not have`,
+  incidentGone: 'that incident no longer exists; choose another',
   from: (title) => `from ${title}`,
   investigate: 'Investigate this case',
   exportAs: 'Export',

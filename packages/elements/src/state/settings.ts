@@ -148,6 +148,14 @@ export const settings = {
   },
 };
 
+/**
+ * The TLP of a case the elements create (the casebook's "New case" and import, the pivot menu's "Add to new case",
+ * enrichment search and Find observables): the `defaultTlp` setting. Every new case reads it here.
+ */
+export function newCaseTlp(): Tlp {
+  return current.defaultTlp;
+}
+
 /** A parsed shortcut: the modifiers and the key, matched on `KeyboardEvent.code` so Alt and layouts don't alter it. */
 export interface Shortcut {
   alt: boolean;

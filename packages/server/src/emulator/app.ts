@@ -222,6 +222,17 @@ export function createEmulator(options: EmulatorOptions): Emulator {
         });
         return;
       }
+      case 'invalid-item': {
+        await next();
+        if (!c.res.ok || !(c.res.headers.get('content-type') ?? '').includes('json')) return;
+        const list = (await c.res.clone().json()) as unknown;
+        if (!Array.isArray(list) || !list.length || !list[0] || typeof list[0] !== 'object') return;
+        const { schema_version: _gone, ...first } = list[0] as Record<string, unknown>;
+        const headers = new Headers(c.res.headers);
+        headers.delete('content-length');
+        c.res = new Response(JSON.stringify([first, ...list.slice(1)]), { status: c.res.status, headers });
+        return;
+      }
       case 'none':
         return next();
     }

@@ -37,7 +37,8 @@ export default css`
     outline: 2px solid var(--_focus);
     outline-offset: 2px;
   }
-  [part~='button'] {
+  [part~='button'],
+  [part~='sign-in'] {
     border: 1px solid var(--_border);
     background: var(--_bg-raised);
     border-radius: var(--_radius);
@@ -52,7 +53,10 @@ export default css`
     cursor: default;
     opacity: 0.6;
   }
-  [part~='button--primary'] {
+  /* The signed-out prompt's button (templates/session.ts) has no part="button": without this it keeps the
+     browser's ButtonFace, which in the dark scheme is too light a grey for the theme's text. */
+  [part~='button--primary'],
+  [part~='sign-in'] {
     background: var(--_accent);
     border-color: var(--_accent);
     color: var(--_accent-fg);
@@ -237,6 +241,11 @@ export default css`
   [part~='message--error'] {
     color: var(--_danger);
   }
+  [part~='message--warning'] {
+    border-inline-start: 3px solid var(--_suspicious);
+    padding-inline-start: 0.5rem;
+    color: var(--_fg);
+  }
   [part~='message--red'] {
     border: 1px solid var(--_malicious);
     border-radius: var(--_radius);
@@ -269,7 +278,7 @@ export default css`
     gap: 0.5rem;
   }
   [part='tlp-select'],
-  [part='link__input'],
+  [part~='link__select'],
   [part='editor'],
   [part~='intake'] textarea {
     border: 1px solid var(--_border);

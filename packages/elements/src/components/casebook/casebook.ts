@@ -3,16 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { live } from 'lit/directives/live.js';
 import { Task } from '@lit/task';
-import type {
-  Casebook,
-  Disposition,
-  Observable,
-  ObservableVerdict,
-  Page,
-  PivotkitApiClient,
-  PivotkitClient,
-  Tlp,
-} from '@pivotkit/sdk';
+import type { Casebook, Disposition, Observable, ObservableVerdict, Page, PivotkitClient, Tlp } from '@pivotkit/sdk';
 import { isPivotkitError } from '@pivotkit/sdk';
 import { LocalizeController } from '../../controllers/localize-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
@@ -47,10 +38,12 @@ import type { PkAddToCaseEvent } from '../../events/add-to-case.js';
 import { PkRequestCloseEvent } from '../../events/request-close.js';
 import { missingScopesNotice, signedOutPrompt } from '../../templates/session.js';
 import { session } from '../../state/session.js';
+import { newCaseTlp } from '../../state/settings.js';
 import { provenanceBundle, provenanceOf, renderDescription, type Provenance } from './content.js';
 import { detectInText, isObservableDrag, previewIntake, readDrop, type IntakePreview } from './intake.js';
 import { editNote, makeNote, readNote } from './notes.js';
 import { luceneQuery, relativeTime } from './format.js';
+import { IncidentLink } from './incident-link.js';
 import styles from './casebook.styles.js';
 import { markdownStyles } from './markdown/markdown.styles.js';
 
@@ -67,12 +60,6 @@ const COPY_ICON = html`<svg viewBox="0 0 16 16" aria-hidden="true">
 </svg>`;
 const okey = (o: Observable) => `${o.type}:${o.value}`;
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
-/** The long CTIA id when the SDK kept it (`longId`), else the id. */
-function longIdOf(cb: Casebook): string {
-  const long = (cb as { longId?: unknown }).longId;
-  return typeof long === 'string' && long ? long : cb.id;
-}
 
 interface ModuleVerdict {
   module: string;
@@ -147,6 +134,9 @@ type Intake = {
  * list, by Enter on a drag handle (the keyboard alternative: it adds to the current case), by pasting text in the
  * case view, or with "Add observables"; each time a preview says what will be added first.
  *
+ * "Link to incident" relates the case to an incident chosen from the service's newest incidents
+ * (`incidents.linkCasebook`); the result shows beside the button and is announced, a failure says why.
+ *
  * Values, titles, notes and descriptions from the API are only ever rendered as text. A TLP red case is never
  * sent for enrichment unless the analyst asks, with a button that says who will see the values.
  *
@@ -175,6 +165,11 @@ type Intake = {
  * @csspart case - The case view.
  * @csspart case-message - Instead of the case view: loading, or why the case could not be read.
  * @csspart case__title - The case's title.
+ * @csspart link - "Link to incident": its button, the chooser and the last result.
+ * @csspart link__open - The button that opens the incident chooser.
+ * @csspart link__chooser - The incident chooser (a form).
+ * @csspart link__select - The list of incidents to link the case to.
+ * @csspart link__status - The last link's result, or why linking is not possible.
  * @csspart field - An editable field (title, short description, description, a note).
  * @csspart field__pending - A field's pending state ("Not saved yet", "Saving…", "Refused…").
  * @csspart editor - The text box of a field being edited.
@@ -188,6 +183,8 @@ type Intake = {
  * @csspart intake - The box that previews observables before they are added.
  * @csspart toast - The "Deleted. Undo" notice.
  * @csspart message - An error or notice.
+ * @csspart message--error - An error (`message message--error`).
+ * @csspart message--warning - A notice that part of what was asked for is missing, e.g. cases that could not be read.
  * @csspart button - Every button.
  *
  * @cssproperty [--width=30rem] - The docked panel's width.
@@ -215,8 +212,11 @@ export class PkCasebook extends LitElement {
   /** Milliseconds to undo a deletion before it is sent. */
   @property({ type: Number, attribute: 'undo-delay' }) undoDelay = 5000;
 
-  /** The TLP of new cases (the ribbon passes its setting). CTIM's default is green. */
-  @property({ attribute: 'default-tlp' }) defaultTlp: Tlp = 'green';
+  /**
+   * The TLP of new cases made here, when it should differ from the `defaultTlp` setting (what `<pk-settings>`
+   * writes, and what every element's new cases get). Unset follows the setting.
+   */
+  @property({ attribute: 'default-tlp' }) defaultTlp: Tlp | undefined;
 
   /** The outbox edits go through; by default the page's own. */
   @property({ attribute: false }) outbox: Outbox | undefined;
@@ -235,10 +235,8 @@ export class PkCasebook extends LitElement {
   #verdictsFull = new Map<string, ObservableVerdict>();
   @state() private _importErrors: string[] = [];
   @state() private _redConsent = new Set<string>();
-  @state() private _linking = false;
   /** Whether the "Investigate this case" view is open (its element loads on first use). */
   @state() private _investigating = false;
-  @state() private _linkStatus = '';
   @state() private _currentId: string | null = null;
 
   readonly #l = new LocalizeController(this, casebookEn);
@@ -247,6 +245,7 @@ export class PkCasebook extends LitElement {
   readonly #observableBar = new ToolbarController(this, () =>
     this.#buttonsIn('[part~="observables-section"] [part~="section__actions"]'),
   );
+  readonly #incidentLink = new IncidentLink(this, { client: () => this.#client, t: () => this.#l.t });
   #off: (() => void)[] = [];
   /** The rows last read, by id: what a case view shows when the case's own reply cannot be read. */
   #rows = new Map<string, Casebook>();
@@ -455,7 +454,7 @@ export class PkCasebook extends LitElement {
     this._editing = undefined;
     this._intake = undefined;
     this._verdicts = new Map();
-    this._linkStatus = '';
+    this.#incidentLink.reset();
     this._investigating = false;
     const cb = this.#rows.get(this.caseId);
     if (!isLocalCaseId(this.caseId)) currentCaseRef.set({ id: this.caseId, title: cb?.title });
@@ -713,20 +712,6 @@ export class PkCasebook extends LitElement {
     }
   }
 
-  async #link(cb: Casebook, incident: string) {
-    const client = this.#client as Partial<PivotkitApiClient> | undefined;
-    const t = this.#l.t;
-    if (!client?.incidents?.linkCasebook || !incident.trim()) return;
-    try {
-      await client.incidents.linkCasebook(incident.trim(), longIdOf(cb));
-      this._linkStatus = t.linked(incident.trim());
-      this._linking = false;
-    } catch (e) {
-      this._linkStatus = t.linkFailed(this.#errorText(e));
-    }
-    this.#say(this._linkStatus);
-  }
-
   /** Signs in through the page's session when the client is the page's (so every element sees it). */
   async #signIn(client: PivotkitClient, signal: AbortSignal) {
     if (client === pageClient()) {
@@ -735,7 +720,7 @@ export class PkCasebook extends LitElement {
   }
 
   #defaultTlp(): Tlp {
-    return TLPS.includes(this.defaultTlp) ? this.defaultTlp : 'green';
+    return this.defaultTlp && TLPS.includes(this.defaultTlp) ? this.defaultTlp : newCaseTlp();
   }
 
   /** Offers the case as a file in `format` (the exporters load on first use). */
@@ -765,7 +750,8 @@ export class PkCasebook extends LitElement {
     }
     this._importErrors = [];
     const id = `${LOCAL_CASE_PREFIX}${crypto.randomUUID()}`;
-    await this.#outbox.enqueue(id, { kind: 'create', input: r.casebook });
+    // A file without a TLP gets the one new cases get.
+    await this.#outbox.enqueue(id, { kind: 'create', input: { tlp: this.#defaultTlp(), ...r.casebook } });
     this.#say(this.#l.t.imported(r.casebook.title || this.#l.t.untitledCase));
     this.#openCase(id);
   }
@@ -853,7 +839,9 @@ export class PkCasebook extends LitElement {
     const total = page?.total;
     const shownAt = page?.offset ?? this._offset;
     const from = shownAt + 1;
-    const to = shownAt + (page?.items.length ?? 0);
+    // A dropped item still takes its place in the service's paging.
+    const to = shownAt + (page?.items.length ?? 0) + (page?.dropped?.length ?? 0);
+    const dropped = page?.dropped?.length ?? 0;
     return html`<div part="list-view">
       <div part="toolbar">
         <input
@@ -884,7 +872,18 @@ export class PkCasebook extends LitElement {
       }
       ${loading && !page ? html`<p part="message">${t.loadingCases}</p>` : nothing}
       ${
-        !loading && !error && page && rows.length === 0
+        dropped && !error
+          ? html`<p
+              part="message message--warning"
+              role="status"
+              title=${page!.dropped!.map((d) => d.message).join('\n')}
+            >
+              ${t.casesDropped(dropped)}
+            </p>`
+          : nothing
+      }
+      ${
+        !loading && !error && page && rows.length === 0 && !dropped
           ? html`<p part="message">${this._query ? t.noMatches(this._query) : t.noCases}</p>`
           : nothing
       }
@@ -1212,7 +1211,7 @@ export class PkCasebook extends LitElement {
         </label>
         ${this.#pendingLabel(this.#pendingOf(cb, 'tlp'))}
         ${this.#renderConflicts(cb, 'tlp', (e) => (e.edit.kind === 'field' ? e.edit.value : ''))}
-        ${this.#renderLink(cb)}
+        ${isLocalCaseId(cb.id) ? nothing : this.#incidentLink.render(cb)}
       </div>
       ${this.#field(cb, 'short_description', t.shortDescription, (v) => v, false)}
       ${this.#field(cb, 'description', t.description, (v) => renderDescription(v, t.opensInNewTab), true)}
@@ -1247,30 +1246,6 @@ export class PkCasebook extends LitElement {
             ></pk-case-investigation>`
           : nothing
       }
-    </div>`;
-  }
-
-  #renderLink(cb: Casebook): TemplateResult | typeof nothing {
-    const t = this.#l.t;
-    const client = this.#client as Partial<PivotkitApiClient> | undefined;
-    if (!client?.incidents?.linkCasebook || isLocalCaseId(cb.id)) return nothing;
-    return html`<div part="link">
-      ${
-        this._linking
-          ? html`<form
-              @submit=${(e: SubmitEvent) => {
-                e.preventDefault();
-                const input = (e.currentTarget as HTMLFormElement).querySelector('input')!;
-                void this.#link(cb, input.value);
-              }}
-            >
-              <label>${t.incidentId} <input part="link__input" name="incident" required /></label>
-              <button part="button" type="submit">${t.link}</button>
-              <button part="button" type="button" @click=${() => (this._linking = false)}>${t.cancel}</button>
-            </form>`
-          : html`<button part="button" type="button" @click=${() => (this._linking = true)}>${t.linkIncident}</button>`
-      }
-      ${this._linkStatus ? html`<span part="link__status">${this._linkStatus}</span>` : nothing}
     </div>`;
   }
 

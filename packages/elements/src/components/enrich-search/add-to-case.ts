@@ -1,6 +1,7 @@
 import type { Casebook, Observable, PivotkitClient } from '@pivotkit/sdk';
 import { caseChanges } from '../../state/case-changes.js';
 import { caseTitles, currentCase } from '../../state/current-case.js';
+import { newCaseTlp } from '../../state/settings.js';
 
 /** Where observables went: the case (now current) and whether it was made for them. */
 export interface AddedToCase {
@@ -10,8 +11,8 @@ export interface AddedToCase {
 }
 
 /**
- * Adds observables to the current case, or to a new case (then made current) when there is none or when
- * `newCase` is given. Tells the other elements and tabs (`caseChanges`), so the casebook and the ribbon follow.
+ * Adds observables to the current case, or to a new case (then made current, with the TLP from Settings) when
+ * there is none or when `newCase` is given. Tells the other elements and tabs (`caseChanges`), so the casebook and the ribbon follow.
  */
 export async function addToCase(
   client: PivotkitClient,
@@ -29,7 +30,12 @@ export async function addToCase(
   }
   const title = opts.newCase?.title ?? 'New case';
   const casebook = await client.casebooks.create(
-    { title, observables: list, ...(opts.newCase?.description ? { description: opts.newCase.description } : {}) },
+    {
+      title,
+      tlp: newCaseTlp(),
+      observables: list,
+      ...(opts.newCase?.description ? { description: opts.newCase.description } : {}),
+    },
     { signal: opts.signal },
   );
   caseTitles.remember(casebook.id, casebook.title ?? title);

@@ -195,6 +195,23 @@ describe('pk-enrich-search', () => {
       await client.casebooks.delete(id);
     });
 
+    it('gives a new case the default TLP from Settings', async () => {
+      const client = await signInToEmulator();
+      try {
+        for (const tlp of ['red', 'white'] as const) {
+          settings.set({ defaultTlp: tlp });
+          currentCase.set(null);
+          const el = await fixture<PkEnrichSearch>(html`<pk-enrich-search></pk-enrich-search>`);
+          await pasted(el, 'evil.example.net');
+          await click(part(el, 'add-all-new')!);
+          await waitUntil(() => currentCase.get(), 'a current case');
+          expect((await client.casebooks.get(currentCase.get()!.id)).tlp, `with ${tlp} in Settings`).to.equal(tlp);
+        }
+      } finally {
+        settings.reset();
+      }
+    });
+
     it('says so when adding fails, keeping the text', async () => {
       await signInToEmulator();
       await emulatorControl('faults', { errorRate: 1, errorStatus: 503, paths: ['/ctia/casebook'] });

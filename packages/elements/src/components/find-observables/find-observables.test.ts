@@ -5,6 +5,7 @@ import type { PkFindObservables } from './find-observables.js';
 import { HIGHLIGHT_ALL, HIGHLIGHT_CURRENT } from './highlight.js';
 import { clearScanHistory } from './scan-history.js';
 import { currentCase } from '../../state/current-case.js';
+import { settings } from '../../state/settings.js';
 import { emulatorControl } from '../../../../../test/helpers/emulator.js';
 import { resetState, signInToEmulator, waitUntil } from '../../../../../test/helpers/ribbon-apps.js';
 import { loadThemes } from '../../test-helpers/focus-ring.js';
@@ -396,6 +397,24 @@ describe('pk-find-observables', () => {
   });
 
   describe('cases', () => {
+    it('gives a new case the default TLP from Settings', async () => {
+      const client = await signInToEmulator();
+      try {
+        for (const tlp of ['red', 'white'] as const) {
+          settings.set({ defaultTlp: tlp });
+          currentCase.set(null);
+          const { el } = await setup();
+          await scan(el);
+          await click(row(el, 'evil.example.net').querySelector('input')!);
+          await click(part(el, 'add-new')!);
+          await waitUntil(() => currentCase.get(), 'a current case');
+          expect((await client.casebooks.get(currentCase.get()!.id)).tlp, `with ${tlp} in Settings`).to.equal(tlp);
+        }
+      } finally {
+        settings.reset();
+      }
+    });
+
     it('adds the selection to a new case with provenance, then filters what is in it', async () => {
       const client = await signInToEmulator();
       const { el } = await setup();

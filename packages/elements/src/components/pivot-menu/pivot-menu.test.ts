@@ -220,6 +220,25 @@ describe('pk-pivot-menu', function () {
       expect(label(item('Add to current case')!)).to.equal(`Add to current case (${stored.title})`);
     });
 
+    it('gives the new case the default TLP from Settings', async () => {
+      const client = await demoClient();
+      try {
+        for (const tlp of ['red', 'white'] as const) {
+          settings.set({ defaultTlp: tlp });
+          localStorage.removeItem(CURRENT_CASE_KEY);
+          await openWithPointer(SUSPICIOUS_IP, client);
+          await waitUntil(() => label(focused()) === 'Add to new case', 'on "Add to new case"');
+          await sendKeys({ press: 'Enter' });
+          await waitUntil(() => /^casebook-/.test(localStorage.getItem(CURRENT_CASE_KEY) ?? ''), 'the new case');
+          const stored = await client.casebooks.get(localStorage.getItem(CURRENT_CASE_KEY)!);
+          expect(stored.tlp, `with ${tlp} in Settings`).to.equal(tlp);
+          closePivotMenu();
+        }
+      } finally {
+        settings.reset();
+      }
+    });
+
     it('adds to the current case, named in the item', async () => {
       const client = await demoClient();
       const kase = await client.casebooks.create({ title: 'Week 47 phishing', observables: [EVIL_DOMAIN] });

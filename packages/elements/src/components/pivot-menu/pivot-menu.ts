@@ -13,6 +13,7 @@ import { PkPivotOpenEvent } from '../../events/pivot-open.js';
 import type { SharedStrings } from '../../i18n/index.js';
 import { caseChanges } from '../../state/case-changes.js';
 import { caseTitles, currentCase } from '../../state/current-case.js';
+import { newCaseTlp } from '../../state/settings.js';
 import { tokens } from '../../styles/tokens.js';
 import '../dialog/pk-dialog.js';
 import '../popup/pk-popup.js';
@@ -239,7 +240,7 @@ export class PkPivotMenu extends LitElement {
         this.say(t.addedToCase(c.title || caseId));
       } else {
         const title = t.newCaseTitle(o);
-        const c = await client.casebooks.create({ title, observables: [o] });
+        const c = await client.casebooks.create({ title, tlp: newCaseTlp(), observables: [o] });
         caseTitles.remember(c.id, c.title || title);
         currentCase.set({ id: c.id, title: c.title || title });
         caseChanges.emit({ caseId: c.id, kind: 'created', casebook: c });

@@ -340,12 +340,6 @@ export class PkRibbon extends LitElement {
       search.value = ribbonView.get().lastSearch;
       el.addEventListener('input', () => ribbonView.set({ lastSearch: search.value }));
     }
-    if (app.id === 'casebook') {
-      // New cases get the TLP chosen in Settings.
-      const casebook = el as HTMLElement & { defaultTlp: string };
-      casebook.defaultTlp = settings.get().defaultTlp;
-      settings.subscribe((st) => (casebook.defaultTlp = st.defaultTlp));
-    }
     el.dataset.ribbonApp = app.id;
   }
 

@@ -1,0 +1,195 @@
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { Task } from '@lit/task';
+import type { Casebook, Incident, PivotkitApiClient, PivotkitClient } from '@pivotkit/sdk';
+import { isPivotkitError } from '@pivotkit/sdk';
+import type { SharedStrings } from '../../i18n/index.js';
+import type { CasebookStrings } from '../../i18n/casebook.js';
+import { announce } from './bridge.js';
+
+/** How many incidents the chooser offers: the newest ones, as the Incidents app lists them. */
+const INCIDENTS_SHOWN = 50;
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+interface Options {
+  /** The client the casebook talks through. */
+  client: () => PivotkitClient | undefined;
+  /** The strings of the host's language. */
+  t: () => SharedStrings & CasebookStrings;
+}
+
+/**
+ * "Link to incident" in the case view: a chooser of the incidents the service has (newest first), then
+ * `incidents.linkCasebook` with the case's long id. The result shows beside the button and is announced; a failure
+ * says why in the chooser (which stays open, to try again or choose another). One job: the casebook renders it in
+ * its case header and calls `reset()` when another case opens. Its state re-renders the host (`requestUpdate`); its
+ * Task registers itself with the host.
+ */
+export class IncidentLink {
+  readonly #host: Host;
+  readonly #opts: Options;
+  #open = false;
+  #chosen = '';
+  #busy = false;
+  #error = '';
+  #status = '';
+
+  /** The incidents to choose from, read when the chooser opens. */
+  readonly #incidents: Task<readonly [PivotkitClient | undefined, boolean], Incident[] | undefined>;
+
+  constructor(host: Host, opts: Options) {
+    this.#host = host;
+    this.#opts = opts;
+    this.#incidents = new Task(host, {
+      task: async ([client, open], { signal }) => {
+        if (!client || !open) return undefined;
+        const page = await client.incidents.list(
+          { limit: INCIDENTS_SHOWN, sortBy: 'incident_time.opened:desc' },
+          { signal },
+        );
+        if (!page.items.some((i) => i.id === this.#chosen)) this.#chosen = page.items[0]?.id ?? '';
+        return page.items;
+      },
+      args: () => [this.#opts.client(), this.#open] as const,
+    });
+  }
+
+  /** Another case opened: close the chooser and forget the last result. */
+  reset(): void {
+    this.#open = false;
+    this.#busy = false;
+    this.#error = '';
+    this.#status = '';
+    this.#host.requestUpdate();
+  }
+
+  #root(): ParentNode {
+    return this.#host.shadowRoot ?? this.#host;
+  }
+
+  async #focus(selector: string) {
+    await this.#host.updateComplete;
+    this.#root().querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  #show(open: boolean) {
+    this.#open = open;
+    this.#error = '';
+    if (open) this.#status = '';
+    this.#host.requestUpdate();
+    void this.#focus(open ? '[part~="link__select"]' : '[part~="link__open"]');
+  }
+
+  async #link(cb: Casebook) {
+    const client = this.#opts.client() as Partial<PivotkitApiClient> | undefined;
+    const t = this.#opts.t();
+    const incident = this.#incidents.value?.find((i) => i.id === this.#chosen);
+    if (!client?.incidents?.linkCasebook || !incident || this.#busy) return;
+    this.#busy = true;
+    this.#error = '';
+    this.#host.requestUpdate();
+    try {
+      // The casebook itself: the SDK sends its long id, which CTIA requires.
+      await client.incidents.linkCasebook(incident.id, cb);
+      this.#status = t.linked(incident.title || incident.id);
+      this.#open = false;
+      announce(this.#status);
+      void this.#focus('[part~="link__open"]');
+    } catch (e) {
+      this.#error = t.linkFailed(this.#reason(e));
+    } finally {
+      this.#busy = false;
+      this.#host.requestUpdate();
+    }
+  }
+
+  #reason(e: unknown): string {
+    const t = this.#opts.t();
+    if (isPivotkitError(e, 'ScopeError')) return t.linkNeedsScopes(e.missingScopes);
+    if (isPivotkitError(e, 'NotFoundError')) return t.incidentGone;
+    return e instanceof Error ? e.message : String(e);
+  }
+
+  /** The link button, the chooser when open, and the last result. */
+  render(cb: Casebook): TemplateResult | typeof nothing {
+    const t = this.#opts.t();
+    const client = this.#opts.client() as Partial<PivotkitApiClient> | undefined;
+    if (!client?.incidents?.linkCasebook) return nothing;
+    if (client.session && client.can && !client.can('link-casebook'))
+      return html`<div part="link">
+        <span part="link__status">${t.linkNeedsScopes(client.missingScopes?.('link-casebook') ?? [])}</span>
+      </div>`;
+    return html`<div part="link">
+      <button
+        part="button link__open"
+        type="button"
+        aria-expanded=${this.#open ? 'true' : 'false'}
+        @click=${() => this.#show(!this.#open)}
+      >
+        ${t.linkIncident}
+      </button>
+      ${this.#open ? this.#chooser(cb) : nothing}
+      ${this.#status && !this.#open ? html`<span part="link__status">${this.#status}</span>` : nothing}
+    </div>`;
+  }
+
+  #chooser(cb: Casebook): TemplateResult {
+    const t = this.#opts.t();
+    const task = this.#incidents;
+    const incidents = task.value ?? [];
+    const loading = task.status !== 2 && task.status !== 3;
+    const failed = task.status === 3;
+    return html`<form
+      part="link__chooser"
+      aria-label=${t.linkIncident}
+      @submit=${(e: SubmitEvent) => {
+        e.preventDefault();
+        void this.#link(cb);
+      }}
+      @keydown=${(e: KeyboardEvent) => {
+        if (e.key !== 'Escape') return;
+        // Escape closes the chooser, not the docked panel around it.
+        e.preventDefault();
+        e.stopPropagation();
+        this.#show(false);
+      }}
+    >
+      <label>
+        ${t.incident}
+        <select
+          part="link__select"
+          aria-busy=${loading ? 'true' : 'false'}
+          .value=${live(this.#chosen)}
+          @change=${(e: Event) => (this.#chosen = (e.target as HTMLSelectElement).value)}
+        >
+          ${
+            loading
+              ? html`<option value="" disabled>${t.loadingIncidents}</option>`
+              : incidents.length
+                ? incidents.map(
+                    (i) =>
+                      html`<option value=${i.id} ?selected=${i.id === this.#chosen}>
+                        ${t.incidentOption(i.title || i.id, i.status)}
+                      </option>`,
+                  )
+                : html`<option value="" disabled>${t.noIncidents}</option>`
+          }
+        </select>
+      </label>
+      <button part="button button--primary" type="submit" ?disabled=${loading || !incidents.length || this.#busy}>
+        ${this.#busy ? t.linking : t.link}
+      </button>
+      <button part="button" type="button" @click=${() => this.#show(false)}>${t.cancel}</button>
+      ${
+        failed
+          ? html`<p part="message message--error" role="alert">
+              ${t.incidentsFailed(this.#reason(task.error))}
+              <button part="button" type="button" @click=${() => void task.run()}>${t.retry}</button>
+            </p>`
+          : nothing
+      }
+      ${this.#error ? html`<p part="message message--error" role="alert">${this.#error}</p>` : nothing}
+    </form>`;
+  }
+}
