@@ -56,7 +56,9 @@ export default [
     // yet trimmed (candidates: load the Markdown renderer with the first description, the exporters' labels).
     name: 'Casebook panel (pk-casebook, as loaded)',
     entry: 'packages/elements/src/components/casebook/pk-casebook.ts',
-    limitKb: 55,
+    // 55 until issue 14 added the settings store (verdicts ask the chosen modules), the toolbars' keyboard
+    // controller and pk-dialog's reopen handling: 55.07 kB then.
+    limitKb: 55.5,
   },
   {
     // Everything the panel may load with import() later: the detector (first paste), the pivot menu and
@@ -74,7 +76,9 @@ export default [
   {
     name: 'Ribbon app: find observables (pk-find-observables, DOM scan, Custom Highlight marks)',
     entry: 'packages/elements/src/components/find-observables/pk-find-observables.ts',
-    limitKb: 40,
+    // 40 until issue 14 made the findings a windowed keyboard grid (findings-grid.ts) and the toolbars WAI-ARIA
+    // toolbars: 40.21 kB then.
+    limitKb: 40.5,
     // Target not met yet (issue 11 / the owner's budget): the limit above is today's weight plus a few per cent.
     targetKb: 38,
   },
