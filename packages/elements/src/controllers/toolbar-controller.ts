@@ -8,8 +8,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  * skipped (a native disabled control cannot take focus), and when the item with the tab stop becomes disabled
  * the first enabled one takes it.
  *
- * The host renders the container with `role="toolbar"` and an accessible name, and passes its `keydown` and
- * `focusin` events here. Keep text fields and selects out of a toolbar: they need the arrow keys themselves.
+ * The host renders the container with `role="toolbar"` and an accessible name, with `handleKeydown` and
+ * `handleFocusin` as its `keydown` and `focusin` listeners. Keep text fields and selects out of a toolbar: they need the arrow keys themselves.
  */
 export class ToolbarController implements ReactiveController {
   #current: HTMLElement | undefined;
@@ -46,17 +46,17 @@ export class ToolbarController implements ReactiveController {
     item.focus();
   }
 
-  /** Focus entered an item some other way (a click): it becomes the tab stop. */
-  handleFocusin(e: FocusEvent): void {
+  /** Focus entered an item some other way (a click): it becomes the tab stop. Bound: pass it as the listener. */
+  handleFocusin = (e: FocusEvent): void => {
     const item = this.#enabled().find((it) => e.composedPath().includes(it));
     if (item && item !== this.#current) {
       this.#current = item;
       this.sync();
     }
-  }
+  };
 
-  /** Handles a keydown from inside the toolbar; true when the key was used. */
-  handleKeydown(e: KeyboardEvent): boolean {
+  /** Handles a keydown from inside the toolbar; true when the key was used. Bound: pass it as the listener. */
+  handleKeydown = (e: KeyboardEvent): boolean => {
     if (e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented) return false;
     const items = this.#enabled();
     if (!items.length) return false;
@@ -85,5 +85,5 @@ export class ToolbarController implements ReactiveController {
     e.preventDefault();
     this.focus(items[(next + items.length) % items.length]);
     return true;
-  }
+  };
 }

@@ -223,8 +223,6 @@ export interface CasebookStrings extends CaseContentStrings {
   from: (title: string) => string;
   investigate: string;
   exportAs: string;
-  /** The name of the toolbar of the observables section (add, copy all, copy all defanged). */
-  observableActions: string;
   /** The export formats' names. */
   exportFormat: (format: 'ctim' | 'csv' | 'stix' | 'misp') => string;
   exported: (filename: string) => string;
@@ -353,7 +351,6 @@ export const casebookEn: CasebookStrings = {
   from: (title) => `from ${title}`,
   investigate: 'Investigate this case',
   exportAs: 'Export',
-  observableActions: 'Observable actions',
   exportFormat: (f) => ({ ctim: 'CTIM JSON', csv: 'CSV', stix: 'STIX 2.1', misp: 'MISP' })[f],
   exported: (name) => `Exported ${name}`,
   importCase: 'Import a case (CTIM JSON)…',

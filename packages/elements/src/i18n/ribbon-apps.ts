@@ -46,10 +46,6 @@ export interface RibbonAppsStrings {
   resultsLabel: string;
   verdictPending: string;
   clearSearch: string;
-  /** The name of the toolbar under the text box. */
-  textActions: string;
-  /** The name of the toolbar of actions for the listed observables. */
-  resultActions: string;
 
   // <pk-find-observables>
   findLabel: string;
@@ -85,8 +81,6 @@ export interface RibbonAppsStrings {
   selectObservable: (value: string) => string;
   groupLabel: (type: string, n: number) => string;
   noMatchForFilters: string;
-  /** The findings grid's name. */
-  findingsLabel: string;
   /** The name of the toolbar with select all and the add actions. */
   selectionActions: string;
 
@@ -197,8 +191,6 @@ export const ribbonAppsEn: RibbonAppsStrings = {
   resultsLabel: 'Observables',
   verdictPending: 'Waiting for a verdict',
   clearSearch: 'Clear',
-  textActions: 'Text actions',
-  resultActions: 'Actions for these observables',
 
   findLabel: 'Find observables',
   scanPage: 'Scan this page',
@@ -231,7 +223,6 @@ export const ribbonAppsEn: RibbonAppsStrings = {
   selectObservable: (v) => `Select ${v}`,
   groupLabel: (type, n) => `${type} (${n})`,
   noMatchForFilters: 'Nothing matches these filters.',
-  findingsLabel: 'Observables found on the page',
   selectionActions: 'Selection',
 
   incidentsLabel: 'Incidents',

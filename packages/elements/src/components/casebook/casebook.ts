@@ -1168,8 +1168,8 @@ export class PkCasebook extends LitElement {
           part="export"
           role="toolbar"
           aria-label=${t.exportAs}
-          @keydown=${(e: KeyboardEvent) => this.#exportBar.handleKeydown(e)}
-          @focusin=${(e: FocusEvent) => this.#exportBar.handleFocusin(e)}
+          @keydown=${this.#exportBar.handleKeydown}
+          @focusin=${this.#exportBar.handleFocusin}
         >
           <span aria-hidden="true">${t.exportAs}:</span>
           ${(['ctim', 'csv', 'stix', 'misp'] as const).map(
@@ -1283,9 +1283,9 @@ export class PkCasebook extends LitElement {
         <div
           part="section__actions"
           role="toolbar"
-          aria-label=${t.observableActions}
-          @keydown=${(e: KeyboardEvent) => this.#observableBar.handleKeydown(e)}
-          @focusin=${(e: FocusEvent) => this.#observableBar.handleFocusin(e)}
+          aria-labelledby="obs-h"
+          @keydown=${this.#observableBar.handleKeydown}
+          @focusin=${this.#observableBar.handleFocusin}
         >
           <button
             part="button"

@@ -67,7 +67,10 @@ export class PkDialog extends LitElement {
   /** The dialog's heading and accessible name. */
   @property() label = '';
 
-  /** Whether the dialog is open. Reflects. Prefer `show()`/`hide()`, which resolve once the motion is done. */
+  /**
+   * Whether the dialog is open. Reflects. Prefer `show()`/`hide()`, which resolve once the motion is done.
+   * @default false
+   */
   @property({ type: Boolean, reflect: true })
   get open(): boolean {
     return this.#open;

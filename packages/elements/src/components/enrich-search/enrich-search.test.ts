@@ -271,10 +271,12 @@ describe('pk-enrich-search', () => {
         await sendKeys({ press: key });
         await el.updateComplete;
       };
-      for (const bar of [part(el, 'toolbar')!, part(el, 'actions')!]) {
-        expect(bar.getAttribute('role')).to.equal('toolbar');
-        expect(bar.getAttribute('aria-label')).to.be.a('string').and.not.equal('');
-      }
+      expect(part(el, 'toolbar')!.getAttribute('role')).to.equal('toolbar');
+      expect(part(el, 'actions')!.getAttribute('role')).to.equal('toolbar');
+      // Named by the text box's label, and as the list they act on.
+      const by = el.shadowRoot!.getElementById(part(el, 'toolbar')!.getAttribute('aria-labelledby')!);
+      expect(by?.textContent).to.equal('Enrichment search');
+      expect(part(el, 'actions')!.getAttribute('aria-label')).to.equal('Observables');
       textarea(el).focus();
       await press('Tab');
       expect(focused()).to.equal('detect');

@@ -258,7 +258,7 @@ export class PkEnrichSearch extends LitElement {
     const t = this.#l.t;
     const busy = this.#inspect.status === TaskStatus.PENDING;
     return html`<div part="base">
-      <label part="label" for="text">${t.enrichSearchLabel}</label>
+      <label part="label" id="label" for="text">${t.enrichSearchLabel}</label>
       <textarea
         id="text"
         part="input"
@@ -277,9 +277,9 @@ export class PkEnrichSearch extends LitElement {
         part="toolbar"
         class="row"
         role="toolbar"
-        aria-label=${t.textActions}
-        @keydown=${(e: KeyboardEvent) => this.#toolbar.handleKeydown(e)}
-        @focusin=${(e: FocusEvent) => this.#toolbar.handleFocusin(e)}
+        aria-labelledby="label"
+        @keydown=${this.#toolbar.handleKeydown}
+        @focusin=${this.#toolbar.handleFocusin}
       >
         <button type="button" part="detect" ?disabled=${!this._text.trim()} @click=${() => void this.find()}>
           ${t.detect}
@@ -345,9 +345,9 @@ export class PkEnrichSearch extends LitElement {
         part="actions"
         class="row"
         role="toolbar"
-        aria-label=${t.resultActions}
-        @keydown=${(e: KeyboardEvent) => this.#actions.handleKeydown(e)}
-        @focusin=${(e: FocusEvent) => this.#actions.handleFocusin(e)}
+        aria-label=${t.resultsLabel}
+        @keydown=${this.#actions.handleKeydown}
+        @focusin=${this.#actions.handleFocusin}
       >
         ${
           running

@@ -8,10 +8,6 @@ export default css`
   .list {
     max-height: var(--list-max-height);
     overflow: auto;
-    overscroll-behavior: contain;
-  }
-  .rows {
-    box-sizing: border-box;
   }
   /* Every row has the same height: the grid is windowed by row number times this. */
   [role='row'] {
@@ -23,7 +19,7 @@ export default css`
     overflow: hidden;
     border-bottom: 1px solid var(--_border);
   }
-  [role='row'][aria-selected='true'] {
+  [aria-selected='true'] {
     background: var(--_bg-raised);
   }
   [role='gridcell'] {
@@ -31,36 +27,24 @@ export default css`
     align-items: center;
     gap: 0.4rem;
     min-width: 0;
-    padding-inline: 0.2rem;
+    overflow: hidden;
   }
   /* Inside the scroller an outside ring would be clipped. */
-  .list :is(button, input, select, [tabindex]):focus-visible {
+  .list :focus-visible {
     outline-offset: -2px;
-  }
-  [part~='group'] {
-    border-bottom: 0;
   }
   [part~='group__label'] {
     grid-column: 1 / -1;
-  }
-  [part~='editor'] {
-    grid-column: 2 / -1;
-    flex-wrap: nowrap;
-  }
-  [part~='group__label'] {
     font-size: 0.8em;
     font-weight: 600;
     text-transform: uppercase;
-    letter-spacing: 0.04em;
     color: var(--_fg-muted);
-    block-size: 100%;
   }
-  .value {
-    overflow: hidden;
+  [part~='editor'] {
+    grid-column: 2 / -1;
   }
   [part~='finding__value'] {
     font-family: var(--_font-mono);
-    min-width: 0;
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;

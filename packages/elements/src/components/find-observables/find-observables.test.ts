@@ -216,7 +216,7 @@ describe('pk-find-observables', () => {
       await pressAndRender(el, 'ArrowRight');
       expect(focused(el)?.textContent).to.contain('198.51.100.7');
       await pressAndRender(el, 'ArrowRight');
-      expect(focused(el)?.getAttribute('part')).to.equal('finding__count');
+      expect(focused(el)?.firstElementChild?.getAttribute('part')).to.equal('finding__count');
       await pressAndRender(el, 'ArrowRight');
       expect(focused(el)?.getAttribute('part')).to.equal('show');
       await pressAndRender(el, 'ArrowRight');

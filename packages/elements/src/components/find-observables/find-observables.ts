@@ -1,7 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { Task, TaskStatus } from '@lit/task';
 import { OBSERVABLE_TYPES, scanDom, type DomMatch } from '@pivotkit/sdk/detect';
 import type { Observable, PivotkitClient } from '@pivotkit/sdk';
@@ -30,6 +29,8 @@ const PROGRESS_MS = 250;
 const EDIT_TYPES = [...OBSERVABLE_TYPES, 'hostname', 'file_name', 'file_path', 'mac_address', 'user'];
 
 type Novelty = 'all' | 'new';
+/** Columns of a finding's row: select, value, occurrences, Show, Correct (the editor spans the last four). */
+const COLS = 5;
 /** A row of the findings grid: a type's heading (with that type's findings) or one finding. */
 type GridRow = { group: string; findings: Finding[] } | Finding;
 type CaseFilter = 'all' | 'in' | 'not-in';
@@ -410,8 +411,8 @@ export class PkFindObservables extends LitElement {
         class="row"
         role="toolbar"
         aria-label=${t.findLabel}
-        @keydown=${(e: KeyboardEvent) => this.#toolbar.handleKeydown(e)}
-        @focusin=${(e: FocusEvent) => this.#toolbar.handleFocusin(e)}
+        @keydown=${this.#toolbar.handleKeydown}
+        @focusin=${this.#toolbar.handleFocusin}
       >
         ${
           scanning
@@ -513,8 +514,8 @@ export class PkFindObservables extends LitElement {
         class="row"
         role="toolbar"
         aria-label=${t.selectionActions}
-        @keydown=${(e: KeyboardEvent) => this.#selectionBar.handleKeydown(e)}
-        @focusin=${(e: FocusEvent) => this.#selectionBar.handleFocusin(e)}
+        @keydown=${this.#selectionBar.handleKeydown}
+        @focusin=${this.#selectionBar.handleFocusin}
       >
         <label
           ><input
@@ -568,9 +569,6 @@ export class PkFindObservables extends LitElement {
       ${this.#renderGrid()}`;
   }
 
-  /** Columns of a finding's row: select, value, occurrences, Show, Correct (the editor spans the last four). */
-  static readonly #COLS = 5;
-
   #rowsKey: unknown[] = [];
   #rowsCache: GridRow[] = [];
 
@@ -597,7 +595,7 @@ export class PkFindObservables extends LitElement {
 
   #colCount(row: number): number {
     const r = this.#rows()[row];
-    return !r || 'group' in r ? 1 : this._editing === r.key ? 2 : PkFindObservables.#COLS;
+    return !r || 'group' in r ? 1 : this._editing === r.key ? 2 : COLS;
   }
 
   /** Space on a row: a finding toggles, a type's heading toggles all of that type. */
@@ -627,8 +625,7 @@ export class PkFindObservables extends LitElement {
     const t = this.#l.t;
     const rows = this.#rows();
     if (!rows.length) return html`<p part="status">${t.noMatchForFilters}</p>`;
-    const { first, last } = this.#grid.window();
-    const h = this.#grid.rowHeight;
+    const [first, last] = this.#grid.window();
     const shown: TemplateResult[] = [];
     for (let i = first; i < last; i++) shown.push(this.#renderRow(rows[i]!, i));
     return html`<div
@@ -636,21 +633,14 @@ export class PkFindObservables extends LitElement {
       class="list"
       role="grid"
       aria-multiselectable="true"
-      aria-label=${t.findingsLabel}
+      aria-label=${t.resultsLabel}
       aria-rowcount=${rows.length}
-      aria-colcount=${PkFindObservables.#COLS}
-      tabindex=${this.#grid.activeRendered ? -1 : 0}
+      aria-colcount=${COLS}
       @scroll=${this.#grid.handleScroll}
       @keydown=${this.#grid.handleKeydown}
       @focusin=${this.#grid.handleFocusin}
     >
-      <div
-        role="rowgroup"
-        class="rows"
-        style=${styleMap({ height: `${rows.length * h}px`, paddingTop: `${first * h}px` })}
-      >
-        ${shown}
-      </div>
+      <div role="rowgroup">${shown}</div>
     </div>`;
   }
 
@@ -658,14 +648,7 @@ export class PkFindObservables extends LitElement {
     const t = this.#l.t;
     if ('group' in r)
       return html`<div part="group" role="row" aria-rowindex=${i + 1}>
-        <div
-          part="group__label"
-          role="gridcell"
-          aria-colspan=${PkFindObservables.#COLS}
-          data-row=${i}
-          data-col="0"
-          tabindex=${this.#grid.tabIndex(i, 0)}
-        >
+        <div part="group__label" role="gridcell" aria-colspan=${COLS} data-row=${i} data-col="0">
           ${t.groupLabel(t.observableTypeLabel(r.group), r.findings.length)}
         </div>
       </div>`;
@@ -678,7 +661,6 @@ export class PkFindObservables extends LitElement {
     const inCase = this._inCase.has(keyOf(f));
     const editing = this._editing === f.key;
     const selected = this._selected.has(f.key);
-    const tab = (col: number) => this.#grid.tabIndex(i, col);
     return html`<div
       part="finding"
       role="row"
@@ -691,7 +673,6 @@ export class PkFindObservables extends LitElement {
           type="checkbox"
           data-row=${i}
           data-col="0"
-          tabindex=${tab(0)}
           .checked=${live(selected)}
           aria-label=${t.selectObservable(f.value)}
           @change=${(e: Event) => this.#toggle(f.key, (e.target as HTMLInputElement).checked)}
@@ -703,7 +684,7 @@ export class PkFindObservables extends LitElement {
               part="editor"
               role="gridcell"
               class="row"
-              aria-colspan=${PkFindObservables.#COLS - 1}
+              aria-colspan=${COLS - 1}
               @keydown=${(e: KeyboardEvent) => {
                 if (e.key === 'Enter') {
                   e.preventDefault();
@@ -720,7 +701,6 @@ export class PkFindObservables extends LitElement {
                 class="grow"
                 data-row=${i}
                 data-col="1"
-                tabindex=${tab(1)}
                 .value=${f.value}
                 aria-label=${t.editValue(f.value)}
                 @input=${(e: Event) => (e.target as HTMLInputElement).setCustomValidity('')}
@@ -738,14 +718,14 @@ export class PkFindObservables extends LitElement {
               </button>
               <button type="button" @click=${() => this.#cancelEdit(f)}>${t.discardCorrection}</button>
             </div>`
-          : html`<div role="gridcell" class="value" data-row=${i} data-col="1" tabindex=${tab(1)}>
+          : html`<div role="gridcell" data-row=${i} data-col="1">
                 <span part="finding__value" title=${f.value}>${f.value}</span>
                 ${f.type !== f.matches[0]?.type ? html`<span part="badge">${t.observableType(f.type)}</span>` : nothing}
                 ${isNew ? html`<span part="badge">${t.isNew}</span>` : nothing}
                 ${inCase ? html`<span part="badge">${t.inCase}</span>` : nothing}
               </div>
-              <div role="gridcell" part="finding__count" data-row=${i} data-col="2" tabindex=${tab(2)}>
-                ${t.occurrences(f.matches.length)}
+              <div role="gridcell" data-row=${i} data-col="2">
+                <span part="finding__count">${t.occurrences(f.matches.length)}</span>
               </div>
               <div role="gridcell">
                 <button
@@ -753,7 +733,6 @@ export class PkFindObservables extends LitElement {
                   part="show"
                   data-row=${i}
                   data-col="3"
-                  tabindex=${tab(3)}
                   aria-label=${t.showOnPage(f.value)}
                   @click=${() => this.#show(f)}
                 >
@@ -766,7 +745,6 @@ export class PkFindObservables extends LitElement {
                   part="edit"
                   data-row=${i}
                   data-col="4"
-                  tabindex=${tab(4)}
                   aria-label=${t.editValue(f.value)}
                   @click=${() => void this.#startEdit(f)}
                 >

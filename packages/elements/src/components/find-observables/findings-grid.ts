@@ -6,7 +6,7 @@ const OVERSCAN = 8;
 const FIRST_WINDOW = 40;
 
 export interface GridOptions {
-  /** The scrolling element with `role="grid"`. */
+  /** The scrolling element with `role="grid"`; its first child holds the rendered rows. */
   scroller: () => HTMLElement | null;
   /** How many rows the grid has (all of them, rendered or not). */
   rowCount: () => number;
@@ -25,7 +25,8 @@ export interface GridOptions {
  * rows in view (and a few either side) are in the DOM, all of the same height, so a scan of tens of thousands of
  * rows lists at once. Every focus target (a cell, or the one control in it) carries `data-row` and `data-col`;
  * one of them has `tabindex="0"` (roving tabindex: the grid is one Tab stop), and when that row has been scrolled
- * out of the window the grid itself takes the Tab stop and hands focus to the row on arrival.
+ * out of the window the grid itself takes the Tab stop and hands focus to the row on arrival. The rows' box gets
+ * its height and offset here, through the CSSOM (no inline style attribute: pages with a strict CSP).
  *
  * Keys: ArrowUp/ArrowDown between rows, ArrowLeft/ArrowRight between cells (mirrored right to left), Home/End
  * to the row's first/last cell, Ctrl+Home/Ctrl+End to the first/last row, PageUp/PageDown by a screenful,
@@ -40,8 +41,9 @@ export class FindingsGrid implements ReactiveController {
   col = 0;
   /** The column the user last chose: kept while passing through a row with fewer cells. */
   #wantCol = 0;
-  #rowHeight = 32;
-  /** The window last rendered. */
+  /** The row height in pixels (the styles give every row the same). */
+  #h = 32;
+  /** The window last rendered, `first:last`. */
   #shown = '';
 
   constructor(
@@ -54,63 +56,63 @@ export class FindingsGrid implements ReactiveController {
   hostConnected(): void {}
 
   hostUpdated(): void {
-    const scroller = this.opts.scroller();
-    const row = scroller?.querySelector<HTMLElement>('[role="row"]');
-    if (!row) return;
-    // Rows are all the same height (the styles fix it); the first rendered one says how high.
-    const h = row.getBoundingClientRect().height;
-    if (h > 0 && Math.abs(h - this.#rowHeight) > 0.5) {
-      this.#rowHeight = h;
-      this.host.requestUpdate();
-    } else if (this.#key() !== this.#shown) this.host.requestUpdate();
+    const grid = this.opts.scroller();
+    const rows = grid?.firstElementChild as HTMLElement | null | undefined;
+    if (!grid || !rows) return;
+    // Measured on the first rendered row; the window again once the scroller has its size: render again if moved.
+    const h = rows.firstElementChild?.getBoundingClientRect().height ?? 0;
+    if (h > 0) this.#h = h;
+    const [first] = this.#shown.split(':').map(Number);
+    rows.style.height = `${this.opts.rowCount() * this.#h}px`;
+    rows.style.paddingTop = `${first! * this.#h}px`;
+    this.#sync();
+    if (this.#key() !== this.#shown) this.host.requestUpdate();
   }
 
-  /** The row height in pixels (each rendered row is this high). */
-  get rowHeight(): number {
-    return this.#rowHeight;
+  /** One tab stop: the target at (row, col), or the grid itself while that row is outside the window. */
+  #sync(): void {
+    const grid = this.opts.scroller();
+    if (!grid) return;
+    let found = false;
+    for (const t of grid.querySelectorAll<HTMLElement>('[data-col]')) {
+      const on = Number(t.dataset['row']) === this.row && Number(t.dataset['col']) === this.col;
+      t.tabIndex = on ? 0 : -1;
+      found ||= on;
+    }
+    grid.tabIndex = found ? -1 : 0;
+  }
+
+  #window(): [first: number, last: number] {
+    const n = this.opts.rowCount();
+    const grid = this.opts.scroller();
+    if (!grid?.clientHeight) return [0, Math.min(n, FIRST_WINDOW)];
+    const top = Math.floor(grid.scrollTop / this.#h);
+    return [Math.max(0, top - OVERSCAN), Math.min(n, top + Math.ceil(grid.clientHeight / this.#h) + OVERSCAN)];
   }
 
   #key(): string {
-    const w = this.#window();
-    return `${w.first}:${w.last}`;
-  }
-
-  #window(): { first: number; last: number } {
-    const n = this.opts.rowCount();
-    const scroller = this.opts.scroller();
-    const h = this.#rowHeight;
-    if (!scroller || !scroller.clientHeight) return { first: 0, last: Math.min(n, FIRST_WINDOW) };
-    const top = Math.floor(scroller.scrollTop / h);
-    const first = Math.max(0, top - OVERSCAN);
-    const last = Math.min(n, top + Math.ceil(scroller.clientHeight / h) + OVERSCAN);
-    return { first, last };
+    return this.#window().join(':');
   }
 
   /** The rows to render now, `[first, last)`; call from `render()`. */
-  window(): { first: number; last: number } {
+  window(): [first: number, last: number] {
     const n = this.opts.rowCount();
-    if (this.row >= n) this.row = Math.max(0, n - 1);
-    this.col = Math.min(this.col, Math.max(0, this.opts.colCount(this.row) - 1));
+    this.row = Math.max(0, Math.min(this.row, n - 1));
+    this.col = Math.max(0, Math.min(this.col, this.opts.colCount(this.row) - 1));
     const w = this.#window();
-    this.#shown = `${w.first}:${w.last}`;
+    this.#shown = w.join(':');
     return w;
-  }
-
-  /** `tabindex` of the target at (row, col): 0 for the tab stop, -1 for the others. */
-  tabIndex(row: number, col: number): number {
-    return row === this.row && col === this.col ? 0 : -1;
-  }
-
-  /** Whether the row with the tab stop is rendered (otherwise the grid itself is the tab stop). */
-  get activeRendered(): boolean {
-    const { first, last } = this.#window();
-    return this.row >= first && this.row < last;
   }
 
   /** The scroller moved: render the rows now in view. */
   handleScroll = (): void => {
     if (this.#key() !== this.#shown) this.host.requestUpdate();
   };
+
+  #at(el: HTMLElement): [row: number, col: number] | undefined {
+    const { row, col } = el.dataset;
+    return row && col ? [Number(row), Number(col)] : undefined;
+  }
 
   /** Focus arrived in the grid: a target becomes the tab stop; the grid itself passes focus on to it. */
   handleFocusin = (e: FocusEvent): void => {
@@ -120,81 +122,74 @@ export class FindingsGrid implements ReactiveController {
       return;
     }
     const at = this.#at(target);
-    if (!at || (at.row === this.row && at.col === this.col)) return;
-    this.row = at.row;
-    this.col = this.#wantCol = at.col;
-    this.host.requestUpdate();
+    // Not when focusCell() moved it here: that keeps the column the user chose.
+    if (!at || (at[0] === this.row && at[1] === this.col)) return;
+    [this.row, this.col] = at;
+    this.#wantCol = this.col;
+    this.#sync();
   };
-
-  #at(el: HTMLElement | null | undefined): { row: number; col: number } | undefined {
-    if (!el?.dataset['row'] || el.dataset['col'] === undefined) return undefined;
-    return { row: Number(el.dataset['row']), col: Number(el.dataset['col']) };
-  }
 
   /** Moves the tab stop and focus to a cell, scrolling its row into view (rendering it first if need be). */
   async focusCell(row: number, col: number, wantCol = col): Promise<void> {
     const n = this.opts.rowCount();
-    if (!n) return;
+    const grid = this.opts.scroller();
+    if (!n || !grid) return;
     this.row = Math.min(Math.max(0, row), n - 1);
     this.col = Math.min(Math.max(0, col), this.opts.colCount(this.row) - 1);
     this.#wantCol = wantCol;
-    const scroller = this.opts.scroller();
-    if (scroller) {
-      const h = this.#rowHeight;
-      const top = this.row * h;
-      if (top < scroller.scrollTop) scroller.scrollTop = top;
-      else if (top + h > scroller.scrollTop + scroller.clientHeight)
-        scroller.scrollTop = top + h - scroller.clientHeight;
-    }
+    const top = this.row * this.#h;
+    if (top < grid.scrollTop) grid.scrollTop = top;
+    else if (top + this.#h > grid.scrollTop + grid.clientHeight) grid.scrollTop = top + this.#h - grid.clientHeight;
     this.host.requestUpdate();
     await this.host.updateComplete;
-    const target = scroller?.querySelector<HTMLElement>(`[data-row="${this.row}"][data-col="${this.col}"]`);
-    if (!target) return;
-    target.focus({ preventScroll: true });
+    const target = grid.querySelector<HTMLElement>(`[data-row="${this.row}"][data-col="${this.col}"]`);
+    target?.focus({ preventScroll: true });
     // The page around the grid may scroll too.
-    target.closest('[role="row"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    target?.closest('[role="row"]')!.scrollIntoView({ block: 'nearest' });
   }
 
   handleKeydown = (e: KeyboardEvent): void => {
     const target = e.composedPath()[0] as HTMLElement;
     const at = this.#at(target);
-    if (!at || e.altKey) return;
     // A text field or a select keeps its keys (the inline editor).
-    if (target.matches('input:not([type="checkbox"]), select, textarea')) return;
+    if (!at || e.altKey || target.matches('input:not([type="checkbox"]), select')) return;
+    const [row, col] = at;
     const ctrl = e.ctrlKey || e.metaKey;
     const control = target.matches('button, input');
-    const cols = this.opts.colCount(at.row);
-    const rtl = getComputedStyle(this.host).direction === 'rtl';
-    const page = Math.max(1, Math.floor((this.opts.scroller()?.clientHeight ?? 0) / this.#rowHeight) - 1);
+    const cols = this.opts.colCount(row);
+    const page = Math.max(1, Math.floor(this.opts.scroller()!.clientHeight / this.#h) - 1);
     const last = this.opts.rowCount() - 1;
+    const want = this.#wantCol;
     let to: [row: number, col: number, want?: number] | undefined;
     switch (e.key) {
       case 'ArrowDown':
-        to = [at.row + 1, this.#wantCol, this.#wantCol];
+        to = [row + 1, want, want];
         break;
       case 'ArrowUp':
-        to = [at.row - 1, this.#wantCol, this.#wantCol];
+        to = [row - 1, want, want];
         break;
       case 'ArrowRight':
-      case 'ArrowLeft':
-        to = [at.row, Math.min(cols - 1, Math.max(0, at.col + ((e.key === 'ArrowRight') !== rtl ? 1 : -1)))];
+      case 'ArrowLeft': {
+        const rtl = getComputedStyle(this.host).direction === 'rtl';
+        to = [row, Math.min(cols - 1, Math.max(0, col + ((e.key === 'ArrowRight') !== rtl ? 1 : -1)))];
         break;
+      }
       case 'Home':
-        to = ctrl ? [0, 0] : [at.row, 0];
+        to = ctrl ? [0, 0] : [row, 0];
         break;
       case 'End':
-        to = ctrl ? [last, cols - 1, Number.MAX_SAFE_INTEGER] : [at.row, cols - 1];
+        to = ctrl ? [last, cols - 1, 99] : [row, cols - 1];
         break;
       case 'PageDown':
-        to = [Math.min(last, at.row + page), this.#wantCol, this.#wantCol];
+        to = [Math.min(last, row + page), want, want];
         break;
       case 'PageUp':
-        to = [Math.max(0, at.row - page), this.#wantCol, this.#wantCol];
+        to = [Math.max(0, row - page), want, want];
         break;
       case ' ':
         if (ctrl || (control && !(e.shiftKey && target.localName === 'button'))) return;
         e.preventDefault();
-        this.opts.onToggle(at.row);
+        this.opts.onToggle(row);
         return;
       case 'a':
       case 'A':
@@ -206,14 +201,12 @@ export class FindingsGrid implements ReactiveController {
       case 'F2':
         if (control || ctrl) return;
         e.preventDefault();
-        this.opts.onActivate(at.row, at.col);
+        this.opts.onActivate(row, col);
         return;
       default:
         return;
     }
     e.preventDefault();
-    const [row, col, want = col] = to;
-    if (row < 0 || row > last) return;
-    void this.focusCell(row, col, want);
+    if (to[0] >= 0 && to[0] <= last) void this.focusCell(to[0], to[1], to[2] ?? to[1]);
   };
 }

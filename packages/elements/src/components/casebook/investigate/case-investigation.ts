@@ -248,8 +248,8 @@ export class PkCaseInvestigation extends LitElement {
         part="actions"
         role="toolbar"
         aria-label=${t.investigateCase}
-        @keydown=${(e: KeyboardEvent) => this.#toolbar.handleKeydown(e)}
-        @focusin=${(e: FocusEvent) => this.#toolbar.handleFocusin(e)}
+        @keydown=${this.#toolbar.handleKeydown}
+        @focusin=${this.#toolbar.handleFocusin}
       >
         ${
           gate === nothing && list.length
