@@ -1,6 +1,7 @@
 // Bundle-size budgets, min+gzip, with every dependency bundled in (lit, floating-ui, zod, idb-keyval), by what
 // a page loads: its first load, then each chunk it loads on first use (scripts/size.mjs says how each is
 // weighed). `pnpm size` checks them; CI fails when one is over. Weigh every new dependency against these.
+// An entry with `file` weighs a file that `pnpm build` wrote, as it is served (gzip), instead of bundling.
 const FIRST_LOAD = [
   'packages/elements/src/decorate/decorate.ts',
   'packages/elements/src/components/observable/pk-observable.ts',
@@ -120,5 +121,14 @@ export default [
     limitKb: 27,
     // Target not met yet (issue 11 / the owner's budget): the limit above is today's weight plus a few per cent.
     targetKb: 24,
+  },
+  {
+    // The one ES module for pages with no build step (`<script type="module">import … from './pivotkit.js'`):
+    // every element, the SDK, lit, floating-ui, zod and idb-keyval, lazy parts inlined. Weighed as `pnpm build`
+    // wrote it (vite.standalone.config.ts), not rebundled: 155 kB when this budget was set. Vite's ES library build
+    // keeps its whitespace (548 kB on disk); minifying it whole would give ~143 kB.
+    name: 'No-build bundle (packages/elements/dist/pivotkit.js, as built and served)',
+    file: 'packages/elements/dist/pivotkit.js',
+    limitKb: 160,
   },
 ];
