@@ -98,7 +98,8 @@ export const ManyCases: Story = {
   parameters: {
     cases: Array.from({ length: 1000 }, (_, i) =>
       casebook({
-        hoursAgo: i + 2,
+        // The first pages an hour apart, the rest from a month ago (each distinct age costs a token to seed).
+        hoursAgo: i < 60 ? i + 2 : 24 * 30,
         title: `Case ${1000 - i}: ${['beaconing', 'phishing', 'malware', 'scan'][i % 4]} on host-${i}`,
         tlp: (['amber', 'green', 'red', 'white'] as const)[i % 4],
         observables: Array.from({ length: i % 7 }, (_, j) => ({ type: 'ip', value: `203.0.113.${j}` })),

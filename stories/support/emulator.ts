@@ -114,7 +114,7 @@ const HOUR = 3_600_000;
 /**
  * Replaces the emulator's casebooks with `cases`, created through the SDK's own calls, each at its `hoursAgo` on
  * the emulator's clock (moved back for it, then forward again). Straight to the emulator, not through the
- * service worker, so a thousand cases take a moment. Resolves with the cases as the emulator stored them.
+ * service worker. Resolves with the cases as the emulator stored them, in order.
  */
 export async function seedCasebooks(cases: readonly SeedCase[]): Promise<Casebook[]> {
   const s = await pageEmulator();
@@ -131,13 +131,22 @@ export async function seedCasebooks(cases: readonly SeedCase[]): Promise<Caseboo
     await Promise.all(items.map((c) => now.casebooks.delete(c.id)));
   }
   const out: Casebook[] = [];
-  for (const { hoursAgo = 0, ...c } of cases) {
+  // Cases of the same age are created together, with one token (issuing one per case makes 1,000 cases slow).
+  for (let i = 0; i < cases.length;) {
+    const hoursAgo = cases[i]!.hoursAgo ?? 0;
+    let j = i;
+    while (j < cases.length && (cases[j]!.hoursAgo ?? 0) === hoursAgo) j++;
+    const group = cases.slice(i, j).map(({ hoursAgo: _, ...c }) => c);
     emulator.advanceClock(-hoursAgo * HOUR);
     try {
-      out.push(await (hoursAgo ? clientAt() : now).casebooks.create(c));
+      const client = hoursAgo ? clientAt() : now;
+      for (let k = 0; k < group.length; k += 50) {
+        out.push(...(await Promise.all(group.slice(k, k + 50).map((c) => client.casebooks.create(c)))));
+      }
     } finally {
       emulator.advanceClock(hoursAgo * HOUR);
     }
+    i = j;
   }
   return out;
 }
