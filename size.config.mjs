@@ -2,6 +2,7 @@
 // a page loads: its first load, then each chunk it loads on first use (scripts/size.mjs says how each is
 // weighed). `pnpm size` checks them; CI fails when one is over. Weigh every new dependency against these.
 // FIRST_LOAD is also what test/node/first-load.test.ts bundles to check which strings it carries.
+// An entry with `file` weighs a file that `pnpm build` wrote, as it is served (gzip), instead of bundling.
 export const FIRST_LOAD = [
   'packages/elements/src/decorate/decorate.ts',
   'packages/elements/src/components/observable/pk-observable.ts',
@@ -126,5 +127,14 @@ export default [
     // Its owner's target (24 kB, issue 11) is met since it brings only the case content's strings: 23.2 kB with
     // its toolbar's keys and the chosen modules.
     limitKb: 24,
+  },
+  {
+    // The one ES module for pages with no build step (`<script type="module">import … from './pivotkit.js'`):
+    // every element, the SDK, lit, floating-ui, zod and idb-keyval, lazy parts inlined. Weighed as `pnpm build`
+    // wrote it (vite.standalone.config.ts), not rebundled: 155 kB when this budget was set. Vite's ES library build
+    // keeps its whitespace (548 kB on disk); minifying it whole would give ~143 kB.
+    name: 'No-build bundle (packages/elements/dist/pivotkit.js, as built and served)',
+    file: 'packages/elements/dist/pivotkit.js',
+    limitKb: 160,
   },
 ];

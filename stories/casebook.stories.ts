@@ -1,164 +1,29 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import {
-  ApiShapeError,
-  HttpStatusError,
-  NetworkError,
-  NotFoundError,
-  dispositionName,
-  type Casebook,
-  type Disposition,
-  type NewCasebook,
-  type Observable,
-  type PivotkitClient,
-} from '@pivotkit/sdk';
+import { HttpResponse, http } from 'msw';
+import type { Casebook, PivotkitClient } from '@pivotkit/sdk';
 import '@pivotkit/elements/pk-casebook.js';
 import { Outbox } from '@pivotkit/elements/pk-casebook.js';
+import {
+  API,
+  pageEmulator,
+  seedCasebooks,
+  storyClient,
+  type EmulatorParameters,
+  type SeedCase,
+  type StoryClientOptions,
+} from './support/emulator.js';
 
-// An in-memory casebook service for the stories: paging as CTIA does it, canned verdicts, chosen failures.
-interface FakeCases {
-  cases?: Casebook[];
-  scopes?: string[];
-  /** Which calls fail, and how. */
-  fail?: { list?: Error; get?: Error; writes?: Error };
-  signedOut?: boolean;
-}
-const req = { method: 'GET', path: '/ctia/casebook', host: 'private.intel.amp.cisco.com' };
+// The casebook service is the in-page emulator's: each story seeds the cases it shows (created through the SDK,
+// at their age on the emulator's clock), and its verdicts are the emulator's for its demo values.
 const HOUR = 3_600_000;
 const iso = (hoursAgo: number) => new Date(Date.now() - hoursAgo * HOUR).toISOString();
-const VERDICTS: Record<string, [string, Disposition][]> = {
-  'evil.example.net': [
-    ['DNS Shield', 2],
-    ['Reputation Feed', 2],
-  ],
-  '198.51.100.7': [['Endpoint Guard', 3]],
-  'disputed.example.com': [
-    ['DNS Shield', 2],
-    ['Reputation Feed', 1],
-  ],
-};
-
-let n = 0;
-function casebook(c: Partial<Casebook> & { title: string }): Casebook {
-  const id = `casebook-story-${n++}`;
-  return {
-    id,
-    longId: `https://private.intel.amp.cisco.com:443/ctia/casebook/${id}`,
-    type: 'casebook',
-    schema_version: '1.3.29',
-    tlp: 'amber',
-    observables: [],
-    texts: [],
-    created: iso(n),
-    modified: iso(n),
-    ...c,
-  };
-}
-
-function fakeCasebookClient(opts: FakeCases = {}): PivotkitClient {
-  const store = new Map((opts.cases ?? []).map((c) => [c.id, c]));
-  const scopes = opts.scopes ?? ['casebook', 'enrich:read', 'inspect:read'];
-  const can = (f: string) => (f === 'casebook' ? scopes.includes('casebook') : f === 'enrich' || f === 'inspect');
-  const write = (id: string, fn: (c: Casebook) => Casebook) => {
-    if (opts.fail?.writes) return Promise.reject(opts.fail.writes);
-    const c = store.get(id);
-    if (!c) return Promise.reject(new NotFoundError(req));
-    const next = { ...fn(c), modified: new Date().toISOString() };
-    store.set(id, next);
-    return Promise.resolve(next);
-  };
-  const client = {
-    session: opts.signedOut ? undefined : { scopes, expiresAt: Date.now() + 600_000, clientId: 'story-client' },
-    signIn: () => Promise.reject(new Error('signed out')),
-    can,
-    missingScopes: (f: string) => (f === 'casebook' && !can(f) ? ['casebook'] : []),
-    signOut() {},
-    inspect: async () => [],
-    enrich: {
-      async deliberate(obs: Observable[], o?: { onModule?: (m: unknown) => void }) {
-        const verdicts = obs.map((observable) => {
-          const ms = (VERDICTS[observable.value] ?? []).map(([module, d]) => ({
-            module,
-            moduleInstanceId: module,
-            disposition: d,
-            dispositionName: dispositionName(d),
-          }));
-          const known = [...new Set(ms.map((m) => m.disposition))];
-          const d = (known.sort()[0] ?? 5) as Disposition;
-          return {
-            observable,
-            disposition: d,
-            dispositionName: dispositionName(d),
-            modules: ms,
-            conflict: known.length > 1,
-          };
-        });
-        o?.onModule?.({
-          module: 'DNS Shield',
-          moduleInstanceId: 'DNS Shield',
-          verdicts: [],
-          judgements: [],
-          sightings: [],
-        });
-        return {
-          modules: [],
-          errors: [],
-          verdicts,
-          verdictFor: (x: Observable) => verdicts.find((v) => v.observable.value === x.value),
-        };
-      },
-      observe: () => Promise.reject(new Error('not in stories')),
-      refer: async () => ({ links: [], errors: [] }),
-    },
-    response: { actions: async () => ({ actions: [], errors: [] }), trigger: () => Promise.reject(new Error('no')) },
-    casebooks: {
-      async list(p: { query?: string; limit?: number; offset?: number } = {}) {
-        if (opts.fail?.list) throw opts.fail.list;
-        const q = (p.query ?? '').replace(/[*"]/g, '').toLowerCase();
-        const all = [...store.values()]
-          .filter((c) => !q || JSON.stringify(c).toLowerCase().includes(q))
-          .sort((a, b) => (b.created ?? '').localeCompare(a.created ?? ''));
-        const offset = p.offset ?? 0;
-        const limit = p.limit ?? 100;
-        const items = all.slice(offset, offset + limit);
-        return { items, total: all.length, next: offset + limit < all.length ? { offset: offset + limit } : undefined };
-      },
-      async get(id: string) {
-        if (opts.fail?.get) throw opts.fail.get;
-        const c = store.get(id);
-        if (!c) throw new NotFoundError(req);
-        return c;
-      },
-      async create(input: NewCasebook) {
-        if (opts.fail?.writes) throw opts.fail.writes;
-        const c = casebook({ title: '', ...input });
-        store.set(c.id, c);
-        return c;
-      },
-      update: (id: string, patch: Partial<Casebook>) => write(id, (c) => ({ ...c, ...patch })),
-      addObservables: (id: string, o: Observable[]) =>
-        write(id, (c) => ({ ...c, observables: [...(c.observables ?? []), ...o] })),
-      removeObservables: (id: string, o: Observable[]) =>
-        write(id, (c) => ({
-          ...c,
-          observables: (c.observables ?? []).filter((x) => !o.some((r) => r.value === x.value)),
-        })),
-      addTexts: (id: string, t: { type: string; text: string }[]) =>
-        write(id, (c) => ({ ...c, texts: [...(c.texts ?? []), ...t] })),
-      delete: async (id: string) => void store.delete(id),
-    },
-    incidents: {
-      list: async () => ({ items: [] }),
-      get: () => Promise.reject(new Error('no')),
-      setStatus: () => Promise.reject(new Error('no')),
-    },
-  };
-  return client as unknown as PivotkitClient;
-}
+const casebook = (c: SeedCase & { title: string }): SeedCase => ({ tlp: 'amber', observables: [], texts: [], ...c });
 
 const note = (hoursAgo: number, text: string) => ({ type: 'note', text: `${iso(hoursAgo)}\n${text}` });
 const PHISHING = () =>
   casebook({
+    hoursAgo: 1,
     title: 'Phishing wave, week 47',
     short_description: 'Indicators from the reported e-mails',
     description:
@@ -173,61 +38,81 @@ const PHISHING = () =>
   });
 
 interface Args {
-  client: PivotkitClient | undefined;
-  caseId: string;
+  /** `signed-out`: no client. */
+  session: 'signed-in' | 'signed-out';
   docked: boolean;
-  setup?: (outbox: Outbox) => Promise<void>;
 }
 
+/** What a story shows, in `parameters`: the cases the emulator holds, which one is open, queued edits. */
+interface Parameters extends EmulatorParameters {
+  cases?: SeedCase[];
+  /** Open the first case (`true`) or a case id; otherwise the list. */
+  open?: boolean | string;
+  client?: StoryClientOptions;
+  /** Edits in the outbox before the panel starts (made offline, say). */
+  setup?: (outbox: Outbox, cases: Casebook[]) => Promise<void>;
+}
+type Loaded = { loaded: { client?: PivotkitClient; cases: Casebook[] } };
+
 let db = 0;
-const render = (a: Args) => {
+const render = (a: Args, { loaded, parameters }: Loaded & { parameters: Parameters }) => {
   localStorage.removeItem('pk-current-case');
-  const outbox = new Outbox({ dbName: `pk-story-${Date.now()}-${db++}`, client: () => a.client });
-  void a.setup?.(outbox);
+  const client = loaded.client;
+  const outbox = new Outbox({ dbName: `pk-story-${Date.now()}-${db++}`, client: () => client });
+  void parameters.setup?.(outbox, loaded.cases);
+  const open = parameters.open;
+  const caseId = typeof open === 'string' ? open : open ? (loaded.cases[0]?.id ?? '') : '';
   return html`<div style="max-width: 40rem; height: 40rem">
-    <pk-casebook .client=${a.client} .outbox=${outbox} case-id=${a.caseId} ?docked=${a.docked}></pk-casebook>
+    <pk-casebook .client=${client} .outbox=${outbox} case-id=${caseId} ?docked=${a.docked}></pk-casebook>
   </div>`;
 };
 
 const meta: Meta<Args> = {
   title: 'Elements/Casebook',
   component: 'pk-casebook',
-  render,
-  argTypes: { client: { control: false }, setup: { control: false } },
-  args: { client: fakeCasebookClient({ cases: [PHISHING()] }), caseId: '', docked: false },
+  render: (a, context) => render(a, context as unknown as Loaded & { parameters: Parameters }),
+  loaders: [
+    async ({ args, parameters }) => {
+      const p = parameters as Parameters;
+      const cases = await seedCasebooks(p.cases ?? [PHISHING()]);
+      return { cases, client: args.session === 'signed-out' ? undefined : await storyClient(p.client) };
+    },
+  ],
+  args: { session: 'signed-in', docked: false },
+  argTypes: { session: { control: 'inline-radio', options: ['signed-in', 'signed-out'] } },
   parameters: { layout: 'padded' },
 };
 export default meta;
 type Story = StoryObj<Args>;
 
-const withCase = (c: Casebook, opts: FakeCases = {}): Partial<Args> => ({
-  client: fakeCasebookClient({ ...opts, cases: [c, ...(opts.cases ?? [])] }),
-  caseId: c.id,
+const withCase = (c: SeedCase, more: Parameters = {}): { parameters: Parameters } => ({
+  parameters: { cases: [c], open: true, ...more },
 });
 
 export const Playground: Story = {};
 
-export const Empty: Story = { args: { client: fakeCasebookClient({ cases: [] }) } };
+export const Empty: Story = { parameters: { cases: [] } satisfies Parameters };
 
 export const ManyCases: Story = {
   name: 'Many cases (1,000, paged)',
-  args: {
-    client: fakeCasebookClient({
-      cases: Array.from({ length: 1000 }, (_, i) =>
-        casebook({
-          title: `Case ${1000 - i}: ${['beaconing', 'phishing', 'malware', 'scan'][i % 4]} on host-${i}`,
-          tlp: (['amber', 'green', 'red', 'white'] as const)[i % 4],
-          observables: Array.from({ length: i % 7 }, (_, j) => ({ type: 'ip', value: `203.0.113.${j}` })),
-        }),
-      ),
-    }),
-  },
+  parameters: {
+    cases: Array.from({ length: 1000 }, (_, i) =>
+      casebook({
+        // The first pages an hour apart, the rest from a month ago (each distinct age costs a token to seed).
+        hoursAgo: i < 60 ? i + 2 : 24 * 30,
+        title: `Case ${1000 - i}: ${['beaconing', 'phishing', 'malware', 'scan'][i % 4]} on host-${i}`,
+        tlp: (['amber', 'green', 'red', 'white'] as const)[i % 4],
+        observables: Array.from({ length: i % 7 }, (_, j) => ({ type: 'ip', value: `203.0.113.${j}` })),
+      }),
+    ),
+  } satisfies Parameters,
 };
 
 const PHISH = PHISHING();
-export const MarkdownDescription: Story = { args: withCase(PHISH) };
+export const MarkdownDescription: Story = withCase(PHISH);
 
 const LONG = casebook({
+  hoursAgo: 3,
   title: 'Long notes',
   observables: [{ type: 'domain', value: 'evil.example.net' }],
   texts: Array.from({ length: 12 }, (_, i) =>
@@ -237,74 +122,92 @@ const LONG = casebook({
     ),
   ),
 });
-export const LongNotes: Story = { args: withCase(LONG) };
+export const LongNotes: Story = withCase(LONG);
 
 const OFFLINE = PHISHING();
 export const OfflineWithPendingEdits: Story = {
   name: 'Offline, with pending edits',
-  args: {
-    ...withCase(OFFLINE, { fail: { writes: new NetworkError({ ...req, method: 'PATCH' }) } }),
-    setup: async (outbox) => {
+  ...withCase(OFFLINE, {
+    // Reading works; every write (PATCH, and POST of texts or observables) gets no answer, as offline.
+    msw: {
+      handlers: [
+        http.patch(`${API}/ctia/casebook/:id`, () => HttpResponse.error()),
+        http.post(`${API}/ctia/casebook/:id/:part`, () => HttpResponse.error()),
+      ],
+    },
+    setup: async (outbox, [c]) => {
       await outbox.enqueue(
-        OFFLINE.id,
-        { kind: 'field', field: 'title', value: 'Phishing wave, week 47 (3 hosts)', base: OFFLINE.title },
-        OFFLINE.modified,
+        c!.id,
+        { kind: 'field', field: 'title', value: 'Phishing wave, week 47 (3 hosts)', base: c!.title },
+        c!.modified,
       );
-      await outbox.enqueue(OFFLINE.id, {
+      await outbox.enqueue(c!.id, {
         kind: 'add-text',
         text: note(0, 'Written offline: kept until the service answers.'),
       });
     },
-  },
+  }),
 };
 
-const CONFLICT = casebook({ title: 'Renamed by a colleague', observables: [{ type: 'ip', value: '198.51.100.7' }] });
-export const Conflict: Story = {
-  args: {
-    ...withCase(CONFLICT),
-    setup: async (outbox) => {
-      await outbox.enqueue(
-        CONFLICT.id,
-        { kind: 'field', field: 'title', value: 'My title, written offline', base: 'The title I saw' },
-        iso(30),
-      );
-    },
+const CONFLICT = casebook({
+  hoursAgo: 2,
+  title: 'Renamed by a colleague',
+  observables: [{ type: 'ip', value: '198.51.100.7' }],
+});
+export const Conflict: Story = withCase(CONFLICT, {
+  setup: async (outbox, [c]) => {
+    await outbox.enqueue(
+      c!.id,
+      { kind: 'field', field: 'title', value: 'My title, written offline', base: 'The title I saw' },
+      iso(30),
+    );
   },
-};
+});
 
 const RED = casebook({
+  hoursAgo: 4,
   title: 'Insider report (restricted)',
   tlp: 'red',
   observables: [{ type: 'email', value: 'leak@pivotkit.example' }],
 });
-export const RedCase: Story = { name: 'TLP red (never enriched unasked)', args: withCase(RED) };
+export const RedCase: Story = { name: 'TLP red (never enriched unasked)', ...withCase(RED) };
 
-export const MissingScope: Story = { args: { client: fakeCasebookClient({ scopes: ['enrich:read'] }) } };
+export const MissingScope: Story = { parameters: { client: { scope: 'enrich:read' } } satisfies Parameters };
 
-export const SignedOut: Story = { args: { client: undefined } };
+export const SignedOut: Story = { args: { session: 'signed-out' } };
 
 export const ListFails: Story = {
   name: 'Error: the list cannot be read (503)',
-  args: { client: fakeCasebookClient({ fail: { list: new HttpStatusError(503, 'Service unavailable (503)', req) } }) },
+  parameters: {
+    emulator: { faults: { errorRate: 1, errorStatus: 503, paths: ['/ctia/casebook/search'] } },
+  } satisfies Parameters,
 };
 
 export const CaseGone: Story = {
   name: 'Error: the case no longer exists',
-  args: { client: fakeCasebookClient({ cases: [] }), caseId: 'casebook-deleted' },
+  parameters: { cases: [], open: 'casebook-deleted' } satisfies Parameters,
 };
 
 const BROKEN = casebook({
+  hoursAgo: 700,
   title: 'A case whose reply is malformed',
   observables: [{ type: 'ip', value: '198.51.100.7' }],
 });
 export const Malformed: Story = {
   name: 'Error: a malformed reply',
-  args: {
-    ...withCase(BROKEN, {
-      fail: { get: new ApiShapeError(req, 'title', [{ path: 'title', message: 'expected string' }]) },
-    }),
-    caseId: '',
-  },
+  parameters: {
+    cases: [BROKEN],
+    // The list is the emulator's; reading the case itself answers a title that is not a string.
+    msw: {
+      handlers: [
+        http.get(`${API}/ctia/casebook/:id`, async ({ request, params }) => {
+          if (params['id'] === 'search') return undefined;
+          const res = await (await pageEmulator())!.emulator.fetch(request);
+          return HttpResponse.json({ ...((await res.json()) as object), title: 5 }, { status: res.status });
+        }),
+      ],
+    },
+  } satisfies Parameters,
 };
 
 export const Docked: Story = { args: { docked: true } };

@@ -4,7 +4,8 @@ import type { Disposition, Observable, ObservableVerdict } from '@pivotkit/sdk';
 import { dispositionName } from '@pivotkit/sdk';
 import '@pivotkit/elements/pk-observable.js';
 import { OBSERVABLE_MIME } from '@pivotkit/elements/pk-observable.js';
-import { fakeClient } from './support/fake-client.js';
+import type { PivotkitClient } from '@pivotkit/sdk';
+import { storyClient, type EmulatorParameters } from './support/emulator.js';
 
 interface Args {
   type: string;
@@ -34,24 +35,18 @@ function verdictOf(o: Observable, d: Disposition, conflict = false): ObservableV
   };
 }
 
-// One client for every story: the menu opens with verdicts, links and actions, and nothing leaves the page.
-const client = fakeClient({
-  modules: [
-    { module: 'Reputation Feed', disposition: 2 },
-    { module: 'DNS Shield', disposition: 3 },
-  ],
-  links: [{ module: 'Reputation Feed', title: 'Search for this value', url: 'https://intel.example.com/search' }],
-  actions: [{ module: 'DNS Shield', id: 'block', title: 'Block domain' }],
-});
+// Every story's client: the real SDK, signed in to the emulator in the page (its pivot menu has the emulator's
+// verdicts, links and actions; nothing leaves the page).
+type Loaded = { loaded: { client?: PivotkitClient } };
 
-const one = (a: Args) =>
+const one = (a: Args, { loaded }: Loaded) =>
   html`<pk-observable
     type=${a.type}
     .value=${a.value}
     ?inline=${a.inline}
     ?no-drag=${a.noDrag}
     no-enrich
-    .client=${client}
+    .client=${loaded.client}
     .verdict=${a.disposition ? verdictOf({ type: a.type, value: a.value }, a.disposition) : undefined}
   ></pk-observable>`;
 
@@ -63,6 +58,7 @@ const meta: Meta<Args> = {
     type: { control: 'select', options: ['ip', 'ipv6', 'domain', 'url', 'sha256', 'sha1', 'md5', 'email'] },
     disposition: { control: 'select', options: [0, 1, 2, 3, 4, 5], description: '0: no verdict yet' },
   },
+  loaders: [async () => ({ client: await storyClient() })],
   render: one,
   parameters: { layout: 'padded' },
 };
@@ -73,13 +69,13 @@ export const Playground: Story = {};
 
 /** Full mode, every CTIM disposition; a disputed verdict says so instead of picking a colour. */
 export const EachDisposition: Story = {
-  render: () =>
+  render: (_, { loaded }: Loaded) =>
     html`<div style="display:grid;gap:.5rem;justify-items:start">
       ${([1, 2, 3, 4, 5] as const).map(
         (d) =>
           html`<pk-observable
             no-enrich
-            .client=${client}
+            .client=${loaded.client}
             type="domain"
             value="evil.example.net"
             .verdict=${verdictOf({ type: 'domain', value: 'evil.example.net' }, d)}
@@ -87,7 +83,7 @@ export const EachDisposition: Story = {
       )}
       <pk-observable
         no-enrich
-        .client=${client}
+        .client=${loaded.client}
         type="domain"
         value="disputed.example.com"
         .verdict=${verdictOf({ type: 'domain', value: 'disputed.example.com' }, 2, true)}
@@ -97,12 +93,12 @@ export const EachDisposition: Story = {
 
 /** Inline mode decorates a page's own text: only the pivot button and the verdict sit beside it. */
 export const Inline: Story = {
-  render: () =>
+  render: (_, { loaded }: Loaded) =>
     html`<p style="max-width:40rem;line-height:1.6">
       Connection from 198.51.100.7<pk-observable
         inline
         no-enrich
-        .client=${client}
+        .client=${loaded.client}
         type="ip"
         value="198.51.100.7"
         .verdict=${verdictOf({ type: 'ip', value: '198.51.100.7' }, 2)}
@@ -110,7 +106,7 @@ export const Inline: Story = {
       to evil.example.net<pk-observable
         inline
         no-enrich
-        .client=${client}
+        .client=${loaded.client}
         type="domain"
         value="evil.example.net"
         .verdict=${verdictOf({ type: 'domain', value: 'evil.example.net' }, 3)}
@@ -118,7 +114,7 @@ export const Inline: Story = {
       was blocked; the payload ${SHA256}<pk-observable
         inline
         no-enrich
-        .client=${client}
+        .client=${loaded.client}
         type="sha256"
         value=${SHA256}
       ></pk-observable>
@@ -126,16 +122,13 @@ export const Inline: Story = {
     </p>`,
 };
 
-/** Verdicts asked lazily from a (fake) client once the observable is on screen. */
+/** Verdicts asked lazily from the client once the observable is on screen (the feed takes 600 ms to answer). */
 export const LiveVerdict: Story = {
-  render: () =>
-    html`<pk-observable
-      type="domain"
-      value="phish.example.org"
-      .client=${fakeClient({
-        modules: [{ module: 'Reputation Feed', disposition: 3, delay: 600 }],
-      })}
-    ></pk-observable>`,
+  render: (_, { loaded }: Loaded) =>
+    html`<pk-observable type="domain" value="phish.example.org" .client=${loaded.client}></pk-observable>`,
+  parameters: {
+    emulator: { faults: { moduleLatencyMs: { 'Reputation Feed': 600 } } },
+  } satisfies EmulatorParameters,
 };
 
 /** A long URL is cut in the middle; the whole value stays in the text (copy, screen readers) and the tooltip. */
@@ -152,14 +145,14 @@ export const HostileValue: Story = { args: { type: 'url', value: HOSTILE, dispos
  * Enter; the box takes the `pk-observable-pick` event. Without a taker the pivot menu opens instead.
  */
 export const Drag: Story = {
-  render: () => {
+  render: (_, { loaded }: Loaded) => {
     const show = (box: HTMLElement, o: Observable) => {
       box.textContent = `Dropped: ${JSON.stringify(o)}`;
     };
     return html`<div style="display:grid;gap:1rem;justify-items:start">
       <pk-observable
         no-enrich
-        .client=${client}
+        .client=${loaded.client}
         type="ip"
         value="203.0.113.9"
         @pk-observable-pick=${(e: Event & { detail: { observable: Observable } }) => {

@@ -1,37 +1,24 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import type { Disposition, Observable, PivotkitClient } from '@pivotkit/sdk';
+import { HttpResponse, http } from 'msw';
+import type { Observable, PivotkitClient } from '@pivotkit/sdk';
 import '@pivotkit/elements/pk-pivot-menu.js';
 import type { PkPivotMenu } from '@pivotkit/elements/pk-pivot-menu.js';
-import { fakeClient, type FakeOptions } from './support/fake-client.js';
+import { API, storyClient, type EmulatorParameters, type StoryClientOptions } from './support/emulator.js';
 
 interface Args {
   observable: Observable;
-  client: PivotkitClient | undefined;
+  /** `false`: no client (signed out). */
+  signedIn: boolean;
 }
+type Loaded = { loaded: { client?: PivotkitClient } };
 
-const ip: Observable = { type: 'ip', value: '203.0.113.77' };
-const LINKS: FakeOptions['links'] = [
-  {
-    module: 'Threat Grid',
-    title: 'Search in Threat Grid',
-    url: 'https://panacea.threatgrid.com/search?q=203.0.113.77',
-  },
-  {
-    module: 'Umbrella',
-    title: 'Investigate in Umbrella',
-    url: 'https://investigate.umbrella.com/ip-view/203.0.113.77',
-  },
-  { module: 'Umbrella', title: 'Umbrella activity', url: 'https://dashboard.umbrella.com/' },
-];
-const ACTIONS: FakeOptions['actions'] = [
-  { module: 'Umbrella', id: 'umbrella-block', title: 'Block in Umbrella' },
-  { module: 'Secure Endpoint', id: 'se-isolate', title: 'Isolate host' },
-];
-const full = (extra: FakeOptions = {}): FakeOptions => ({ links: LINKS, actions: ACTIONS, ...extra });
+// The emulator's demo values (packages/server/README.md, "Demo values"): each gives the same answer every time.
+const domain = (value: string): Observable => ({ type: 'domain', value });
+const EVIL = domain('evil.example.net');
 
 // Clicking the button opens the menu on it; the stories' `play` opens it straight away on the canvas.
-const render = (a: Args) =>
+const render = (a: Args, { loaded }: Loaded) =>
   html`<button
       type="button"
       @click=${(e: Event) => {
@@ -42,14 +29,20 @@ const render = (a: Args) =>
     >
       ${a.observable.value.length > 40 ? `${a.observable.value.slice(0, 37)}…` : a.observable.value} ▾
     </button>
-    <pk-pivot-menu .observable=${a.observable} .client=${a.client}></pk-pivot-menu>`;
+    <pk-pivot-menu .observable=${a.observable} .client=${loaded.client}></pk-pivot-menu>`;
+
+/** The story's client: the real SDK, signed in to the in-page emulator (none when signed out). */
+const clientLoader = async ({ args, parameters }: { args: Args; parameters: { client?: StoryClientOptions } }) => ({
+  client: args.signedIn ? await storyClient(parameters.client) : undefined,
+});
 
 const meta: Meta<Args> = {
   title: 'Elements/Pivot menu',
   component: 'pk-pivot-menu',
   render,
-  argTypes: { client: { control: false }, observable: { control: 'object' } },
-  args: { observable: ip, client: fakeClient(full({ modules: [{ module: 'Umbrella', disposition: 2 }] })) },
+  argTypes: { observable: { control: 'object' } },
+  args: { observable: EVIL, signedIn: true },
+  loaders: [clientLoader],
   play: async ({ canvasElement }) => {
     canvasElement.querySelector('button')?.click();
   },
@@ -58,76 +51,46 @@ const meta: Meta<Args> = {
 export default meta;
 type Story = StoryObj<Args>;
 
+const server = (p: EmulatorParameters & { client?: StoryClientOptions }) => p;
+
 export const Playground: Story = {};
 
 /** No client, or no session: a sign-in item that fires `pk-request-sign-in`, and Copy. */
-export const SignedOut: Story = { args: { client: undefined } };
+export const SignedOut: Story = { args: { signedIn: false } };
 
-/** Modules have not answered yet. */
+/** Modules have not answered yet (the emulator holds every enrich and response reply back). */
 export const Loading: Story = {
-  args: { client: fakeClient(full({ delay: Infinity, modules: [{ module: 'Umbrella', delay: Infinity }] })) },
+  parameters: server({
+    client: { timeout: false },
+    emulator: { faults: { latencyMs: 3_600_000, paths: ['/iroh/iroh-enrich', '/iroh/iroh-response'] } },
+  }),
 };
 
-/** Modules answer one after the other. */
+/** Modules answer one after the other (the emulator's per-module latency). */
 export const Progressive: Story = {
-  args: {
-    client: fakeClient(
-      full({
-        modules: [
-          { module: 'Umbrella', disposition: 2, delay: 300 },
-          { module: 'Threat Grid', disposition: 2, delay: 1200 },
-          { module: 'Talos Intelligence', disposition: 2, delay: 2400 },
-        ],
-      }),
-    ),
-  },
+  args: { observable: { type: 'ip', value: '198.51.100.7' } },
+  parameters: server({
+    client: { learnModules: true },
+    emulator: { faults: { moduleLatencyMs: { 'Reputation Feed': 300, 'DNS Shield': 1200, 'Endpoint Guard': 2400 } } },
+  }),
 };
 
-/** One module answering with one disposition. */
-const oneVerdict = (disposition: Disposition): Story => ({
-  args: { client: fakeClient(full({ modules: [{ module: 'Umbrella', disposition }] })) },
-});
-export const Clean = oneVerdict(1);
-export const Malicious = oneVerdict(2);
-export const Suspicious = oneVerdict(3);
-export const Common = oneVerdict(4);
-export const Unknown = oneVerdict(5);
+/** One disposition, from the emulator's demo values. */
+const oneVerdict = (value: string): Story => ({ args: { observable: domain(value) } });
+export const Clean = oneVerdict('cisco.com');
+export const Malicious = oneVerdict('evil.example.net');
+export const Suspicious = oneVerdict('phish.example.org');
+export const Common = oneVerdict('example.com');
+export const Unknown = oneVerdict('unknown.example.org');
 
 /** One module says Malicious, another Clean: the menu says so instead of merging them. */
-export const ModulesDisagree: Story = {
-  args: {
-    client: fakeClient(
-      full({
-        modules: [
-          { module: 'Umbrella', disposition: 2, delay: 100 },
-          { module: 'Talos Intelligence', disposition: 1, delay: 200 },
-          { module: 'Threat Grid', disposition: 5, delay: 300 },
-        ],
-      }),
-    ),
-  },
-};
+export const ModulesDisagree = oneVerdict('disputed.example.com');
 
-/** A module fails: its error shows beside the modules that answered. */
-export const ModuleError: Story = {
-  args: {
-    client: fakeClient(
-      full({
-        modules: [
-          { module: 'Umbrella', disposition: 3, delay: 100 },
-          { module: 'VirusTotal', error: 'Rate limit exceeded (429); try again in a minute', delay: 200 },
-        ],
-      }),
-    ),
-  },
-};
+/** A module fails (DNS Shield times out upstream): its error shows beside the module that answered. */
+export const ModuleError = oneVerdict('module-error.example.com');
 
 /** The token lacks the response and casebook scopes: those sections are disabled, with the reason. */
-export const MissingScope: Story = {
-  args: {
-    client: fakeClient(full({ scopes: ['enrich:read'], modules: [{ module: 'Umbrella', disposition: 4 }] })),
-  },
-};
+export const MissingScope: Story = { parameters: { client: { scope: 'enrich:read' } } };
 
 /** Long values are truncated in the middle; the full value is in the tooltip and read by screen readers. */
 export const LongValues: Story = {
@@ -137,27 +100,55 @@ export const LongValues: Story = {
       value:
         'https://login.example-bank-secure-verify.example/session/refresh/continue?redirect=%2Faccount%2Fstatements&token=7d5a0c0e3f',
     },
-    client: fakeClient(full({ modules: [{ module: 'Umbrella', disposition: 3 }] })),
   },
 };
 
 export const LongHash: Story = {
-  args: {
-    observable: { type: 'sha256', value: '2f1d8a7c0e94b3d56a11c8f03f7e9b42d0c6a5e1f28b39d47c6e0a5b1d2f3c4e' },
-    client: fakeClient(full({ modules: [{ module: 'Threat Grid', disposition: 2 }] })),
-  },
+  args: { observable: { type: 'sha256', value: '275a021bbfb6489e54d471899f7db9d1663fc695ec2fe2a2c4538aabf651fd0f' } },
 };
 
-/** A hostile value and a `javascript:` refer URL: both are shown as text, never as markup or a link. */
+// A module no real service has: its name is markup, and its refer link a `javascript:` URL.
+const EVIL_MODULE = { module: '<b>Evil module</b>', module_instance_id: 'evil-module', module_type_id: 'evil-module' };
+
+/** A hostile value, module name and `javascript:` refer URL: all shown as text, never as markup or a link. */
 export const HostileContent: Story = {
-  args: {
-    observable: { type: 'domain', value: '<img src=x onerror=alert(1)>.example' },
-    client: fakeClient({
-      modules: [{ module: '<b>Evil module</b>', disposition: 2 }],
-      links: [{ module: 'Evil module', title: 'Click me', url: 'javascript:alert(document.domain)' }],
-      actions: [],
-    }),
-  },
+  args: { observable: domain('<img src=x onerror=alert(1)>.example') },
+  parameters: server({
+    msw: {
+      handlers: [
+        http.post(`${API}/iroh/iroh-enrich/deliberate/observables`, async ({ request }) => {
+          const observables = (await request.json()) as Observable[];
+          const docs = observables.map((observable) => ({
+            type: 'verdict',
+            disposition: 2,
+            disposition_name: 'Malicious',
+            observable,
+            valid_time: {},
+          }));
+          return HttpResponse.json({
+            data: [{ ...EVIL_MODULE, module_instance_state: 'ok', data: { verdicts: { count: docs.length, docs } } }],
+            errors: [],
+          });
+        }),
+        http.post(`${API}/iroh/iroh-enrich/refer/observables`, () =>
+          HttpResponse.json({
+            data: [
+              {
+                ...EVIL_MODULE,
+                id: 'ref-evil',
+                title: 'Click me',
+                description: '<script>alert(1)</script>',
+                url: 'javascript:alert(document.domain)',
+                categories: [],
+              },
+            ],
+            errors: [],
+          }),
+        ),
+        http.post(`${API}/iroh/iroh-response/respond/observables`, () => HttpResponse.json({ data: [], errors: [] })),
+      ],
+    },
+  }),
 };
 
 /**
@@ -180,7 +171,4 @@ export const HostItems: Story = {
  * Enter or Space runs an item, Escape closes and puts focus back on the button, Tab closes and moves on.
  * A response action asks for confirmation first; destructive ones focus Cancel.
  */
-export const Keyboard: Story = {
-  args: { client: fakeClient(full({ modules: [{ module: 'Umbrella', disposition: 3 }] })) },
-  play: () => {},
-};
+export const Keyboard: Story = { args: { observable: domain('phish.example.org') }, play: () => {} };

@@ -6,10 +6,9 @@ import type { PkRibbon } from '@pivotkit/elements/pk-ribbon.js';
 import { configure, session, settings } from '@pivotkit/elements';
 import { ribbonLayout, ribbonView } from '../packages/elements/src/state/ribbon-layout.js';
 import { signOutEverywhere } from '../packages/elements/src/components/sign-in/session-actions.js';
+import { API, DEMO, demoToken, type EmulatorParameters } from './support/emulator.js';
 
-// The emulator runs in the page (msw, see .storybook/preview.ts): every region points at it.
-const API = location.origin;
-const DEMO = { clientId: 'demo-client', clientSecret: 'demo-secret' };
+// The emulator runs in the page (msw, see support/emulator.ts): every region points at it.
 
 interface Args {
   theme: 'auto' | 'light' | 'dark';
@@ -31,17 +30,7 @@ async function signedIn(scope?: string) {
   configure({
     client: createClient({
       baseUrls: { visibility: API, privateIntel: API },
-      tokenProvider: async () => {
-        const res = await fetch(`${API}/iroh/oauth2/token`, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/x-www-form-urlencoded',
-            authorization: `Basic ${btoa(`${DEMO.clientId}:${DEMO.clientSecret}`)}`,
-          },
-          body: new URLSearchParams({ grant_type: 'client_credentials', ...(scope ? { scope } : {}) }).toString(),
-        });
-        return res.json();
-      },
+      tokenProvider: () => demoToken(scope),
     }),
     clientInfo: { clientId: DEMO.clientId, region: 'nam' },
   });
@@ -125,10 +114,32 @@ export const WrongCredentials: Story = {
   play: async ({ canvasElement }) => submit(ribbonOf(canvasElement), DEMO.clientId, 'not-the-secret'),
 };
 
+/** Offline: the sign-in gets no answer at all (the emulator drops the connection). */
 export const NetworkDown: Story = {
   loaders: [() => fresh()],
-  render: () => html`${page}<pk-ribbon base-url="http://127.0.0.1:9"></pk-ribbon>`,
+  parameters: { emulator: { faults: { dropRate: 1, paths: ['/iroh/oauth2/token'] } } } satisfies EmulatorParameters,
   play: async ({ canvasElement }) => submit(ribbonOf(canvasElement), DEMO.clientId, DEMO.clientSecret),
+};
+
+/** The service rate-limits the sign-in (429, Retry-After: 30). */
+export const RateLimited: Story = {
+  loaders: [() => fresh()],
+  parameters: {
+    emulator: { faults: { rateLimitRate: 1, retryAfter: 30, paths: ['/iroh/oauth2/token'] } },
+  } satisfies EmulatorParameters,
+  play: async ({ canvasElement }) => submit(ribbonOf(canvasElement), DEMO.clientId, DEMO.clientSecret),
+};
+
+/** The service fails (503) while signed in: the open app says so. */
+export const ServiceError: Story = {
+  loaders: [() => fresh()],
+  parameters: {
+    emulator: { faults: { errorRate: 1, errorStatus: 503, paths: ['/ctia/incident'] } },
+  } satisfies EmulatorParameters,
+  play: async ({ canvasElement }) => {
+    await signedIn();
+    await ribbonOf(canvasElement).open('incidents');
+  },
 };
 
 export const MissingScopes: Story = {

@@ -5,7 +5,7 @@
 import { configure } from '../../packages/elements/src/config.js';
 import { decorate } from '../../packages/elements/src/decorate/decorate.js';
 import { pivotMenuIfLoaded } from '../../packages/elements/src/lazy/pivot-menu.js';
-import { fakeClient } from '../../stories/support/fake-client.js';
+import { fakeClient } from './fake-client.js';
 
 declare global {
   interface Window {

@@ -19,7 +19,7 @@ if (!existsSync(join(dir, 'index.json'))) {
   if (res.status !== 0) throw new Error('pnpm storybook:build failed');
 }
 const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as {
-  entries: Record<string, { id: string; title: string; name: string; type: 'story' | 'docs' }>;
+  entries: Record<string, { id: string; title: string; name: string; type: 'story' | 'docs'; tags?: string[] }>;
 };
 // PK_STORIES=<text> keeps the stories whose id contains it (to look at one while fixing it).
 const picked = Object.values(index.entries).filter(
@@ -111,9 +111,12 @@ describe('the built Storybook', () => {
     });
   }
 
-  // Docs pages (each element's autodocs, Theming, SDK): they render, with no console error.
+  // Docs pages (each element's autodocs, Theming, SDK): they render, with no console error; an element's page has
+  // its API table from custom-elements.json (properties, attributes, events, slots, parts: sections only the
+  // manifest gives; a story's own args have none).
   for (const entry of docs) {
-    it(`${entry.title} › docs page renders with no console error`, async () => {
+    const element = !entry.tags?.includes('unattached-mdx');
+    it(`${entry.title} › docs page renders${element ? ' its API from the manifest' : ''} with no console error`, async () => {
       const { page, errors } = browser;
       errors.length = 0;
       await page.goto(`${base}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=docs`);
@@ -121,6 +124,19 @@ describe('the built Storybook', () => {
         timeout: 20_000,
       });
       assert.equal(await page.$eval('body', (b) => b.classList.contains('sb-show-errordisplay')), false);
+      if (element) {
+        const sections = await page
+          .waitForFunction(
+            () => {
+              const rows = document.querySelectorAll('#storybook-docs .docblock-argstable tr[title^="Hide "]');
+              return rows.length ? [...rows].map((r) => r.getAttribute('title')) : undefined;
+            },
+            { timeout: 20_000 },
+          )
+          .then(async (h) => (await h.jsonValue()) ?? [])
+          .catch(() => []);
+        assert.ok(sections.length > 0, 'the docs page has no API table from custom-elements.json');
+      }
       assert.deepEqual(
         errors.filter((e) => !expectedFailure(e)),
         [],

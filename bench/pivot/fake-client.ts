@@ -1,4 +1,5 @@
-// A small, deterministic PivotkitClient for stories: canned answers, optional delays, no network.
+// A small, deterministic PivotkitClient for the pivot benchmark: canned answers, optional delays, no network, so
+// the benchmark times the page and not a server. (The stories use the real SDK against the in-page emulator.)
 import type {
   Casebook,
   Disposition,
