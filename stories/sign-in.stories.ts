@@ -111,10 +111,7 @@ export const RegionChoice: Story = {
   },
 };
 
-/**
- * The service rate-limits sign-ins (429 with Retry-After). The SDK reports a 4xx from the token endpoint as an
- * AuthError, so the dialog says the credentials were refused instead of when to try again (the SDK's to fix).
- */
+/** The service rate-limits sign-ins (429 with Retry-After: 30): the dialog says when to try again. */
 export const RateLimited: Story = {
   parameters: {
     emulator: { faults: { rateLimitRate: 1, retryAfter: 30, paths: ['/iroh/oauth2/token'] } },

@@ -280,7 +280,9 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
             body: 'grant_type=client_credentials',
             idempotent: true,
           });
-          if (res.status >= 400 && res.status < 500) {
+          // A 4xx is the credentials or the request, except 408 and 429: the service was busy, which says nothing
+          // about the credentials (a RateLimitedError with its Retry-After, or an HttpStatusError, below).
+          if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) {
             const body = errorBody(res);
             const code = clean(body?.error);
             const desc = clean(body?.error_description);

@@ -125,6 +125,24 @@ describe('client credentials', () => {
     assert.ok(secretAbsent(err), String(err));
   });
 
+  it('reports a rate-limited or timed-out token request as what it is, not as wrong credentials', async () => {
+    // Retry-After longer than the retry cap: the client gives up at once and says when to try again.
+    const limited = await server(inspectOk, () => ({ status: 429, headers: { 'retry-after': '120' }, json: {} }));
+    const err = await clientFor(limited)
+      .signIn()
+      .catch((e: unknown) => e);
+    assert.ok(isPivotkitError(err, 'RateLimitedError'), String(err));
+    assert.equal(err.retryAfterMs, 120_000);
+    assert.doesNotMatch(err.message, /client ID or secret/);
+    const timedOut = await server(inspectOk, () => ({ status: 408, json: {} }));
+    const err2 = await clientFor(timedOut, { retry: 0 })
+      .signIn()
+      .catch((e: unknown) => e);
+    assert.ok(isPivotkitError(err2, 'HttpStatusError'), String(err2));
+    assert.equal(err2.status, 408);
+    assert.ok(!(err2 instanceof AuthError));
+  });
+
   it('keeps the secret off the client object', async () => {
     const s = await server(inspectOk);
     const client = clientFor(s);
