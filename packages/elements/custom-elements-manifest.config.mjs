@@ -18,5 +18,24 @@ export default {
         }
       },
     },
+    {
+      // The analyzer lists `dispatchEvent(new PkXEvent(...))` as an event with no name when the class sets the
+      // name itself; the element's `@fires` line documents it by name. Drop the nameless copy, and fail when no
+      // `@fires` names an event of that class, so an undocumented event cannot slip into a release.
+      name: 'pk-named-events-only',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const mod of customElementsManifest.modules ?? []) {
+          for (const d of mod.declarations ?? []) {
+            if (!d.events) continue;
+            for (const e of d.events.filter((x) => !x.name)) {
+              const type = e.type?.text;
+              if (!d.events.some((x) => x.name && x.type?.text === type))
+                throw new Error(`${mod.path}: ${d.name} dispatches ${type} but no @fires line names it`);
+            }
+            d.events = d.events.filter((x) => x.name);
+          }
+        }
+      },
+    },
   ],
 };

@@ -11,7 +11,9 @@ const pkg = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'packages'
 const components = join(pkg, 'src', 'components');
 
 interface Declaration {
+  name?: string;
   tagName?: string;
+  events?: { name?: string; type?: { text?: string } }[];
   cssParts?: { name: string }[];
   cssProperties?: { name: string }[];
 }
@@ -100,4 +102,15 @@ test('the part scanner finds literal, conditional and exported parts (and so can
     'html`<div part="a b"></div><p part=${x ? \'c c--on\' : \'c\'}></p><pk-x exportparts="popup, title: d__title"></pk-x>`';
   assert.deepEqual([...partsUsedIn(src)].sort(), ['a', 'b', 'c', 'c--on', 'd__title', 'popup']);
   assert.deepEqual([...propertiesReadIn('a{width:var(--width);color:var(--_fg);x:var(--pk-y)}')], ['--width']);
+});
+
+test('every event an element fires is documented with its name and its event class', () => {
+  const incomplete = manifest.modules.flatMap((m) =>
+    (m.declarations ?? [])
+      .filter((d) => d.tagName)
+      .flatMap((d) =>
+        (d.events ?? []).filter((e) => !e.name || !e.type?.text).map((e) => `${d.name}: ${e.name ?? '?'}`),
+      ),
+  );
+  assert.deepEqual(incomplete, [], 'write @event {PkXEvent} pk-x - … in the class JSDoc and run pnpm analyze');
 });

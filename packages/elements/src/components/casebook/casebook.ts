@@ -142,6 +142,8 @@ type Intake = {
  *
  * @event {PkRequestCloseEvent} pk-request-close - The user asked to close the docked panel (Escape, or its close
  * button); cancel it to keep the panel open.
+ * @event {PkRequestSignInEvent} pk-request-sign-in - The signed-out user chose "Sign in" (the ribbon, or the page,
+ * opens its sign-in dialog).
  *
  * @csspart toggle - The corner button that opens and closes the docked panel.
  * @csspart toggle__count - The number of unsaved changes on the corner button.

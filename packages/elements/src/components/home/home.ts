@@ -18,7 +18,7 @@ import styles from './home.styles.js';
  * @status experimental
  * @since 0.2
  *
- * @event pk-request-sign-in - Sign in / Edit credentials was pressed (the ribbon opens its dialog).
+ * @event {PkRequestSignInEvent} pk-request-sign-in - Sign in / Edit credentials was pressed (the ribbon opens its dialog).
  *
  * @csspart section - Each section (session, scopes, apps).
  * @csspart facts - The session's facts (a description list).

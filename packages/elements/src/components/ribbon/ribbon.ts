@@ -63,8 +63,8 @@ function deepActive(): Element | null {
  * Sign-in: with a client the host configured (`configure({ client })`, a token provider) or with `relay`, the
  * ribbon signs in without a dialog. Otherwise its dialog asks for the API client's ID, secret and region.
  *
- * @event pk-ribbon-app-open - An app's panel opened (`detail.id`, `detail.element`).
- * @event pk-ribbon-app-close - An app's panel closed (`detail.id`).
+ * @event {PkRibbonAppOpenEvent} pk-ribbon-app-open - An app's panel opened (`detail.id`, `detail.element`).
+ * @event {PkRibbonAppCloseEvent} pk-ribbon-app-close - An app's panel closed (`detail.id`).
  *
  * @csspart bar - The docked bar.
  * @csspart handle - The drag handle that moves the bar (a slider).

@@ -76,7 +76,7 @@ const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…`
  * see its values. The run uses the page's session (`configure({ client })` or the ribbon's sign-in) and stops when
  * Cancel is pressed (the task's `AbortSignal` reaches the SDK).
  *
- * @event pk-request-sign-in - Signed out and the analyst asked to sign in (from the shared prompt).
+ * @event {PkRequestSignInEvent} pk-request-sign-in - Signed out and the analyst asked to sign in (from the shared prompt).
  *
  * @csspart base - The whole section.
  * @csspart actions - The toolbar with the start / cancel button and the console link (one Tab stop, ArrowLeft/ArrowRight
