@@ -120,10 +120,16 @@ describe('the ribbon on the demo console (npm run demo)', () => {
     await page.keyboard.press('KeyV', { commands: ['Paste'] });
     await page.keyboard.up('Control');
     const addAll = await page.waitForSelector('pk-ribbon >>> pk-enrich-search >>> [part~="add-all-new"]');
-    // Tab from the box to "Add all to a new case", as a keyboard user does, and press Enter there.
-    for (let i = 0; i < 12; i++) {
-      if (await addAll!.evaluate((b) => b.matches(':focus'))) break;
-      await page.keyboard.press('Tab');
+    // Tab from the box to the toolbar that holds "Add all to a new case", then the arrow keys within it (a
+    // WAI-ARIA toolbar is one Tab stop), as a keyboard user does; then Enter.
+    for (let i = 0; i < 16; i++) {
+      const where = await addAll!.evaluate((b) => {
+        if (b.matches(':focus')) return 'there';
+        const bar = b.closest('[role="toolbar"]');
+        return bar && bar.contains((b.getRootNode() as ShadowRoot).activeElement) ? 'toolbar' : 'elsewhere';
+      });
+      if (where === 'there') break;
+      await page.keyboard.press(where === 'toolbar' ? 'ArrowRight' : 'Tab');
     }
     assert.equal(await addAll!.evaluate((b) => b.matches(':focus')), true, 'Tab reaches "Add all to a new case"');
     await page.keyboard.press('Enter');
@@ -146,10 +152,6 @@ describe('the ribbon on the demo console (npm run demo)', () => {
     await typeFilter!.select('sha256');
     const selectAll = await page.waitForSelector('pk-ribbon >>> pk-find-observables >>> [part~="selection"] input');
     await selectAll!.click();
-    // The hashes listed are the hashes in the page's own text.
-    const listed = await page.$$eval('pk-ribbon >>> pk-find-observables >>> [part~="finding__value"]', (els) =>
-      els.map((e) => e.textContent!.trim()),
-    );
     // The page's hashes: in its text, and in the pivot buttons decoration put in place of the text.
     const inPage = await page.evaluate(() => {
       const main = document.querySelector('main')!;
@@ -159,8 +161,12 @@ describe('the ribbon on the demo console (npm run demo)', () => {
       const all = `${main.textContent} ${values.join(' ')}`.match(/\b[0-9a-f]{64}\b/gi) ?? [];
       return [...new Set(all.map((h) => h.toLowerCase()))];
     });
-    assert.ok(listed.length > 0);
-    assert.deepEqual(new Set(listed.map((h) => h.toLowerCase())), new Set(inPage));
+    assert.ok(inPage.length > 0);
+    // Every hash of the page is listed (the grid is windowed: its count says so, the case below has them all).
+    const count = await page.$eval('pk-ribbon >>> pk-find-observables >>> [part~="selection"] [part~="status"]', (e) =>
+      e.textContent!.trim(),
+    );
+    assert.equal(count, `${inPage.length} of ${inPage.length} selected`);
     await (await page.waitForSelector('pk-ribbon >>> pk-find-observables >>> [part~="add"]:not([disabled])'))!.click();
     // Done when the page's live region says so, and the selection is cleared.
     await page.waitForFunction(
