@@ -140,6 +140,10 @@ export default css`
     color: var(--_suspicious);
     font-weight: 600;
   }
+  /* Clear of the search box's focus ring above it and of the list below. */
+  [part='import'] {
+    margin-block: 0.5rem;
+  }
   #import-file:focus-visible + label {
     outline: 2px solid var(--_focus);
     outline-offset: 2px;
