@@ -354,7 +354,8 @@ export class PkEnrichSearch extends LitElement {
             ? html`<button type="button" part="cancel" @click=${() => this.#enrich.abort()}>${t.cancel}</button>`
             : html`<button
                 type="button"
-                part="enrich primary"
+                part="enrich"
+                class="primary"
                 ?disabled=${!canEnrich}
                 @click=${() => void this.enrichAll()}
               >

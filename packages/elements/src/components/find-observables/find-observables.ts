@@ -417,7 +417,7 @@ export class PkFindObservables extends LitElement {
         ${
           scanning
             ? html`<button type="button" part="cancel" @click=${() => this.cancel()}>${t.cancel}</button>`
-            : html`<button type="button" part="scan primary" @click=${() => void this.scan()}>
+            : html`<button type="button" part="scan" class="primary" @click=${() => void this.scan()}>
                 ${this._scan ? t.scanAgain : t.scanPage}
               </button>`
         }
@@ -535,7 +535,8 @@ export class PkFindObservables extends LitElement {
                   current
                     ? html`<button
                         type="button"
-                        part="add primary"
+                        part="add"
+                        class="primary"
                         ?disabled=${!selected || this._add.s === 'adding'}
                         @click=${() => void this.#addSelection(false)}
                       >
