@@ -78,12 +78,14 @@ interface Progress {
  * @csspart result - One observable's row (holds a `pk-observable`).
  * @csspart add-all - The "Add all to the current case" button.
  * @csspart add-all-new - The "Add all to a new case" button.
+ * @csspart status - A status line: signing in, asking the Inspect API, nothing found.
  * @csspart error - A failure's message, where it happened.
  * @csspart signed-out - The signed-out prompt; `sign-in` is its button.
  * @csspart missing-scopes - Which scopes are missing for what.
  *
  * @cssproperty [--padding=0.75rem] - Space inside the container.
  * @cssproperty [--input-rows=5] - Height of the text box, in lines.
+ * @cssproperty [--results-max-height=40vh] - Tallest the list of observables grows before it scrolls.
  */
 export class PkEnrichSearch extends LitElement {
   static override styles = [tokens, appStyles, styles];

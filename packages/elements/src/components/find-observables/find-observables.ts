@@ -97,6 +97,7 @@ interface ScanState {
  * @csspart edit - The button that opens the inline editor.
  * @csspart editor - The inline editor (value, type, Save, Discard).
  * @csspart status - A status line.
+ * @csspart note - A secondary line: an add whose sightings the case did not record, the missing-scopes notice.
  * @csspart error - A failure's message, where it happened.
  * @csspart signed-out - The signed-out prompt; `sign-in` is its button.
  * @csspart missing-scopes - Which scopes are missing for what.
