@@ -149,45 +149,94 @@ type Intake = {
  * @csspart toggle__count - The number of unsaved changes on the corner button.
  * @csspart panel - The panel.
  * @csspart header - The panel's header: its name, the pending count, the close button.
+ * @csspart header__title - The panel's heading ("Casebook").
  * @csspart pending - The count of changes not saved yet, and the Retry button.
  * @csspart close-button - Closes the docked panel.
+ * @csspart list-view - The case list's view: its toolbar, messages, import, list and pager.
+ * @csspart toolbar - The row with the case search box and the "New case" button.
  * @csspart search - The case search box.
  * @csspart new-case - The "New case" button.
+ * @csspart import - The import control (a CTIM casebook JSON file).
  * @csspart list - The case list (`role="listbox"`).
  * @csspart row - A case in the list (`role="option"`).
  * @csspart row--current - The current case's row.
  * @csspart row--drop - A row something is dragged over.
  * @csspart row__title - A row's title.
  * @csspart row__meta - A row's observable count, TLP and last change.
+ * @csspart row__drop - "Drop to add to …" on a row something is dragged over.
+ * @csspart badge - A pill in a row's details: "current", or the case's count of unsaved changes.
+ * @csspart badge--pending - The pill with a case's count of unsaved changes.
  * @csspart tlp - A TLP marking.
+ * @csspart tlp--red - A TLP red marking.
+ * @csspart tlp--amber - A TLP amber marking.
+ * @csspart tlp--green - A TLP green marking (also a case with no TLP).
+ * @csspart tlp--white - A TLP white marking.
  * @csspart pager - The paging buttons and range.
- * @csspart export - The export toolbar (CTIM JSON, CSV, STIX 2.1, MISP).
- * @csspart import - The import control (a CTIM casebook JSON file).
- * @csspart investigation - The "Investigate this case" section (`<pk-case-investigation>`, loaded on first use).
  * @csspart case - The case view.
+ * @csspart case--drop - The case view while something is dragged over it.
  * @csspart case-message - Instead of the case view: loading, or why the case could not be read.
- * @csspart case__title - The case's title.
+ * @csspart case__nav - The row above the case: the back button, the export toolbar and "Delete case".
+ * @csspart back - The button back to the case list.
+ * @csspart export - The export toolbar (CTIM JSON, CSV, STIX 2.1, MISP).
+ * @csspart drop-hint - "Drop to add to this case", while something is dragged over the case view.
+ * @csspart case__title - The case's title: its heading and the title field.
+ * @csspart case__meta - The TLP picker, its pending state and conflicts, and "Link to incident".
+ * @csspart tlp-select - The case's TLP picker.
  * @csspart link - "Link to incident": its button, the chooser and the last result.
  * @csspart link__open - The button that opens the incident chooser.
  * @csspart link__chooser - The incident chooser (a form).
  * @csspart link__select - The list of incidents to link the case to.
  * @csspart link__status - The last link's result, or why linking is not possible.
  * @csspart field - An editable field (title, short description, description, a note).
+ * @csspart field--title - The title field.
+ * @csspart field--short_description - The short description field.
+ * @csspart field--description - The description field (Markdown, shown rendered).
+ * @csspart field__label - A field's name.
+ * @csspart field__value - A field's value (not while it is edited).
+ * @csspart placeholder - What an empty field shows instead of a value ("None yet").
+ * @csspart field__edit - A field's Edit button.
  * @csspart field__pending - A field's pending state ("Not saved yet", "Saving…", "Refused…").
+ * @csspart editor-box - A field being edited: its text box and the Save and Cancel buttons.
  * @csspart editor - The text box of a field being edited.
+ * @csspart editor__buttons - The Save and Cancel buttons of a field being edited.
  * @csspart conflict - A conflict: both versions and the buttons that resolve it.
+ * @csspart conflict__title - A conflict's heading ("Changed elsewhere meanwhile").
+ * @csspart section - A section of the case view: investigation, observables, notes.
+ * @csspart section__header - A section's heading row, with its buttons.
+ * @csspart section__actions - The observables' toolbar: add, copy all, copy all defanged.
+ * @csspart count - The number of observables beside their heading.
+ * @csspart investigation - The "Investigate this case" section (`<pk-case-investigation>`, loaded on first use).
+ * @csspart observables-section - The observables section: its header, the add box, the TLP red notice, the table.
  * @csspart observables - The observables table.
  * @csspart observable - One observable's row.
+ * @csspart observable__type - An observable's type (in the table and in the add preview).
+ * @csspart observable__value - An observable's value and where it was found.
+ * @csspart observable__actions - An observable's buttons: pivot, copy, copy defanged, remove.
  * @csspart verdict - An observable's verdict.
+ * @csspart verdict--none - An observable with no verdict yet (loading, or not enriched).
+ * @csspart verdict__conflict - "Modules disagree", beside a disputed verdict.
  * @csspart provenance - Where an observable was found.
- * @csspart notes - The notes.
- * @csspart note - One note.
  * @csspart intake - The box that previews observables before they are added.
+ * @csspart intake__summary - The preview's count of what will be added and what is already in the case.
+ * @csspart intake__list - The preview's list of observables.
+ * @csspart intake__already - An observable of the preview that the case already has.
+ * @csspart intake__buttons - The box's buttons: find or add, ask the Inspect API, cancel.
+ * @csspart notes - The notes.
+ * @csspart note-list - The list of notes.
+ * @csspart note - One note (it is a `field` too).
+ * @csspart note__time - When a note was written.
+ * @csspart note__body - A note's text.
  * @csspart toast - The "Deleted. Undo" notice.
  * @csspart message - An error or notice.
  * @csspart message--error - An error (`message message--error`).
  * @csspart message--warning - A notice that part of what was asked for is missing, e.g. cases that could not be read.
+ * @csspart message--red - Why a TLP red case's observables are not enriched, and the button that enriches them.
+ * @csspart signed-out - The signed-out prompt; `sign-in` is its button.
+ * @csspart missing-scopes - Which scopes the casebook needs (it has the `note` part too).
  * @csspart button - Every button.
+ * @csspart button--primary - The main button of a form or box: Save, Add, Find observables, Link.
+ * @csspart button--danger - The "Delete case" button.
+ * @csspart icon-button - An observable's small icon buttons (pivot, copy, copy defanged, remove).
  *
  * @cssproperty [--width=30rem] - The docked panel's width.
  * @cssproperty [--height=36rem] - The docked panel's height.

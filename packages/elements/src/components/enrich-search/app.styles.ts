@@ -70,8 +70,7 @@ export const appStyles = css`
     background: var(--_bg-raised);
     padding: 0.3rem 0.7rem;
   }
-  button.primary,
-  [part~='primary'] {
+  button.primary {
     background: var(--_accent);
     color: var(--_accent-fg);
     border-color: var(--_accent);

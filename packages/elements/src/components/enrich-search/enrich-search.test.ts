@@ -291,13 +291,13 @@ describe('pk-enrich-search', () => {
       expect(part(el, 'toolbar')!.querySelectorAll('[tabindex="0"]')).to.have.length(1);
       // Tab goes on to the next toolbar, not to the next button.
       await press('Tab');
-      expect(focused()).to.equal('enrich primary');
+      expect(focused()).to.equal('enrich');
       await press('ArrowRight');
       expect(focused()).to.equal('add-all');
       await press('ArrowRight');
       expect(focused()).to.equal('add-all-new');
       await press('Home');
-      expect(focused()).to.equal('enrich primary');
+      expect(focused()).to.equal('enrich');
       await press('ArrowLeft');
       expect(focused()).to.equal('add-all-new');
       await sendKeys({ down: 'Shift' });

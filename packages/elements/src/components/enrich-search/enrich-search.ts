@@ -78,12 +78,14 @@ interface Progress {
  * @csspart result - One observable's row (holds a `pk-observable`).
  * @csspart add-all - The "Add all to the current case" button.
  * @csspart add-all-new - The "Add all to a new case" button.
+ * @csspart status - A status line: signing in, asking the Inspect API, nothing found.
  * @csspart error - A failure's message, where it happened.
  * @csspart signed-out - The signed-out prompt; `sign-in` is its button.
  * @csspart missing-scopes - Which scopes are missing for what.
  *
  * @cssproperty [--padding=0.75rem] - Space inside the container.
  * @cssproperty [--input-rows=5] - Height of the text box, in lines.
+ * @cssproperty [--results-max-height=40vh] - Tallest the list of observables grows before it scrolls.
  */
 export class PkEnrichSearch extends LitElement {
   static override styles = [tokens, appStyles, styles];
@@ -354,7 +356,8 @@ export class PkEnrichSearch extends LitElement {
             ? html`<button type="button" part="cancel" @click=${() => this.#enrich.abort()}>${t.cancel}</button>`
             : html`<button
                 type="button"
-                part="enrich primary"
+                part="enrich"
+                class="primary"
                 ?disabled=${!canEnrich}
                 @click=${() => void this.enrichAll()}
               >

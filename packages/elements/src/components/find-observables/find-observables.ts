@@ -97,6 +97,7 @@ interface ScanState {
  * @csspart edit - The button that opens the inline editor.
  * @csspart editor - The inline editor (value, type, Save, Discard).
  * @csspart status - A status line.
+ * @csspart note - A secondary line: an add whose sightings the case did not record, the missing-scopes notice.
  * @csspart error - A failure's message, where it happened.
  * @csspart signed-out - The signed-out prompt; `sign-in` is its button.
  * @csspart missing-scopes - Which scopes are missing for what.
@@ -417,7 +418,7 @@ export class PkFindObservables extends LitElement {
         ${
           scanning
             ? html`<button type="button" part="cancel" @click=${() => this.cancel()}>${t.cancel}</button>`
-            : html`<button type="button" part="scan primary" @click=${() => void this.scan()}>
+            : html`<button type="button" part="scan" class="primary" @click=${() => void this.scan()}>
                 ${this._scan ? t.scanAgain : t.scanPage}
               </button>`
         }
@@ -535,7 +536,8 @@ export class PkFindObservables extends LitElement {
                   current
                     ? html`<button
                         type="button"
-                        part="add primary"
+                        part="add"
+                        class="primary"
                         ?disabled=${!selected || this._add.s === 'adding'}
                         @click=${() => void this.#addSelection(false)}
                       >
