@@ -8,6 +8,14 @@ export default {
   dependencies: false,
   plugins: [
     {
+      // The analyzer lists files in the order the file system gives them: sort by path, so that the same sources
+      // give the same manifest on every machine and a diff shows only what changed.
+      name: 'pk-stable-order',
+      packageLinkPhase({ customElementsManifest }) {
+        customElementsManifest.modules?.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      },
+    },
+    {
       // Private members (`#x`, `private _x`) are not API: keep them out of the manifest and Storybook's tables.
       name: 'pk-drop-private-members',
       packageLinkPhase({ customElementsManifest }) {
