@@ -131,10 +131,11 @@ export default [
   {
     // The one ES module for pages with no build step (`<script type="module">import … from './pivotkit.js'`):
     // every element, the SDK, lit, floating-ui, zod and idb-keyval, lazy parts inlined. Weighed as `pnpm build`
-    // wrote it (vite.standalone.config.ts), not rebundled: 155 kB when this budget was set. Vite's ES library build
-    // keeps its whitespace (548 kB on disk); minifying it whole would give ~143 kB.
+    // wrote it (vite.standalone.config.ts), not rebundled: 155 kB when this budget was set, 160.4 kB with the grid,
+    // the toolbars and the settings wiring. Vite's ES library build keeps its whitespace (565 kB on disk);
+    // minifying it whole would save about 11 kB.
     name: 'No-build bundle (packages/elements/dist/pivotkit.js, as built and served)',
     file: 'packages/elements/dist/pivotkit.js',
-    limitKb: 160,
+    limitKb: 165,
   },
 ];
