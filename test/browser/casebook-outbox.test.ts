@@ -138,6 +138,24 @@ describe('casebook outbox', function () {
     expect(server.observables).to.deep.equal([{ type: 'domain', value: 'evil.example.net' }]);
   });
 
+  it("says how an edit settled: sent with the server's case, or waiting, and later sent", async () => {
+    const cb = await client.casebooks.create({ title: 'Outbox: settled' });
+    const b = box({ dbName: dbName() });
+    const sent = await b.enqueue(cb.id, { kind: 'add-observables', observables: [{ type: 'ip', value: '192.0.2.1' }] });
+    const r = await b.settled(sent.seq);
+    expect(r.status).to.equal('sent');
+    expect(r.status === 'sent' && r.casebook?.observables).to.deep.equal([{ type: 'ip', value: '192.0.2.1' }]);
+    await emulatorControl('faults', { errorRate: 1, errorStatus: 503, paths: ['/ctia/casebook'] });
+    const made = await b.enqueue(`local-${crypto.randomUUID()}`, { kind: 'create', input: { title: 'Settled later' } });
+    const later = b.settled(made.seq, { untilSent: true });
+    expect((await b.settled(made.seq)).status).to.equal('retrying');
+    await emulatorControl('faults', {});
+    const done = await later;
+    expect(done.status).to.equal('sent');
+    const id = done.status === 'sent' ? done.createdId : undefined;
+    expect((await client.casebooks.get(id!)).title).to.equal('Settled later');
+  });
+
   it('applies queued edits to the case shown', () => {
     const cb = {
       id: 'casebook-1',

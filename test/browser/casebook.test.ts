@@ -775,6 +775,64 @@ describe('<pk-casebook>', function () {
 
   describe('from the pivot menu', () => {
     afterEach(() => closePivotMenu());
+
+    it('queues an add made while the server is down, shows it pending, and sends it once the server is back', async () => {
+      const restartable = (action: string) =>
+        executeServerCommand('pk-restartable-emulator', { action }) as Promise<string>;
+      const url = await restartable('start');
+      try {
+        const own = createClient({
+          baseUrls: { visibility: url, privateIntel: url },
+          credentials: DEMO_CREDENTIALS,
+          cache: false,
+          retry: 0,
+        });
+        await own.signIn();
+        const cb = await own.casebooks.create({ title: 'Menu: offline' });
+        // On the page's outbox (no .outbox): the one the menu writes to.
+        const el = await fixture<PkCasebook>(html`<pk-casebook .client=${own} case-id=${cb.id}></pk-casebook>`);
+        await waitUntil(() => shownTitle(el) === 'Menu: offline', 'the case opens');
+        const page = await fixture<HTMLElement>(
+          html`<p>
+            Seen offline at
+            <pk-observable type="domain" value="offline.example.org" .client=${own} no-enrich></pk-observable>
+          </p>`,
+        );
+        const obs = page.querySelector('pk-observable') as HTMLElement & { showMenu(): Promise<void> };
+        await restartable('stop');
+        await obs.showMenu();
+        const menu = getPivotMenu()!;
+        await waitUntil(
+          () => menu.shadowRoot?.querySelector('[data-id="current-case"]:not([aria-disabled])'),
+          'the menu offers the current case',
+        );
+        (menu.shadowRoot!.querySelector('[data-id="current-case"]') as HTMLElement).click();
+        await waitUntil(
+          () => text(menu.shadowRoot!.querySelector('[part="status"]')).startsWith('Not saved yet'),
+          'the menu says it is not saved yet',
+        );
+        expect(text(menu.shadowRoot!.querySelector('[part="status"]'))).to.equal(
+          'Not saved yet: it will be added to “Menu: offline” once the server can be reached',
+        );
+        // The casebook shows it at once, as pending.
+        await waitUntil(() => all(el, '[part="observable"]').length === 1, 'shown in the case');
+        expect(text(one(el, '[part~="observables-section"] [part="field__pending"]'))).to.match(/^Not saved yet/);
+        expect(text(one(el, '[part="pending"]'))).to.match(/changes? not saved yet/);
+        await restartable('start');
+        await waitFor(
+          async () =>
+            (await own.casebooks.get(cb.id)).observables?.some((o) => o.value === 'offline.example.org') === true,
+          'on the server once it is back',
+          { timeout: 30000, interval: 250 },
+        );
+        await waitFor(() => text(one(el, '[part="pending"]')) === 'All changes saved', 'and no longer pending', {
+          timeout: 30000,
+        });
+      } finally {
+        await restartable('dispose');
+      }
+    });
+
     it('shows what the menu added to the current case, and keeps where it was found', async () => {
       const cb = await newCase({ title: 'Menu: target' });
       const box = outbox();

@@ -52,6 +52,8 @@ const en: SharedStrings = {
   addedToNewCase: (title) => `Added to the new case “${title}”, now the current case`,
   addedToCase: (title) => `Added to case “${title}”`,
   addFailed: (m) => `Could not add to the case: ${m}`,
+  addPending: (title) => `Not saved yet: it will be added to “${title}” once the server can be reached`,
+  addPendingNewCase: (title) => `Not saved yet: the new case “${title}” will be made once the server can be reached`,
   verdicts: 'Verdicts',
   loadingVerdicts: 'Asking modules…',
   noVerdicts: 'No module has a verdict',

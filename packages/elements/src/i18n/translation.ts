@@ -44,6 +44,9 @@ export interface Translation extends CasebookStrings, RibbonStrings, RibbonAppsS
   addedToNewCase: (title: string) => string;
   addedToCase: (title: string) => string;
   addFailed: (message: string) => string;
+  /** Kept in the casebook's outbox, to be sent once the server can be reached. */
+  addPending: (title: string) => string;
+  addPendingNewCase: (title: string) => string;
   verdicts: string;
   loadingVerdicts: string;
   noVerdicts: string;

@@ -64,6 +64,14 @@ export interface OutboxAck {
   createdId?: string;
 }
 
+/**
+ * What became of an edit (`Outbox.settled`): it reached the server (with the server's answer), or it is still in
+ * the outbox, waiting (`queued`, `retrying`), set aside (`conflict`) or refused (`failed`); or it was discarded.
+ */
+export type EditOutcome =
+  | { status: 'sent'; casebook?: Casebook; createdId?: string }
+  | { status: Exclude<EditStatus, 'sending'> | 'discarded'; error?: string };
+
 /** How a failure is treated. */
 export type FailureKind = 'retry' | 'fail';
 
@@ -219,6 +227,8 @@ export class Outbox {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #delayFor = 0;
   #disposed = false;
+  /** Callers waiting on `settled()`, by edit. */
+  readonly #waiters = new Map<number, Set<{ untilSent: boolean; resolve: (o: EditOutcome) => void }>>();
 
   constructor(opts: OutboxOptions) {
     this.#opts = opts;
@@ -340,12 +350,50 @@ export class Outbox {
     return q;
   }
 
+  /**
+   * Resolves once the edit has been tried: `sent` when the server acknowledged it, else its status in the queue
+   * after the attempt (`retrying` while the server cannot be reached, `failed`, `conflict`, or `queued` behind
+   * an edit that waits). With `untilSent`, only once it was sent (or discarded). For callers that say what
+   * happened, as the pivot menu does.
+   */
+  settled(seq: number, opts: { untilSent?: boolean } = {}): Promise<EditOutcome> {
+    return new Promise((resolve) => {
+      // Not in the queue (any more): it was sent, here or by another tab.
+      if (!this.#edits.some((e) => e.seq === seq)) return resolve({ status: 'sent' });
+      const set = this.#waiters.get(seq) ?? new Set();
+      set.add({ untilSent: opts.untilSent ?? false, resolve });
+      this.#waiters.set(seq, set);
+    });
+  }
+
+  #settle(seq: number, outcome: EditOutcome) {
+    const set = this.#waiters.get(seq);
+    if (!set) return;
+    const final = outcome.status === 'sent' || outcome.status === 'discarded';
+    for (const w of [...set]) {
+      if (!final && w.untilSent) continue;
+      set.delete(w);
+      w.resolve(outcome);
+    }
+    if (!set.size) this.#waiters.delete(seq);
+  }
+
+  /** After a pass: the edits waited on that are still queued say how they stand; those gone were sent elsewhere. */
+  #settleAfterPass() {
+    for (const seq of [...this.#waiters.keys()]) {
+      const q = this.#edits.find((e) => e.seq === seq);
+      if (!q) this.#settle(seq, { status: 'sent' });
+      else if (q.status !== 'sending') this.#settle(seq, { status: q.status, error: q.error });
+    }
+  }
+
   /** Drops an edit without sending it (a conflict resolved as "keep theirs", a refused edit discarded). */
   async discard(seq: number): Promise<void> {
     const q = this.#edits.find((e) => e.seq === seq);
     if (!q) return;
     await this.#drop(q);
     this.#edits = this.#edits.filter((e) => e.seq !== seq);
+    this.#settle(seq, { status: 'discarded' });
     // A case whose creation is discarded takes its other edits with it: they have nowhere to go.
     if (q.edit.kind === 'create') for (const e of this.editsFor(q.caseId)) await this.discard(e.seq);
     this.#emit();
@@ -412,7 +460,10 @@ export class Outbox {
         } else await this.#sendAll();
       } while (this.#again);
     };
-    this.#flushing = run().finally(() => (this.#flushing = undefined));
+    this.#flushing = run().finally(() => {
+      this.#flushing = undefined;
+      this.#settleAfterPass();
+    });
     return this.#flushing;
   }
 
@@ -467,6 +518,7 @@ export class Outbox {
         this.#delayFor = 0;
         this.#emit();
         this.#opts.onAck?.({ edit: sending, casebook: result.casebook, createdId: result.createdId });
+        this.#settle(sending.seq, { status: 'sent', casebook: result.casebook, createdId: result.createdId });
       } catch (e) {
         const kind = classifyFailure(e);
         const status = isPivotkitError(e, 'HttpStatusError') ? e.status : undefined;

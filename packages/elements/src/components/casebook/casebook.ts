@@ -3,19 +3,28 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { live } from 'lit/directives/live.js';
 import { Task } from '@lit/task';
-import type { Casebook, Disposition, Observable, ObservableVerdict, Page, PivotkitClient, Tlp } from '@pivotkit/sdk';
+import type {
+  Casebook,
+  Disposition,
+  Observable,
+  ObservableVerdict,
+  Page,
+  PivotkitApiClient,
+  PivotkitClient,
+  Tlp,
+} from '@pivotkit/sdk';
 import { isPivotkitError } from '@pivotkit/sdk';
 import { LocalizeController } from '../../controllers/localize-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { ToolbarController } from '../../controllers/toolbar-controller.js';
 import { casebookEn } from '../../i18n/casebook.js';
 import { tokens } from '../../styles/tokens.js';
+import type { Outbox } from '../../state/outbox.js';
 import {
   applyEdits,
   isLocalCaseId,
   LOCAL_CASE_PREFIX,
   localCase,
-  Outbox,
   pendingKey,
   type CaseEdit,
   type CaseField,
@@ -38,12 +47,12 @@ import type { PkAddToCaseEvent } from '../../events/add-to-case.js';
 import { PkRequestCloseEvent } from '../../events/request-close.js';
 import { missingScopesNotice, signedOutPrompt } from '../../templates/session.js';
 import { session } from '../../state/session.js';
-import { newCaseTlp } from '../../state/settings.js';
+import { pageOutbox, sendPageOutboxWith } from '../../state/page-outbox.js';
 import { provenanceBundle, provenanceOf, renderDescription, type Provenance } from './content.js';
 import { detectInText, isObservableDrag, previewIntake, readDrop, type IntakePreview } from './intake.js';
 import { editNote, makeNote, readNote } from './notes.js';
 import { luceneQuery, relativeTime } from './format.js';
-import { IncidentLink } from './incident-link.js';
+import type { IncidentLink } from './incident-link.js';
 import styles from './casebook.styles.js';
 import { markdownStyles } from './markdown/markdown.styles.js';
 
@@ -69,31 +78,6 @@ interface VerdictRow {
   modules: ModuleVerdict[];
   disposition?: Disposition;
   conflict: boolean;
-}
-
-const CHANGE_KIND = {
-  create: 'created',
-  delete: 'deleted',
-  field: 'fields',
-  'add-observables': 'observables',
-  'remove-observables': 'observables',
-  'add-text': 'texts',
-  'edit-text': 'texts',
-  'remove-text': 'texts',
-  bundle: 'bundle',
-} as const;
-
-let defaultOutbox: Outbox | undefined;
-let outboxClient: PivotkitClient | undefined;
-/** The page's outbox: one per page, shared by every casebook on it. */
-function pageOutbox(): Outbox {
-  defaultOutbox ??= new Outbox({
-    client: () => outboxClient ?? pageClient(),
-    // Tell the page (the ribbon's count, other casebooks, other tabs) what reached the server.
-    onAck: ({ edit, casebook, createdId }) =>
-      caseChanges.emit({ caseId: createdId ?? edit.caseId, kind: CHANGE_KIND[edit.edit.kind], casebook }),
-  });
-  return defaultOutbox;
 }
 
 type Editing = { key: string; draft: string };
@@ -296,7 +280,8 @@ export class PkCasebook extends LitElement {
   readonly #observableBar = new ToolbarController(this, () =>
     this.#buttonsIn('[part~="observables-section"] [part~="section__actions"]'),
   );
-  readonly #incidentLink = new IncidentLink(this, { client: () => this.#client, t: () => this.#l.t });
+  /** "Link to incident", loaded on its first use. */
+  #incidentLink: IncidentLink | undefined;
   #off: (() => void)[] = [];
   /** The rows last read, by id: what a case view shows when the case's own reply cannot be read. */
   #rows = new Map<string, Casebook>();
@@ -426,7 +411,7 @@ export class PkCasebook extends LitElement {
     super.connectedCallback();
     this._currentId = currentCaseRef.get()?.id ?? null;
     if (!this.caseId && this._currentId && !this.docked) this.caseId = this._currentId;
-    if (this.client) outboxClient = this.client;
+    sendPageOutboxWith(this.client);
     const ob = this.#outbox;
     this.#off = [
       subscribeClient(() => {
@@ -457,7 +442,7 @@ export class PkCasebook extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('client') && this.client) outboxClient = this.client;
+    if (changed.has('client')) sendPageOutboxWith(this.client);
     // The case shown is the current case (the one the pivot menu adds to), however it was opened.
     if (changed.has('caseId') && this.caseId && !isLocalCaseId(this.caseId) && this._currentId !== this.caseId) {
       currentCaseRef.set({ id: this.caseId, title: this.#rows.get(this.caseId)?.title });
@@ -505,7 +490,7 @@ export class PkCasebook extends LitElement {
     this._editing = undefined;
     this._intake = undefined;
     this._verdicts = new Map();
-    this.#incidentLink.reset();
+    this.#incidentLink?.reset();
     this._investigating = false;
     const cb = this.#rows.get(this.caseId);
     if (!isLocalCaseId(this.caseId)) currentCaseRef.set({ id: this.caseId, title: cb?.title });
@@ -528,9 +513,10 @@ export class PkCasebook extends LitElement {
   async #createCase(observables: Observable[] = [], title?: string) {
     const id = `${LOCAL_CASE_PREFIX}${crypto.randomUUID()}`;
     const t = this.#l.t;
+    const tlp = await this.#defaultTlp();
     await this.#outbox.enqueue(id, {
       kind: 'create',
-      input: { title: title ?? t.untitledCase, tlp: this.#defaultTlp(), observables, texts: [] },
+      input: { title: title ?? t.untitledCase, tlp, observables, texts: [] },
     });
     this.#openCase(id);
     return id;
@@ -576,7 +562,8 @@ export class PkCasebook extends LitElement {
     if (!observables.length) return;
     await this.#enqueue(caseId, { kind: 'add-observables', observables });
     if (provenance) {
-      const tlp = (caseId === this.caseId ? this.#shown?.tlp : this.#rows.get(caseId)?.tlp) ?? this.#defaultTlp();
+      const tlp =
+        (caseId === this.caseId ? this.#shown?.tlp : this.#rows.get(caseId)?.tlp) ?? (await this.#defaultTlp());
       const sightings = observables.flatMap((o) => provenanceBundle(o, provenance, tlp)['sightings'] as unknown[]);
       await this.#enqueue(caseId, { kind: 'bundle', bundle: { sightings } });
     }
@@ -665,23 +652,22 @@ export class PkCasebook extends LitElement {
   };
 
   /**
-   * The pivot menu's "Add to current / new case": the menu adds through the SDK itself (and says so); the panel
-   * keeps where the observable was found (for the current case) and reads the cases again once the add is done.
+   * The pivot menu's "Add to current / new case": the menu adds through the page's outbox itself (and says so);
+   * the panel keeps where the observable was found (for the current case).
    */
   #onMenuAdd = (e: PkAddToCaseEvent) => {
     const { observable: o, caseId } = e.detail;
     const menu = e.target as (HTMLElement & { anchor?: HTMLElement }) | null;
     if (caseId && !e.defaultPrevented) {
       const provenance = this.#provenanceFrom(menu?.anchor, o);
-      const tlp = (caseId === this.caseId ? this.#shown?.tlp : this.#rows.get(caseId)?.tlp) ?? this.#defaultTlp();
-      void this.#enqueue(caseId, { kind: 'bundle', bundle: provenanceBundle(o, provenance, tlp) });
+      const known = caseId === this.caseId ? this.#shown?.tlp : this.#rows.get(caseId)?.tlp;
+      void (async () => {
+        const tlp = known ?? (await this.#defaultTlp());
+        await this.#enqueue(caseId, { kind: 'bundle', bundle: provenanceBundle(o, provenance, tlp) });
+      })();
     }
-    // The menu does not say when its request is done (no caseChanges from it yet): read again shortly after.
-    for (const ms of [500, 2000])
-      setTimeout(() => {
-        this._listVersion++;
-        this._caseVersion++;
-      }, ms);
+    // The menu's own write goes through the page's outbox: it shows here as pending at once (with the page's
+    // outbox), and its caseChanges notice reads the case again once the server has it.
   };
 
   #onPaste(e: ClipboardEvent) {
@@ -770,8 +756,11 @@ export class PkCasebook extends LitElement {
     } else await client.signIn({ signal });
   }
 
-  #defaultTlp(): Tlp {
-    return this.defaultTlp && TLPS.includes(this.defaultTlp) ? this.defaultTlp : newCaseTlp();
+  /** The TLP of new cases: `default-tlp` when set, else the setting (its module loaded on the first new case). */
+  async #defaultTlp(): Promise<Tlp> {
+    if (this.defaultTlp && TLPS.includes(this.defaultTlp)) return this.defaultTlp;
+    const { newCaseTlp } = await import('../../state/settings.js');
+    return newCaseTlp();
   }
 
   /** Offers the case as a file in `format` (the exporters load on first use). */
@@ -802,7 +791,7 @@ export class PkCasebook extends LitElement {
     this._importErrors = [];
     const id = `${LOCAL_CASE_PREFIX}${crypto.randomUUID()}`;
     // A file without a TLP gets the one new cases get.
-    await this.#outbox.enqueue(id, { kind: 'create', input: { tlp: this.#defaultTlp(), ...r.casebook } });
+    await this.#outbox.enqueue(id, { kind: 'create', input: { tlp: await this.#defaultTlp(), ...r.casebook } });
     this.#say(this.#l.t.imported(r.casebook.title || this.#l.t.untitledCase));
     this.#openCase(id);
   }
@@ -1262,7 +1251,7 @@ export class PkCasebook extends LitElement {
         </label>
         ${this.#pendingLabel(this.#pendingOf(cb, 'tlp'))}
         ${this.#renderConflicts(cb, 'tlp', (e) => (e.edit.kind === 'field' ? e.edit.value : ''))}
-        ${isLocalCaseId(cb.id) ? nothing : this.#incidentLink.render(cb)}
+        ${this.#renderLink(cb)}
       </div>
       ${this.#field(cb, 'short_description', t.shortDescription, (v) => v, false)}
       ${this.#field(cb, 'description', t.description, (v) => renderDescription(v, t.opensInNewTab), true)}
@@ -1297,6 +1286,33 @@ export class PkCasebook extends LitElement {
             ></pk-case-investigation>`
           : nothing
       }
+    </div>`;
+  }
+
+  /** "Link to incident" (its chooser loads on the first use), or why it is not possible. */
+  #renderLink(cb: Casebook): TemplateResult | typeof nothing {
+    const t = this.#l.t;
+    const client = this.#client as Partial<PivotkitApiClient> | undefined;
+    if (!client?.incidents?.linkCasebook || isLocalCaseId(cb.id)) return nothing;
+    if (client.session && client.can && !client.can('link-casebook'))
+      return html`<div part="link">
+        <span part="link__status">${t.linkNeedsScopes(client.missingScopes?.('link-casebook') ?? [])}</span>
+      </div>`;
+    const link = this.#incidentLink;
+    return html`<div part="link">
+      <button
+        part="button link__open"
+        type="button"
+        aria-expanded=${link?.open ? 'true' : 'false'}
+        @click=${async () => {
+          const { IncidentLink } = await import('./incident-link.js');
+          this.#incidentLink ??= new IncidentLink(this, { client: () => this.#client, t: () => this.#l.t });
+          this.#incidentLink.show(!this.#incidentLink.open);
+        }}
+      >
+        ${t.linkIncident}
+      </button>
+      ${link?.render(cb) ?? nothing}
     </div>`;
   }
 

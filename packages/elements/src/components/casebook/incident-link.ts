@@ -22,8 +22,8 @@ interface Options {
 /**
  * "Link to incident" in the case view: a chooser of the incidents the service has (newest first), then
  * `incidents.linkCasebook` with the case's long id. The result shows beside the button and is announced; a failure
- * says why in the chooser (which stays open, to try again or choose another). One job: the casebook renders it in
- * its case header and calls `reset()` when another case opens. Its state re-renders the host (`requestUpdate`); its
+ * says why in the chooser (which stays open, to try again or choose another). One job: the casebook loads it on the
+ * first "Link to incident", renders it in its case header and calls `reset()` when another case opens. Its state re-renders the host (`requestUpdate`); its
  * Task registers itself with the host.
  */
 export class IncidentLink {
@@ -73,7 +73,8 @@ export class IncidentLink {
     this.#root().querySelector<HTMLElement>(selector)?.focus();
   }
 
-  #show(open: boolean) {
+  /** Opens (and focuses) or closes the chooser. */
+  show(open: boolean): void {
     this.#open = open;
     this.#error = '';
     if (open) this.#status = '';
@@ -111,27 +112,15 @@ export class IncidentLink {
     return e instanceof Error ? e.message : String(e);
   }
 
-  /** The link button, the chooser when open, and the last result. */
+  /** Whether the chooser is open (the casebook's button shows it with `aria-expanded`). */
+  get open(): boolean {
+    return this.#open;
+  }
+
+  /** What follows the casebook's "Link to incident" button: the chooser when open, else the last result. */
   render(cb: Casebook): TemplateResult | typeof nothing {
-    const t = this.#opts.t();
-    const client = this.#opts.client() as Partial<PivotkitApiClient> | undefined;
-    if (!client?.incidents?.linkCasebook) return nothing;
-    if (client.session && client.can && !client.can('link-casebook'))
-      return html`<div part="link">
-        <span part="link__status">${t.linkNeedsScopes(client.missingScopes?.('link-casebook') ?? [])}</span>
-      </div>`;
-    return html`<div part="link">
-      <button
-        part="button link__open"
-        type="button"
-        aria-expanded=${this.#open ? 'true' : 'false'}
-        @click=${() => this.#show(!this.#open)}
-      >
-        ${t.linkIncident}
-      </button>
-      ${this.#open ? this.#chooser(cb) : nothing}
-      ${this.#status && !this.#open ? html`<span part="link__status">${this.#status}</span>` : nothing}
-    </div>`;
+    if (this.#open) return this.#chooser(cb);
+    return this.#status ? html`<span part="link__status">${this.#status}</span>` : nothing;
   }
 
   #chooser(cb: Casebook): TemplateResult {
@@ -152,7 +141,7 @@ export class IncidentLink {
         // Escape closes the chooser, not the docked panel around it.
         e.preventDefault();
         e.stopPropagation();
-        this.#show(false);
+        this.show(false);
       }}
     >
       <label>
@@ -180,7 +169,7 @@ export class IncidentLink {
       <button part="button button--primary" type="submit" ?disabled=${loading || !incidents.length || this.#busy}>
         ${this.#busy ? t.linking : t.link}
       </button>
-      <button part="button" type="button" @click=${() => this.#show(false)}>${t.cancel}</button>
+      <button part="button" type="button" @click=${() => this.show(false)}>${t.cancel}</button>
       ${
         failed
           ? html`<p part="message message--error" role="alert">

@@ -11,9 +11,6 @@ import { PkAddToCaseEvent } from '../../events/add-to-case.js';
 import { PkPivotCloseEvent, type PivotCloseReason } from '../../events/pivot-close.js';
 import { PkPivotOpenEvent } from '../../events/pivot-open.js';
 import type { SharedStrings } from '../../i18n/index.js';
-import { caseChanges } from '../../state/case-changes.js';
-import { caseTitles, currentCase } from '../../state/current-case.js';
-import { newCaseTlp } from '../../state/settings.js';
 import { tokens } from '../../styles/tokens.js';
 import '../dialog/pk-dialog.js';
 import '../popup/pk-popup.js';
@@ -234,18 +231,9 @@ export class PkPivotMenu extends LitElement {
     this.#busy = toCurrent ? 'current' : 'new';
     this.requestUpdate();
     try {
-      if (caseId) {
-        const c = await client.casebooks.addObservables(caseId, [o]);
-        caseChanges.emit({ caseId, kind: 'observables', casebook: c });
-        this.say(t.addedToCase(c.title || caseId));
-      } else {
-        const title = t.newCaseTitle(o);
-        const c = await client.casebooks.create({ title, tlp: newCaseTlp(), observables: [o] });
-        caseTitles.remember(c.id, c.title || title);
-        currentCase.set({ id: c.id, title: c.title || title });
-        caseChanges.emit({ caseId: c.id, kind: 'created', casebook: c });
-        this.say(t.addedToNewCase(c.title || title));
-      }
+      // Loaded on the first add, with the outbox it writes through.
+      const { addFromMenu } = await import('./add-to-case.js');
+      this.say(await addFromMenu({ observable: o, caseId, caseLabel: this.#data.caseLabel, client: this.client, t }));
     } catch (e) {
       this.say(t.addFailed(message(e)));
     } finally {
