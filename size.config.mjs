@@ -58,19 +58,21 @@ export default [
   {
     // What a page loads for the panel itself (lit, idb-keyval, @lit/task, the state layer, the outbox and the
     // Markdown renderer and its own strings included; the SDK client is the host's). 52.6 kB with the toolbars'
-    // keys, the settings it follows and the incident chooser (53.5 when the ribbon's strings came with it);
+    // keys and the settings it follows, 54.2 kB with the page outbox the pivot menu now shares (53.5 when the
+    // ribbon's strings came with it);
     // candidates: load the Markdown renderer with the first description.
     name: 'Casebook panel (pk-casebook, as loaded)',
     entry: 'packages/elements/src/components/casebook/pk-casebook.ts',
-    limitKb: 54,
+    limitKb: 56,
   },
   {
     // Everything the panel may load with import() later: the detector (first paste), the pivot menu and
-    // floating-ui (first pivot), the exporters (first export or import), the investigation view.
+    // floating-ui (first pivot), the exporters (first export or import), the investigation view, the incident
+    // chooser: 103.3 kB since the menu's adds go through the outbox (99.4 before).
     name: 'Casebook with everything it loads on demand',
     entry: 'packages/elements/src/components/casebook/pk-casebook.ts',
     load: 'all',
-    limitKb: 99.5,
+    limitKb: 106,
   },
   {
     name: 'Ribbon app: enrichment search (pk-enrich-search, detection, pk-observable and the pivot menu)',
@@ -87,7 +89,7 @@ export default [
   {
     name: 'Ribbon app: incidents (pk-incidents, detection for the description, pk-observable)',
     entry: 'packages/elements/src/components/incidents/pk-incidents.ts',
-    limitKb: 37.5,
+    limitKb: 39,
   },
   {
     name: 'Ribbon app: Orbital (pk-orbital, its question catalogue and live-query client)',
