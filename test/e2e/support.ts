@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { puppeteerCore as puppeteer } from '@web/test-runner-chrome';
@@ -223,4 +224,40 @@ export async function casebookShows(page: Page, text: string): Promise<void> {
     {},
     text,
   );
+}
+
+/**
+ * The end-to-end suite of the Vite example in `examples/<name>`: started with its documented command
+ * (`node start.mjs`, on free ports), then `check`ed in headless Chromium against its own emulator, with no console
+ * error on the page.
+ */
+export function describeViteExample(
+  name: string,
+  does: string,
+  check: (page: Page, url: string, api: string) => Promise<void>,
+): void {
+  describe(`examples/${name}`, () => {
+    let browser: Awaited<ReturnType<typeof openBrowser>>;
+    let started: Started;
+    let apiPort: number;
+    const ready = new RegExp(`${name} example ready: (\\S+)`);
+    before(async () => {
+      const port = await freePort();
+      apiPort = await freePort();
+      started = await startCommand(process.execPath, ['start.mjs'], {
+        cwd: join(root, 'examples', name),
+        env: { PORT: String(port), API_PORT: String(apiPort) },
+        ready,
+      });
+      browser = await openBrowser();
+    });
+    after(async () => {
+      await browser?.close();
+      await started?.stop();
+    });
+    it(does, async () => {
+      await check(browser.page, ready.exec(started.output())![1]!, `http://localhost:${apiPort}`);
+      if (browser.errors.length) throw new Error(`console errors on the page:\n${browser.errors.join('\n')}`);
+    });
+  });
 }
