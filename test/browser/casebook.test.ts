@@ -11,6 +11,23 @@ import { lastAnnouncement } from '../../packages/elements/src/a11y/announce.js';
 
 const waitUntil = (cond: () => unknown, message?: string) => waitFor(cond, message, { timeout: 8000 });
 
+/** The emulator process the tests may stop and start again (start, stop, dispose); resolves with its URL. */
+const restartable = (action: 'start' | 'stop' | 'dispose') =>
+  executeServerCommand('pk-restartable-emulator', { action }) as Promise<string>;
+
+/** A signed-in client of the restartable emulator, with no cache and no retries (the outbox does the retrying). */
+async function restartableClient() {
+  const url = await restartable('start');
+  const own = createClient({
+    baseUrls: { visibility: url, privateIntel: url },
+    credentials: DEMO_CREDENTIALS,
+    cache: false,
+    retry: 0,
+  });
+  await own.signIn();
+  return own;
+}
+
 let n = 0;
 const dbName = () => `pk-casebook-test-${Date.now()}-${n++}`;
 
@@ -359,17 +376,8 @@ describe('<pk-casebook>', function () {
     });
 
     it('keeps edits while the server is down, and finds them on the server in order once it is back', async () => {
-      const restartable = (action: string) =>
-        executeServerCommand('pk-restartable-emulator', { action }) as Promise<string>;
-      const url = await restartable('start');
       try {
-        const own = createClient({
-          baseUrls: { visibility: url, privateIntel: url },
-          credentials: DEMO_CREDENTIALS,
-          cache: false,
-          retry: 0,
-        });
-        await own.signIn();
+        const own = await restartableClient();
         const cb = await own.casebooks.create({ title: 'Restart: before' });
         const box = new Outbox({ dbName: dbName(), client: () => own, retryDelay: 100, maxRetryDelay: 300 });
         boxes.push(box);
@@ -777,17 +785,8 @@ describe('<pk-casebook>', function () {
     afterEach(() => closePivotMenu());
 
     it('queues an add made while the server is down, shows it pending, and sends it once the server is back', async () => {
-      const restartable = (action: string) =>
-        executeServerCommand('pk-restartable-emulator', { action }) as Promise<string>;
-      const url = await restartable('start');
       try {
-        const own = createClient({
-          baseUrls: { visibility: url, privateIntel: url },
-          credentials: DEMO_CREDENTIALS,
-          cache: false,
-          retry: 0,
-        });
-        await own.signIn();
+        const own = await restartableClient();
         const cb = await own.casebooks.create({ title: 'Menu: offline' });
         // On the page's outbox (no .outbox): the one the menu writes to.
         const el = await fixture<PkCasebook>(html`<pk-casebook .client=${own} case-id=${cb.id}></pk-casebook>`);
