@@ -530,6 +530,21 @@ describe('<pk-casebook>', function () {
       await expectAccessible(el);
     });
 
+    it('keeps every key typed in the search box when the panel renders before the search runs', async () => {
+      const el = await mount();
+      await waitUntil(() => all(el, '[role="option"]').length > 0, 'rows');
+      const box = one(el, '[part~="search"]') as HTMLInputElement;
+      box.focus();
+      // A render can come at any time (a list load ending, a sign-in, a case added in another tab): each one here
+      // comes before the 250 ms the search waits for the next key.
+      for (const [i, key] of [...'phish'].entries()) {
+        await sendKeys({ type: key });
+        el.requestUpdate();
+        await el.updateComplete;
+        expect(box.value).to.equal('phish'.slice(0, i + 1));
+      }
+    });
+
     it('pages through hundreds of cases with X-Total-Hits and X-Next', async () => {
       const tag = `paging${Date.now()}`;
       await Promise.all(Array.from({ length: 7 }, (_, i) => newCase({ title: `${tag} ${i}` })));

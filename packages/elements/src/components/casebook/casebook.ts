@@ -257,6 +257,11 @@ export class PkCasebook extends LitElement {
   @property({ attribute: false }) outbox: Outbox | undefined;
 
   @state() private _query = '';
+  /**
+   * What the search box holds, ahead of `_query` (which follows it 250 ms after the last key): a render while the
+   * analyst types (a list load ending, say) puts this back in the box, never the older query.
+   */
+  #searchText = '';
   @state() private _offset = 0;
   @state() private _active = 0;
   @state() private _listVersion = 0;
@@ -889,9 +894,10 @@ export class PkCasebook extends LitElement {
           type="search"
           aria-label=${t.searchCases}
           placeholder=${t.searchCases}
-          .value=${live(this._query)}
+          .value=${live(this.#searchText)}
           @input=${(e: InputEvent) => {
             const v = (e.target as HTMLInputElement).value;
+            this.#searchText = v;
             clearTimeout(this.#searchTimer);
             this.#searchTimer = setTimeout(() => {
               this._query = v;

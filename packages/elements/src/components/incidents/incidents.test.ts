@@ -65,6 +65,20 @@ describe('pk-incidents', () => {
       expect(titles(el)).to.deep.equal(['Phishing e-mail from attacker@evil.example.net']);
     });
 
+    it('keeps what is typed in the search box while the list loads, and searches for it on Enter', async () => {
+      await signInToEmulator();
+      await emulatorControl('faults', { latencyMs: 1500, paths: ['/ctia/incident/search'] });
+      const el = await fixture<PkIncidents>(html`<pk-incidents></pk-incidents>`);
+      part(el, 'search')!.focus();
+      await sendKeys({ type: 'phishing' });
+      await listed(el); // the list load ends after the typing and renders the toolbar again
+      expect((part(el, 'search') as HTMLInputElement).value).to.equal('phishing');
+      await emulatorControl('faults', {});
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => titles(el).length === 1, 'the search result');
+      expect(titles(el)).to.deep.equal(['Phishing e-mail from attacker@evil.example.net']);
+    });
+
     it('pages through them', async () => {
       await signInToEmulator();
       const el = await fixture<PkIncidents>(html`<pk-incidents page-size="4"></pk-incidents>`);

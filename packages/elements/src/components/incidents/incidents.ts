@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { Task } from '@lit/task';
@@ -106,6 +106,11 @@ export class PkIncidents extends LitElement {
   /** The search text (a Lucene query). */
   @property() query = '';
 
+  /**
+   * What the search box holds until it is submitted: a render while the analyst types (a list load ending, say)
+   * puts this back in the box, not the last submitted `query`. Setting `query` replaces it.
+   */
+  #searchText = '';
   /** @internal */
   @state() private _offset = 0;
   /** @internal */
@@ -236,6 +241,10 @@ export class PkIncidents extends LitElement {
     return new Intl.DateTimeFormat(this.#l.t.$code, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('query')) this.#searchText = this.query;
+  }
+
   override render(): TemplateResult {
     return html`<div
       part="base"
@@ -273,9 +282,8 @@ export class PkIncidents extends LitElement {
         role="search"
         @submit=${(e: Event) => {
           e.preventDefault();
-          const input = this.renderRoot.querySelector<HTMLInputElement>('[part~="search"]')!;
           this._offset = 0;
-          this.query = input.value;
+          this.query = this.#searchText;
         }}
       >
         <input
@@ -284,7 +292,8 @@ export class PkIncidents extends LitElement {
           class="grow"
           aria-label=${t.incidentSearch}
           placeholder=${t.incidentSearch}
-          .value=${live(this.query)}
+          .value=${live(this.#searchText)}
+          @input=${(e: InputEvent) => (this.#searchText = (e.target as HTMLInputElement).value)}
         />
         <label
           >${t.statusFilter}

@@ -77,6 +77,19 @@ describe('pk-orbital', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps what is typed in the endpoint selectors box when it renders again', async () => {
+    await signInToEmulator();
+    const orbital = await orbitalClient();
+    const el = await fixture<PkOrbital>(html`<pk-orbital .observable=${EVIL} .orbital=${orbital}></pk-orbital>`);
+    const box = part(el, 'nodes') as HTMLInputElement;
+    box.select();
+    await sendKeys({ type: 'host:ws-fin-0142' });
+    el.requestUpdate(); // what a run's progress does, before the box loses focus
+    await el.updateComplete;
+    expect(box.value).to.equal('host:ws-fin-0142');
+    expect(el.nodes).to.equal('host:ws-fin-0142');
+  });
+
   it('says which scope it needs without it', async () => {
     await signInToEmulator({ scope: 'casebook enrich:read' });
     const el = await fixture<PkOrbital>(html`<pk-orbital .observable=${EVIL}></pk-orbital>`);

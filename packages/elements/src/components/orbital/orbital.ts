@@ -202,7 +202,7 @@ export class PkOrbital extends LitElement {
                 type="text"
                 spellcheck="false"
                 .value=${live(this.nodes)}
-                @change=${(e: Event) => (this.nodes = (e.target as HTMLInputElement).value)}
+                @input=${(e: Event) => (this.nodes = (e.target as HTMLInputElement).value)}
               />`
           : html`<p part="note">${t.orbitalNotConfigured}</p>`
       }
