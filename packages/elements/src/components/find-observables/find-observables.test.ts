@@ -119,21 +119,26 @@ describe('pk-find-observables', () => {
       }
       page.querySelector('.extra')!.append(rows);
       // While the scan runs, its scheduler.yield() continuations go before this page's other tasks (the test
-      // runner's replies among them), but not before input: so the second click is sent with the first, and lands
-      // on Cancel (drawn where Scan was) while the scan runs.
+      // runner's replies among them), but not before input. So the second click is asked for from inside the scan,
+      // as soon as its progress (and Cancel, drawn where Scan was) is on screen, and lands while the scan runs.
       const scanButton = part(el, 'scan')!;
       scanButton.scrollIntoView({ block: 'center' });
       const r = scanButton.getBoundingClientRect();
       const at: [number, number] = [Math.round(r.x + 8), Math.round(r.y + r.height / 2)];
-      let sawProgress = false;
-      const seen = new MutationObserver(() => (sawProgress ||= !!part(el, 'progress')));
-      seen.observe(el.shadowRoot!, { childList: true, subtree: true });
-      const first = sendMouse({ type: 'click', position: at });
-      const second = sendMouse({ type: 'click', position: at });
-      await Promise.all([first, second]);
+      let second: Promise<unknown> | undefined;
+      const cancelShown = new Promise<void>((resolve) => {
+        const seen = new MutationObserver(() => {
+          if (!part(el, 'progress') || !part(el, 'cancel')) return;
+          seen.disconnect();
+          second = sendMouse({ type: 'click', position: at });
+          resolve();
+        });
+        seen.observe(el.shadowRoot!, { childList: true, subtree: true, characterData: true });
+      });
+      await sendMouse({ type: 'click', position: at });
+      await cancelShown;
+      await second;
       await waitUntil(() => part(el, 'scan'), 'the scan stops');
-      seen.disconnect();
-      expect(sawProgress, 'progress was shown').to.equal(true);
       expect(el.shadowRoot!.textContent).to.contain('Scan cancelled');
       await expect(el).to.be.accessible();
     });
