@@ -9,21 +9,27 @@ import { generateMessages } from '../../examples/reporting-page/data.js';
 import { rowOf } from '../../examples/reporting-page/table.js';
 import { DEMO_CREDENTIALS, emulatorUrl } from '../helpers/emulator.js';
 
-// The demo's own styles and the theme, as the reporting page loads them (style.css's @import of the theme is
-// resolved by Vite there; here the theme is linked first, which is what the @import does).
+// The demo's own styles and the theme, as the reporting page loads them: Vite resolves style.css's @import of the
+// theme (a bare specifier) there; here the theme is linked first and style.css is added without that line, so no
+// request fails.
 async function loadStyles() {
-  for (const href of ['/packages/elements/themes/pivotkit.css', '/examples/reporting-page/style.css']) {
-    if (document.querySelector(`link[href="${href}"]`)) continue;
-    const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href });
-    // style.css's own @import of the theme fails here (a bare specifier only Vite resolves), and Chromium then
-    // fires error rather than load on the link, although every other rule applies.
-    const loaded = new Promise((r) => {
-      link.addEventListener('load', r, { once: true });
-      link.addEventListener('error', r, { once: true });
-    });
-    document.head.append(link);
-    await loaded;
-  }
+  if (document.getElementById('demo-styles')) return;
+  const theme = Object.assign(document.createElement('link'), {
+    rel: 'stylesheet',
+    href: '/packages/elements/themes/pivotkit.css',
+  });
+  const loaded = new Promise((ok, fail) => {
+    theme.addEventListener('load', ok, { once: true });
+    theme.addEventListener('error', () => fail(new Error('the theme did not load')), { once: true });
+  });
+  document.head.append(theme);
+  await loaded;
+  const css = await (await fetch('/examples/reporting-page/style.css')).text();
+  const style = Object.assign(document.createElement('style'), {
+    id: 'demo-styles',
+    textContent: css.replace(/^@import [^;]+;$/m, ''),
+  });
+  document.head.append(style);
 }
 
 /** axe-core with its full default rule set (best practices such as `region` included, not only WCAG tags). */
