@@ -1,7 +1,9 @@
 import { defineConfig } from 'vite';
 
-// Library build: one ESM file per public entry point; dependencies stay external
-// so an application bundles (and dedupes) them once.
+// Library build: one ESM file per source module (as tsc lays out the .d.ts files beside them), so an application's
+// bundler drops whole modules it does not use (the package has `sideEffects: false`): a page that imports
+// `createClient` gets neither the schemas it loads on its first call nor those only servers use. Dependencies stay
+// external so an application bundles (and dedupes) them once.
 export default defineConfig({
   resolve: { conditions: ['source'] },
   build: {
@@ -12,6 +14,9 @@ export default defineConfig({
       entry: { index: 'src/index.ts', 'detect/index': 'src/detect/index.ts' },
       formats: ['es'],
     },
-    rolldownOptions: { external: [/^ky/, /^zod/, /^idb-keyval/] },
+    rolldownOptions: {
+      external: [/^ky/, /^zod/, /^idb-keyval/],
+      output: { preserveModules: true, preserveModulesRoot: 'src' },
+    },
   },
 });

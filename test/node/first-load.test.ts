@@ -42,3 +42,17 @@ test('each panel’s English loads with the panel', async () => {
     for (const table of tables) assert.ok(inputs.has(table), `${table} loads with ${panel}`);
   }
 });
+
+test('the first load carries no zod and no reply schema: the client imports its reply checks on its first call', () => {
+  const inputs = [...inputsOf(initial)];
+  assert.deepEqual(
+    inputs.filter((i) => /node_modules\/.*\/zod\//.test(i) || i.startsWith('packages/sdk/src/schemas/')),
+    [],
+  );
+  const later = inputsOf([...closure(outputs, mainChunk(outputs), { dynamic: true })].filter((c) => !initial.has(c)));
+  assert.ok(later.has('packages/sdk/src/internal/checks.ts'), 'the checks are a chunk the first load can import()');
+  assert.ok(
+    [...later].some((i) => /node_modules\/.*\/zod\//.test(i)),
+    'zod comes with them',
+  );
+});

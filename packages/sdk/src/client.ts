@@ -3,7 +3,7 @@ import { AuthError } from './errors/auth-error.js';
 import { HttpStatusError } from './errors/http-status-error.js';
 import { NetworkError } from './errors/network-error.js';
 import { PivotkitConfigError } from './errors/pivotkit-config-error.js';
-import { PivotkitError } from './errors/pivotkit-error.js';
+import { PivotkitError, type RequestSummary } from './errors/pivotkit-error.js';
 import { TimeoutError } from './errors/timeout-error.js';
 import {
   errorBody,
@@ -22,10 +22,8 @@ import type { Observable } from './observable.js';
 import { REGIONS, isRegion } from './regions.js';
 import type { Region } from './types.js';
 import { missingScopesFor } from './scopes.js';
-import * as S from './schemas/client.js';
 import { defaultVerdictCache } from './cache.js';
-import { looseEnvelope, looseTriggerEnvelope, readEnrichEnvelope, readErrors, readItems } from './envelope.js';
-import { looseList, readListItems } from './list-items.js';
+import type * as Checks from './internal/checks.js';
 import type {
   ActionsResult,
   Bundle,
@@ -56,6 +54,9 @@ import type * as z from 'zod/mini';
 
 type Service = 'visibility' | 'privateIntel';
 
+/** The reply checks (zod/mini and the schemas), loaded on first use: see `internal/checks.ts`. */
+type Checks = typeof Checks;
+
 interface Call<Sc extends z.ZodMiniType | undefined> {
   service: Service;
   method: Exchange['method'];
@@ -63,8 +64,25 @@ interface Call<Sc extends z.ZodMiniType | undefined> {
   query?: [string, string][];
   json?: unknown;
   idempotent?: boolean;
-  schema: Sc;
+  /** The schema the reply must match, picked from the checks once they are loaded. */
+  schema: Sc extends z.ZodMiniType ? (checks: Checks) => Sc : undefined;
   signal?: AbortSignal;
+}
+
+let checksLoading: Promise<Checks> | undefined;
+/**
+ * The reply checks, imported once for every client; a failed import (the page went offline before the chunk came)
+ * is a {@link NetworkError} of the call that needed it, and the next call tries again.
+ */
+function loadChecks(request: RequestSummary): Promise<Checks> {
+  checksLoading ??= import('./internal/checks.js');
+  const loading = checksLoading.catch((e: unknown) => {
+    checksLoading = undefined;
+    throw new NetworkError(request, { cause: e });
+  });
+  // Started before the request: when the request fails first, nobody awaits this one.
+  loading.catch(() => undefined);
+  return loading;
 }
 
 /** application/x-www-form-urlencoded, as the WHATWG URL standard serializes it (space as `+`). */
@@ -269,6 +287,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
         return async () => {
           const u = url('visibility', 'iroh/oauth2/token');
           const summary = summarize('POST', u);
+          const checks = loadChecks(summary);
           const res = await send(transport, {
             method: 'POST',
             url: u,
@@ -298,7 +317,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
             );
           }
           if (!res.ok) throw toHttpError(res, summary, now(), scrub);
-          const token = parseJson(res, S.tokenResponse, summary);
+          const token = parseJson(res, (await checks).S.tokenResponse, summary);
           return { token, clientId };
         };
       })()
@@ -318,6 +337,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
             if (!got) throw new AuthError('Sign-in failed: the token provider returned an empty token.');
             return { token: { access_token: got } };
           }
+          const { S } = await loadChecks(summarize('POST', url('visibility', 'iroh/oauth2/token')));
           const r = S.tokenResponse.safeParse(got);
           if (!r.success)
             throw new AuthError(
@@ -329,11 +349,17 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
   const tokens = new TokenManager(source, now);
 
   /** An authenticated call: bearer token, one refresh and retry on 401, typed errors, checked reply. */
-  async function call<Sc extends z.ZodMiniType>(c: Call<Sc>): Promise<{ data: z.output<Sc>; headers: Headers }>;
+  async function call<Sc extends z.ZodMiniType>(
+    c: Call<Sc>,
+  ): Promise<{ data: z.output<Sc>; headers: Headers; checks: Checks }>;
   async function call(c: Call<undefined>): Promise<{ data: undefined; headers: Headers }>;
-  async function call(c: Call<z.ZodMiniType | undefined>): Promise<{ data: unknown; headers: Headers }> {
+  async function call(
+    c: Call<z.ZodMiniType> | Call<undefined>,
+  ): Promise<{ data: unknown; headers: Headers; checks?: Checks }> {
     const u = url(c.service, c.path, c.query);
     const summary = summarize(c.method, u);
+    // Loaded while the request is under way (see loadChecks).
+    const loading = c.schema ? loadChecks(summary) : undefined;
     for (let attempt = 0; ; attempt++) {
       const { token, generation } = await tokens.get(c.signal);
       const res = await send(transport, {
@@ -352,7 +378,9 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
         throw toAuthError(res, summary);
       }
       if (!res.ok) throw toHttpError(res, summary, now());
-      return { data: c.schema ? parseJson(res, c.schema, summary) : undefined, headers: res.headers };
+      if (!c.schema || !loading) return { data: undefined, headers: res.headers };
+      const checks = await loading;
+      return { data: parseJson(res, c.schema(checks), summary), headers: res.headers, checks };
     }
   }
 
@@ -390,17 +418,18 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
     const mids = opts.onModule ? (only.length ? only : [...seenMids[kind]]) : [];
     const tasks = chunk(todo, batchSize).flatMap((batch) =>
       (mids.length ? mids : [undefined]).map((mid) => async () => {
-        let env: z.output<typeof looseEnvelope>;
+        let env: z.output<Checks['looseEnvelope']>;
+        let checks: Checks;
         const query = (mid ? [mid] : only).map((m): [string, string] => ['mids', m]);
         try {
-          ({ data: env } = await call({
+          ({ data: env, checks } = await call({
             service: 'visibility',
             method: 'POST',
             path: `iroh/iroh-enrich/${kind}/observables`,
             ...(query.length ? { query } : {}),
             json: batch,
             idempotent: true,
-            schema: looseEnvelope,
+            schema: (v) => v.looseEnvelope,
             signal: opts.signal,
           }));
         } catch (e) {
@@ -413,7 +442,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           errors.push({ moduleInstanceId: mid, moduleTypeId: '', code: e.name, message: e.message, type: 'error' });
           return;
         }
-        const { modules: got, errors: bad } = readEnrichEnvelope(env);
+        const { modules: got, errors: bad } = checks.readEnrichEnvelope(env);
         for (const m of got) {
           seenMids[kind].add(m.moduleInstanceId);
           parts.push(m);
@@ -446,7 +475,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
   async function batched<T>(
     observables: Observable[],
     path: string,
-    item: z.ZodMiniType<T>,
+    item: (checks: Checks) => z.ZodMiniType<T>,
     what: string,
     signal: AbortSignal | undefined,
   ): Promise<{ items: T[]; errors: ModuleError[] }> {
@@ -460,14 +489,16 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
             path,
             json: batch,
             idempotent: true,
-            schema: looseEnvelope,
+            schema: (v) => v.looseEnvelope,
             signal,
           }),
       ),
       concurrency,
     );
     const errors: ModuleError[] = [];
-    const items = replies.flatMap((r) => readItems(r.data.data, item, what, readErrors(r.data.errors, errors)));
+    const items = replies.flatMap(({ data, checks }) =>
+      checks.readItems(data.data, item(checks), what, checks.readErrors(data.errors, errors)),
+    );
     return { items, errors };
   }
 
@@ -490,8 +521,8 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
       ]);
     }
   };
-  const asCasebook = (c: z.output<typeof S.casebook>) => withIds('casebook', c) as Casebook;
-  const asIncident = (c: z.output<typeof S.incident>) => withIds('incident', c) as Incident;
+  const asCasebook = (c: z.output<Checks['S']['casebook']>) => withIds('casebook', c) as Casebook;
+  const asIncident = (c: z.output<Checks['S']['incident']>) => withIds('incident', c) as Incident;
   /** An outgoing entity body: `longId` is the SDK's, not a CTIM field (CTIA refuses unknown keys). */
   const body = <T extends object>(e: T): Omit<T, 'longId'> => {
     const { longId: _drop, ...rest } = e as T & { longId?: unknown };
@@ -504,7 +535,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
     if (long && (!kind || long.kind === kind)) return id;
     return longIdOf(id, kind ?? (String(id).startsWith('incident-') ? 'incident' : 'casebook'), bases.privateIntel);
   };
-  const toAction = (a: z.output<typeof S.action>): ResponseAction => ({
+  const toAction = (a: z.output<Checks['S']['action']>): ResponseAction => ({
     module: a.module,
     moduleInstanceId: a.module_instance_id,
     moduleTypeId: a.module_type_id,
@@ -554,7 +585,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
         path: 'iroh/iroh-inspect/inspect',
         json: { content: text },
         idempotent: true,
-        schema: S.inspectResponse,
+        schema: (v) => v.S.inspectResponse,
         signal: opts?.signal,
       });
       return data.map((o) => ({ type: o.type, value: o.value }));
@@ -567,7 +598,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
         const { items, errors } = await batched(
           observables,
           'iroh/iroh-enrich/refer/observables',
-          S.ref,
+          (v) => v.S.ref,
           'a refer link',
           opts?.signal,
         );
@@ -591,24 +622,27 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
         const { items, errors } = await batched(
           observables,
           'iroh/iroh-response/respond/observables',
-          S.action,
+          (v) => v.S.action,
           'a response action',
           opts?.signal,
         );
         return { actions: items.map(toAction), errors };
       },
       async forSighting(sighting, opts): Promise<ActionsResult> {
-        const { data } = await call({
+        const { data, checks } = await call({
           service: 'visibility',
           method: 'POST',
           path: 'iroh/iroh-response/respond/sighting',
           json: sighting,
           idempotent: true,
-          schema: looseEnvelope,
+          schema: (v) => v.looseEnvelope,
           signal: opts?.signal,
         });
-        const errors = readErrors(data.errors);
-        return { actions: readItems(data.data, S.action, 'a response action', errors).map(toAction), errors };
+        const errors = checks.readErrors(data.errors);
+        return {
+          actions: checks.readItems(data.data, checks.S.action, 'a response action', errors).map(toAction),
+          errors,
+        };
       },
       async trigger(action: ResponseAction, opts): Promise<TriggerResult> {
         const base = new URL('iroh/iroh-response/', bases.visibility);
@@ -629,17 +663,17 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
             throw new PivotkitError(`Refused to trigger "${action.title}": its URL leaves /iroh/iroh-response.`);
         }
         const path = target.pathname.slice(bases.visibility.pathname.length);
-        const { data } = await call({
+        const { data, checks } = await call({
           service: 'visibility',
           method: 'POST',
           path,
           query: [...target.searchParams],
           idempotent: false,
-          schema: looseTriggerEnvelope,
+          schema: (v) => v.looseTriggerEnvelope,
           signal: opts?.signal,
         });
         // An errors-only reply is valid: the action did not succeed, and the errors say why.
-        return { status: data.data?.status ?? 'failure', errors: readErrors(data.errors) };
+        return { status: data.data?.status ?? 'failure', errors: checks.readErrors(data.errors) };
       },
     },
 
@@ -653,7 +687,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           path: 'ctia/casebook',
           query: [['wait_for', 'true']],
           json: body(input),
-          schema: S.casebook,
+          schema: (v) => v.S.casebook,
           signal: opts?.signal,
         });
         return asCasebook(data);
@@ -664,7 +698,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           method: 'GET',
           path: casebookPath(id),
           idempotent: true,
-          schema: S.casebook,
+          schema: (v) => v.S.casebook,
           signal: opts?.signal,
         });
         return asCasebook(data);
@@ -677,16 +711,16 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
         for (const s of params.searchAfter ?? []) query.push(['search_after', s]);
         if (params.sortBy) query.push(['sort_by', params.sortBy]);
         if (params.sortOrder) query.push(['sort_order', params.sortOrder]);
-        const { data, headers } = await call({
+        const { data, headers, checks } = await call({
           service: 'privateIntel',
           method: 'GET',
           path: 'ctia/casebook/search',
           query,
           idempotent: true,
-          schema: looseList,
+          schema: (v) => v.looseList,
           signal: opts?.signal,
         });
-        return page(readListItems(data, S.casebook, 'a casebook', asCasebook), headers);
+        return page(checks.readListItems(data, checks.S.casebook, 'a casebook', asCasebook), headers);
       },
       async update(id, patch, opts) {
         const { data } = await call({
@@ -697,7 +731,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           json: body(patch),
           // PATCH here replaces the given fields: sending it twice changes nothing more.
           idempotent: true,
-          schema: S.casebook,
+          schema: (v) => v.S.casebook,
           signal: opts?.signal,
         });
         return asCasebook(data);
@@ -713,7 +747,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           query: [['wait_for', 'true']],
           json: body(casebook),
           idempotent: true,
-          schema: S.casebook,
+          schema: (v) => v.S.casebook,
           signal: opts?.signal,
         });
         return asCasebook(data);
@@ -724,7 +758,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           method: 'GET',
           path: `ctia/casebook/external_id/${segment(externalId, 'an external id')}`,
           idempotent: true,
-          schema: S.casebookList,
+          schema: (v) => v.S.casebookList,
           signal: opts?.signal,
         });
         return data.map((c) => asCasebook(c));
@@ -737,7 +771,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           query: [['wait_for', 'true']],
           json: { operation, bundle },
           idempotent: operation !== 'add',
-          schema: S.casebook,
+          schema: (v) => v.S.casebook,
           signal: opts?.signal,
         });
         return asCasebook(data);
@@ -769,16 +803,16 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
         if (params.offset !== undefined) query.push(['offset', String(params.offset)]);
         if (params.sortBy) query.push(['sort_by', params.sortBy]);
         if (params.sortOrder) query.push(['sort_order', params.sortOrder]);
-        const { data, headers } = await call({
+        const { data, headers, checks } = await call({
           service: 'privateIntel',
           method: 'GET',
           path: 'ctia/incident/search',
           query,
           idempotent: true,
-          schema: looseList,
+          schema: (v) => v.looseList,
           signal: opts?.signal,
         });
-        return page(readListItems(data, S.incident, 'an incident', asIncident), headers);
+        return page(checks.readListItems(data, checks.S.incident, 'an incident', asIncident), headers);
       },
       async get(id, opts) {
         const { data } = await call({
@@ -786,7 +820,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           method: 'GET',
           path: incidentPath(id),
           idempotent: true,
-          schema: S.incident,
+          schema: (v) => v.S.incident,
           signal: opts?.signal,
         });
         return asIncident(data);
@@ -804,7 +838,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           path: 'ctia/incident',
           query: [['wait_for', 'true']],
           json: body(input),
-          schema: S.incident,
+          schema: (v) => v.S.incident,
           signal: opts?.signal,
         });
         return asIncident(data);
@@ -817,7 +851,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           query: [['wait_for', 'true']],
           json: body(patch),
           idempotent: true,
-          schema: S.incident,
+          schema: (v) => v.S.incident,
           signal: opts?.signal,
         });
         return asIncident(data);
@@ -831,7 +865,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           method: 'POST',
           path,
           json: { casebook_id: casebookId, ...(opts?.tlp ? { tlp: opts.tlp } : {}) },
-          schema: S.relationship,
+          schema: (v) => v.S.relationship,
           signal: opts?.signal,
         });
         return withIds('relationship', data) as Relationship;
@@ -843,7 +877,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
           path: incidentPath(id, '/status'),
           json: { status },
           idempotent: true,
-          schema: S.incident,
+          schema: (v) => v.S.incident,
           signal: opts?.signal,
         });
         return asIncident(data);
@@ -865,7 +899,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
       path: 'ctia/bundle/export',
       query,
       idempotent: true,
-      schema: S.bundle,
+      schema: (v) => v.S.bundle,
       signal: opts?.signal,
     });
     return data as Bundle;
@@ -889,7 +923,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
       path,
       query,
       idempotent: true,
-      schema: S.count,
+      schema: (v) => v.S.count,
       signal: opts?.signal,
     });
     return data;
@@ -914,7 +948,7 @@ export function createClient(options: ClientOptions): PivotkitApiClient {
       query: [['wait_for', 'true']],
       json: body,
       idempotent,
-      schema: S.casebook,
+      schema: (v) => v.S.casebook,
       signal: opts?.signal,
     });
     return asCasebook(data);

@@ -10,7 +10,6 @@ import { RateLimitedError } from '../errors/rate-limited-error.js';
 import { ScopeError } from '../errors/scope-error.js';
 import { TimeoutError } from '../errors/timeout-error.js';
 import { parseRetryAfter, retryDelay, type RetryPolicy } from '../retry.js';
-import { missingScopeError } from '../schemas/common.js';
 
 /** Transport settings shared by every call of one client. */
 export interface Transport {
@@ -150,6 +149,7 @@ export function errorBody(res: Reply): Record<string, unknown> | undefined {
 }
 
 const str = (v: unknown, max = 200) => (typeof v === 'string' ? v.slice(0, max) : undefined);
+const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
 
 /** The scope granting a CTIA capability: `create-casebook` → `casebook:write`, `read-incident` → `private-intel/incident:read`. */
 function capabilityScope(capability: string): string {
@@ -175,9 +175,13 @@ export function toHttpError(
   const what = `${summary.method} ${summary.path}`;
   switch (res.status) {
     case 403: {
-      const scope = missingScopeError.safeParse(body);
-      if (scope.success)
-        return new ScopeError(scope.data['missing-scopes'], scope.data['required-scopes'] ?? [], summary);
+      // The 403 of a token without a route's scope (`schemas.missingScopeError`, read here without zod: error
+      // replies are turned into errors before the reply checks have loaded).
+      const missing = body?.['missing-scopes'];
+      if (body?.error === 'missing_scope' && strings(missing)) {
+        const required = body['required-scopes'];
+        return new ScopeError(missing, strings(required) ? required : [], summary);
+      }
       // CTIA names capabilities instead (`{"error":"missing_capability","capabilities":"create-casebook"}`): the
       // scope that grants each one (ctia auth/jwt.clj) is what to ask an admin for.
       if (body?.error === 'missing_capability') {
