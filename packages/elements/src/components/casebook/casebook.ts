@@ -648,6 +648,8 @@ export class PkCasebook extends LitElement {
   }
 
   #onPick = (e: PkObservablePickEvent) => {
+    // Every casebook on the page hears the pick on the document: the first that can take it does.
+    if (e.defaultPrevented) return;
     const id = this.caseId || this._currentId;
     if (!id || (this.docked && !this.opened)) return;
     e.preventDefault();
