@@ -265,6 +265,19 @@ describe('<pk-casebook>', function () {
       expect(all(b, '[part="observable"]').length).to.equal(0);
     });
 
+    it('names the parts of its fields in kebab-case, as every part is', async () => {
+      const cb = await newCase({ title: 'Parts', short_description: 'Short' });
+      const el = await mount({ caseId: cb.id });
+      await waitUntil(() => shownTitle(el) === 'Parts', 'the case opens');
+      const fields = all(el, '[data-field]').map((f) => f.getAttribute('part'));
+      expect(fields).to.deep.equal([
+        'field field--title',
+        'field field--short-description',
+        'field field--description',
+      ]);
+      expect(text(one(el, '[part~="field--short-description"] [part="field__value"]'))).to.equal('Short');
+    });
+
     it('previews a paste that repeats what the case holds: "N observables, M already in this case"', async () => {
       const cb = await newCase({ title: 'Preview', observables: [{ type: 'ip', value: '198.51.100.7' }] });
       const el = await mount({ caseId: cb.id });

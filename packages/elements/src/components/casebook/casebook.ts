@@ -173,7 +173,7 @@ type Intake = {
  * @csspart link__status - The last link's result, or why linking is not possible.
  * @csspart field - An editable field (title, short description, description, a note).
  * @csspart field--title - The title field.
- * @csspart field--short_description - The short description field.
+ * @csspart field--short-description - The short description field.
  * @csspart field--description - The description field (Markdown, shown rendered).
  * @csspart field__label - A field's name.
  * @csspart field__value - A field's value (not while it is edited).
@@ -1125,7 +1125,9 @@ export class PkCasebook extends LitElement {
     const value = cb[key] ?? '';
     const editing = this._editing?.key === key;
     const fieldEdit = (e: QueuedEdit) => (e.edit.kind === 'field' ? e.edit.value : '');
-    return html`<div part="field field--${key}" data-field=${key}>
+    // Parts are kebab-case; the key stays CTIM's (`short_description`) in `data-field` and in the edits.
+    const name = key.replaceAll('_', '-');
+    return html`<div part="field field--${name}" data-field=${key}>
       <div part="field__label" id=${`label-${key}`}>${label}</div>
       ${editing ? this.#editor(key, label, multiline) : html`<div part="field__value">${value ? display(value) : html`<span part="placeholder">${t.empty}</span>`}</div>`}
       ${
