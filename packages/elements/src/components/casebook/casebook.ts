@@ -133,7 +133,7 @@ type Intake = {
  * @csspart toggle__count - The number of unsaved changes on the corner button.
  * @csspart panel - The panel.
  * @csspart header - The panel's header: its name, the pending count, the close button.
- * @csspart header__title - The panel's heading ("Casebook").
+ * @csspart header__title - The panel's heading ("Casebook"); left out with `no-heading`.
  * @csspart pending - The count of changes not saved yet, and the Retry button.
  * @csspart close-button - Closes the docked panel.
  * @csspart list-view - The case list's view: its toolbar, messages, import, list and pager.
@@ -231,6 +231,12 @@ export class PkCasebook extends LitElement {
 
   /** Docked: a corner button that opens the panel over the page. Otherwise the panel fills its host. */
   @property({ type: Boolean, reflect: true }) docked = false;
+
+  /**
+   * Leaves out the panel's "Casebook" heading, for a host whose own heading names the panel already (the ribbon's
+   * panel does); the panel is then named by its `aria-label`.
+   */
+  @property({ type: Boolean, attribute: 'no-heading' }) noHeading = false;
 
   /** Whether the docked panel is open (use `open()` and `close()`). Always shown when not docked. */
   @property({ type: Boolean, reflect: true, attribute: 'open' }) opened = false;
@@ -1651,7 +1657,7 @@ export class PkCasebook extends LitElement {
     const edits = this.#outbox.edits;
     const n = edits.length;
     return html`<div part="header">
-      <h2 part="header__title" id="panel-title">${t.casebookPanel}</h2>
+      ${this.noHeading ? nothing : html`<h2 part="header__title" id="panel-title">${t.casebookPanel}</h2>`}
       <span part="pending" data-count=${n}>
         ${n ? t.pendingCount(n) : t.allSaved}
         ${
@@ -1695,7 +1701,8 @@ export class PkCasebook extends LitElement {
       !this.docked || this.opened
         ? html`<section
             part="panel"
-            aria-labelledby="panel-title"
+            aria-labelledby=${this.noHeading ? nothing : 'panel-title'}
+            aria-label=${this.noHeading ? t.casebookPanel : nothing}
             @keydown=${(e: KeyboardEvent) => {
               if (e.key === 'Escape' && this.docked && !e.defaultPrevented && !this._editing) {
                 e.preventDefault();
