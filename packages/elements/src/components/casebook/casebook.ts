@@ -46,6 +46,7 @@ import {
 import type { PkAddToCaseEvent } from '../../events/add-to-case.js';
 import { PkRequestCloseEvent } from '../../events/request-close.js';
 import { missingScopesNotice, signedOutPrompt } from '../../templates/session.js';
+import { droppedNotice } from '../../templates/dropped.js';
 import { session } from '../../state/session.js';
 import { pageOutbox, sendPageOutboxWith } from '../../state/page-outbox.js';
 import { provenanceBundle, provenanceOf, renderDescription, type Provenance } from './content.js';
@@ -925,17 +926,7 @@ export class PkCasebook extends LitElement {
           : nothing
       }
       ${loading && !page ? html`<p part="message">${t.loadingCases}</p>` : nothing}
-      ${
-        dropped && !error
-          ? html`<p
-              part="message message--warning"
-              role="status"
-              title=${page!.dropped!.map((d) => d.message).join('\n')}
-            >
-              ${t.casesDropped(dropped)}
-            </p>`
-          : nothing
-      }
+      ${error ? nothing : droppedNotice(page, t.casesDropped)}
       ${
         !loading && !error && page && rows.length === 0 && !dropped
           ? html`<p part="message">${this._query ? t.noMatches(this._query) : t.noCases}</p>`
