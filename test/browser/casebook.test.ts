@@ -243,6 +243,41 @@ describe('<pk-casebook>', function () {
       await waitUntil(async () => (await client.casebooks.get(target.id)).observables?.length === 1, 'on the server');
     });
 
+    it('with two casebooks on the page, only the first that can take a drag handle’s Enter adds it', async () => {
+      const first = await newCase({ title: 'Pick: first panel' });
+      const second = await newCase({ title: 'Pick: second panel' });
+      const boxA = outbox();
+      const boxB = outbox();
+      const a = await mount({ caseId: first.id, box: boxA });
+      const b = await mount({ caseId: second.id, box: boxB });
+      await waitUntil(() => shownTitle(a) === 'Pick: first panel' && shownTitle(b) === 'Pick: second panel', 'open');
+      const obs = await fixture<HTMLElement>(
+        html`<pk-observable type="ip" value="203.0.113.10" no-enrich></pk-observable>`,
+      );
+      (obs.shadowRoot!.querySelector('[part="drag-handle"]') as HTMLElement).focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(async () => (await client.casebooks.get(first.id)).observables?.length === 1, 'on the server');
+      // Whatever either panel queued for the pick has been sent by now.
+      await waitUntil(() => boxA.edits.length === 0 && boxB.edits.length === 0, 'both outboxes are empty');
+      await waitUntil(() => all(a, '[part="observable"]').length === 1, 'the first panel shows it');
+      expect((await client.casebooks.get(second.id)).observables ?? [], 'the second case').to.deep.equal([]);
+      await b.updateComplete;
+      expect(all(b, '[part="observable"]').length).to.equal(0);
+    });
+
+    it('names the parts of its fields in kebab-case, as every part is', async () => {
+      const cb = await newCase({ title: 'Parts', short_description: 'Short' });
+      const el = await mount({ caseId: cb.id });
+      await waitUntil(() => shownTitle(el) === 'Parts', 'the case opens');
+      const fields = all(el, '[data-field]').map((f) => f.getAttribute('part'));
+      expect(fields).to.deep.equal([
+        'field field--title',
+        'field field--short-description',
+        'field field--description',
+      ]);
+      expect(text(one(el, '[part~="field--short-description"] [part="field__value"]'))).to.equal('Short');
+    });
+
     it('previews a paste that repeats what the case holds: "N observables, M already in this case"', async () => {
       const cb = await newCase({ title: 'Preview', observables: [{ type: 'ip', value: '198.51.100.7' }] });
       const el = await mount({ caseId: cb.id });

@@ -38,6 +38,16 @@ function focusWithin(el: Element): boolean {
   return false;
 }
 
+/** The headings in `root` and in the shadow roots below it. */
+function headingsIn(root: Element | ShadowRoot): HTMLElement[] {
+  const found: HTMLElement[] = [];
+  for (const n of root.querySelectorAll<HTMLElement>('*')) {
+    if (/^h[1-6]$/.test(n.localName) || n.getAttribute('role') === 'heading') found.push(n);
+    if (n.shadowRoot) found.push(...headingsIn(n.shadowRoot));
+  }
+  return found;
+}
+
 /** Opens an app the way a keyboard user does: Tab into the toolbar, arrows to its button, Enter. */
 async function openByKeyboard(el: PkRibbon, id: string): Promise<HTMLElement> {
   const target = appButton(el, id);
@@ -88,6 +98,24 @@ describe('<pk-ribbon> apps', () => {
       }
     });
   }
+
+  it('names the casebook’s panel with one “Casebook” heading, the panel’s own', async () => {
+    const el = await ribbonFixture();
+    await signInWithDialog(el);
+    const casebook = await openByKeyboard(el, 'casebook');
+    await waitUntil(() => casebook.shadowRoot?.querySelector('[part~="list-view"]'), 'the case list', {
+      timeout: 8000,
+    });
+    const named = headingsIn(part(el, 'panel')).filter((h) => h.textContent!.trim() === 'Casebook');
+    expect(named.map(describeEl)).to.deep.equal([describeEl(part(el, 'panel__title'))]);
+    // Without its heading, the casebook's panel is still named (not by an id that is not there).
+    const section = casebook.shadowRoot!.querySelector('[part~="panel"]')!;
+    expect(section.getAttribute('aria-label')).to.equal('Casebook');
+    expect(section.hasAttribute('aria-labelledby')).to.equal(false);
+    await waitUntil(() => !casebook.shadowRoot!.querySelector('[role="status"][aria-busy="true"]'), 'it settles');
+    await settled(el);
+    await expect(el).to.be.accessible();
+  });
 
   it('shows the current case’s observable count on the Casebook button and follows changes', async () => {
     const el = await ribbonFixture();

@@ -91,6 +91,8 @@ export interface RibbonAppsStrings {
   anyStatus: string;
   statusGroup: (group: string) => string;
   noIncidents: string;
+  /** Incidents of the page left out because their documents could not be read. */
+  incidentsDropped: (n: number) => string;
   incidentsPage: (from: number, to: number, total: number | undefined) => string;
   incidentsPrevious: string;
   incidentsNext: string;
@@ -231,6 +233,8 @@ export const ribbonAppsEn: RibbonAppsStrings = {
   anyStatus: 'Any status',
   statusGroup: (g) => g,
   noIncidents: 'No incidents match.',
+  incidentsDropped: (n) =>
+    `${n.toLocaleString('en')} incident${n === 1 ? '' : 's'} could not be read and ${n === 1 ? 'is' : 'are'} not shown.`,
   incidentsPage: (from, to, total) => (total === undefined ? `${from}–${to}` : `${from}–${to} of ${total}`),
   incidentsPrevious: 'Previous page',
   incidentsNext: 'Next page',

@@ -46,6 +46,7 @@ import {
 import type { PkAddToCaseEvent } from '../../events/add-to-case.js';
 import { PkRequestCloseEvent } from '../../events/request-close.js';
 import { missingScopesNotice, signedOutPrompt } from '../../templates/session.js';
+import { droppedNotice } from '../../templates/dropped.js';
 import { session } from '../../state/session.js';
 import { pageOutbox, sendPageOutboxWith } from '../../state/page-outbox.js';
 import { provenanceBundle, provenanceOf, renderDescription, type Provenance } from './content.js';
@@ -133,7 +134,7 @@ type Intake = {
  * @csspart toggle__count - The number of unsaved changes on the corner button.
  * @csspart panel - The panel.
  * @csspart header - The panel's header: its name, the pending count, the close button.
- * @csspart header__title - The panel's heading ("Casebook").
+ * @csspart header__title - The panel's heading ("Casebook"); left out with `no-heading`.
  * @csspart pending - The count of changes not saved yet, and the Retry button.
  * @csspart close-button - Closes the docked panel.
  * @csspart list-view - The case list's view: its toolbar, messages, import, list and pager.
@@ -173,7 +174,7 @@ type Intake = {
  * @csspart link__status - The last link's result, or why linking is not possible.
  * @csspart field - An editable field (title, short description, description, a note).
  * @csspart field--title - The title field.
- * @csspart field--short_description - The short description field.
+ * @csspart field--short-description - The short description field.
  * @csspart field--description - The description field (Markdown, shown rendered).
  * @csspart field__label - A field's name.
  * @csspart field__value - A field's value (not while it is edited).
@@ -231,6 +232,12 @@ export class PkCasebook extends LitElement {
 
   /** Docked: a corner button that opens the panel over the page. Otherwise the panel fills its host. */
   @property({ type: Boolean, reflect: true }) docked = false;
+
+  /**
+   * Leaves out the panel's "Casebook" heading, for a host whose own heading names the panel already (the ribbon's
+   * panel does); the panel is then named by its `aria-label`.
+   */
+  @property({ type: Boolean, attribute: 'no-heading' }) noHeading = false;
 
   /** Whether the docked panel is open (use `open()` and `close()`). Always shown when not docked. */
   @property({ type: Boolean, reflect: true, attribute: 'open' }) opened = false;
@@ -648,6 +655,8 @@ export class PkCasebook extends LitElement {
   }
 
   #onPick = (e: PkObservablePickEvent) => {
+    // Every casebook on the page hears the pick on the document: the first that can take it does.
+    if (e.defaultPrevented) return;
     const id = this.caseId || this._currentId;
     if (!id || (this.docked && !this.opened)) return;
     e.preventDefault();
@@ -917,17 +926,7 @@ export class PkCasebook extends LitElement {
           : nothing
       }
       ${loading && !page ? html`<p part="message">${t.loadingCases}</p>` : nothing}
-      ${
-        dropped && !error
-          ? html`<p
-              part="message message--warning"
-              role="status"
-              title=${page!.dropped!.map((d) => d.message).join('\n')}
-            >
-              ${t.casesDropped(dropped)}
-            </p>`
-          : nothing
-      }
+      ${error ? nothing : droppedNotice(page, t.casesDropped)}
       ${
         !loading && !error && page && rows.length === 0 && !dropped
           ? html`<p part="message">${this._query ? t.noMatches(this._query) : t.noCases}</p>`
@@ -1123,7 +1122,9 @@ export class PkCasebook extends LitElement {
     const value = cb[key] ?? '';
     const editing = this._editing?.key === key;
     const fieldEdit = (e: QueuedEdit) => (e.edit.kind === 'field' ? e.edit.value : '');
-    return html`<div part="field field--${key}" data-field=${key}>
+    // Parts are kebab-case; the key stays CTIM's (`short_description`) in `data-field` and in the edits.
+    const name = key.replaceAll('_', '-');
+    return html`<div part="field field--${name}" data-field=${key}>
       <div part="field__label" id=${`label-${key}`}>${label}</div>
       ${editing ? this.#editor(key, label, multiline) : html`<div part="field__value">${value ? display(value) : html`<span part="placeholder">${t.empty}</span>`}</div>`}
       ${
@@ -1647,7 +1648,7 @@ export class PkCasebook extends LitElement {
     const edits = this.#outbox.edits;
     const n = edits.length;
     return html`<div part="header">
-      <h2 part="header__title" id="panel-title">${t.casebookPanel}</h2>
+      ${this.noHeading ? nothing : html`<h2 part="header__title" id="panel-title">${t.casebookPanel}</h2>`}
       <span part="pending" data-count=${n}>
         ${n ? t.pendingCount(n) : t.allSaved}
         ${
@@ -1691,7 +1692,8 @@ export class PkCasebook extends LitElement {
       !this.docked || this.opened
         ? html`<section
             part="panel"
-            aria-labelledby="panel-title"
+            aria-labelledby=${this.noHeading ? nothing : 'panel-title'}
+            aria-label=${this.noHeading ? t.casebookPanel : nothing}
             @keydown=${(e: KeyboardEvent) => {
               if (e.key === 'Escape' && this.docked && !e.defaultPrevented && !this._editing) {
                 e.preventDefault();

@@ -92,6 +92,41 @@ describe('pk-incidents', () => {
       ]);
     });
 
+    it('shows the incidents it could read when one in the page is malformed, and says one could not be read', async () => {
+      await signInToEmulator();
+      // The emulator takes the first item of each search reply (here the newest incident) out of the documented shape.
+      await emulatorControl('faults', { invalidItemRate: 1, paths: ['/ctia/incident/search'] });
+      const el = await fixture<PkIncidents>(html`<pk-incidents></pk-incidents>`);
+      await waitUntil(
+        () => parts(el, 'incident').length > 0 && part(el, 'message--warning'),
+        'the list and the notice',
+      );
+      expect(part(el, 'message--warning')!.textContent!.trim()).to.equal(
+        '1 incident could not be read and is not shown.',
+      );
+      expect(titles(el)).to.deep.equal([
+        'Lookups of disputed.example.com',
+        'Command-and-control traffic to evil.example.net',
+        'Phishing e-mail from attacker@evil.example.net',
+        'Suspicious sign-ins from 203.0.113.9',
+        'Potentially unwanted application on lt-eng-0207',
+      ]);
+      // The one left out still counts in the range.
+      expect(part(el, 'pager')!.textContent).to.contain('1–6 of 6');
+      expect(part(el, 'error')).to.equal(null);
+      await expect(el).to.be.accessible();
+      // A search whose only match cannot be read: the notice, not "No incidents match."
+      part(el, 'search')!.focus();
+      await sendKeys({ type: 'phishing' });
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => parts(el, 'incident').length === 0 && part(el, 'message--warning'), 'the notice alone');
+      expect(part(el, 'message--warning')!.textContent!.trim()).to.equal(
+        '1 incident could not be read and is not shown.',
+      );
+      expect(el.shadowRoot!.textContent).not.to.contain('No incidents match.');
+      await expect(el).to.be.accessible();
+    });
+
     it('says what failed and retries', async () => {
       await signInToEmulator();
       // A 4xx: the SDK does not retry it, so the error shows at once.

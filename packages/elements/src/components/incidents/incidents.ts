@@ -11,6 +11,7 @@ import { StoreController } from '../../controllers/store-controller.js';
 import { caseChanges } from '../../state/case-changes.js';
 import { currentCase } from '../../state/current-case.js';
 import { missingScopesNotice, signedOutPrompt } from '../../templates/session.js';
+import { droppedNotice } from '../../templates/dropped.js';
 import { tokens } from '../../styles/tokens.js';
 import '../observable/pk-observable.js';
 import { addToCase, messageOf } from '../enrich-search/add-to-case.js';
@@ -73,6 +74,8 @@ type Action = { s: 'idle' } | { s: 'busy' } | { s: 'error'; msg: string };
  * @csspart incident__title - Its title.
  * @csspart incident__meta - Its status, severity and opening time.
  * @csspart pager - Previous / next and the range shown.
+ * @csspart message - A notice about the page shown; it has `message--warning` too.
+ * @csspart message--warning - Incidents of the page that could not be read and are not shown.
  * @csspart details - The open incident.
  * @csspart back - "Back to the incidents".
  * @csspart title - The open incident's title.
@@ -328,22 +331,29 @@ export class PkIncidents extends LitElement {
 
   #renderPage(page: Page<Incident>): TemplateResult {
     const t = this.#l.t;
-    if (!page.items.length) return html`<p part="status" role="status">${t.noIncidents}</p>`;
+    const dropped = page.dropped?.length ?? 0;
+    if (!page.items.length && !dropped) return html`<p part="status" role="status">${t.noIncidents}</p>`;
     const from = this._offset + 1;
-    const to = this._offset + page.items.length;
-    return html`<ul role="list" part="list" aria-label=${t.incidentsLabel}>
-        ${page.items.map(
-          (i) =>
-            html`<li>
-              <button type="button" part="incident" data-id=${i.id} @click=${() => void this.openIncident(i)}>
-                <span part="incident__title">${i.title ?? i.id}</span>
-                <span part="incident__meta"
-                  >${i.status} · ${i.severity ?? '—'} · ${t.opened(this.#time(i.incident_time.opened))}</span
-                >
-              </button>
-            </li>`,
-        )}
-      </ul>
+    // An incident that could not be read still takes its place in the service's paging.
+    const to = this._offset + page.items.length + dropped;
+    return html`${droppedNotice(page, t.incidentsDropped)}
+      ${
+        page.items.length
+          ? html`<ul role="list" part="list" aria-label=${t.incidentsLabel}>
+              ${page.items.map(
+                (i) =>
+                  html`<li>
+                    <button type="button" part="incident" data-id=${i.id} @click=${() => void this.openIncident(i)}>
+                      <span part="incident__title">${i.title ?? i.id}</span>
+                      <span part="incident__meta"
+                        >${i.status} · ${i.severity ?? '—'} · ${t.opened(this.#time(i.incident_time.opened))}</span
+                      >
+                    </button>
+                  </li>`,
+              )}
+            </ul>`
+          : nothing
+      }
       <nav part="pager" class="row" aria-label=${t.incidentsLabel}>
         <button
           type="button"

@@ -334,6 +334,8 @@ export class PkRibbon extends LitElement {
   #configure(app: RibbonApp, el: HTMLElement) {
     if (app.id === 'settings')
       (el as HTMLElement & { allowPersistence: Persistence[] }).allowPersistence = this.#allowed;
+    // The panel's own heading names the app: the casebook leaves out its "Casebook" heading below it.
+    if (app.id === 'casebook') (el as HTMLElement & { noHeading: boolean }).noHeading = true;
     if (app.id === 'search') {
       // The search text survives navigation: put back the last one, follow what is typed.
       const search = el as HTMLElement & { value: string };
