@@ -48,6 +48,48 @@ describe('casebook outbox', function () {
     expect((await client.casebooks.get(cb.id)).title).to.equal('Renamed offline');
   });
 
+  it('keeps every edit made at the same moment, in the order they were made', async () => {
+    const name = dbName();
+    const b = box({ dbName: name, client: () => undefined });
+    const texts = ['one', 'two', 'three', 'four'];
+    const queued = await Promise.all(
+      texts.map((text) => b.enqueue('casebook-at-once', { kind: 'add-text', text: { type: 'note', text } })),
+    );
+    expect(new Set(queued.map((q) => q.seq)).size).to.equal(4);
+    const next = box({ dbName: name, client: () => undefined });
+    await next.ready;
+    expect(next.edits.map((e) => (e.edit.kind === 'add-text' ? e.edit.text.text : e.edit.kind))).to.deep.equal(texts);
+  });
+
+  it('merges a field edited twice at the same moment into one edit with the last value', async () => {
+    const b = box({ dbName: dbName(), client: () => undefined });
+    await Promise.all(
+      ['Draft', 'Draft title'].map((value) =>
+        b.enqueue('casebook-typed', { kind: 'field', field: 'title', value, base: 'Old' }),
+      ),
+    );
+    expect(b.edits.map((e) => e.edit)).to.deep.equal([
+      { kind: 'field', field: 'title', value: 'Draft title', base: 'Old' },
+    ]);
+  });
+
+  it('keeps the edits two tabs make at the same moment', async () => {
+    const name = dbName();
+    // Two outboxes on one database are two tabs of the page.
+    const [a, b] = [box({ dbName: name, client: () => undefined }), box({ dbName: name, client: () => undefined })];
+    await Promise.all([a.ready, b.ready]);
+    await Promise.all([
+      a.enqueue('casebook-tabs', { kind: 'add-text', text: { type: 'note', text: 'from tab A' } }),
+      b.enqueue('casebook-tabs', { kind: 'add-text', text: { type: 'note', text: 'from tab B' } }),
+    ]);
+    const next = box({ dbName: name, client: () => undefined });
+    await next.ready;
+    expect(next.edits.map((e) => (e.edit.kind === 'add-text' ? e.edit.text.text : '')).sort()).to.deep.equal([
+      'from tab A',
+      'from tab B',
+    ]);
+  });
+
   it('keeps edits queued while the API fails (503) and replays them in order when it is back', async () => {
     const cb = await client.casebooks.create({ title: 'Outbox: replay' });
     const b = box({ dbName: dbName() });

@@ -1,4 +1,4 @@
-import { createStore, del, entries, set, type UseStore } from 'idb-keyval';
+import { createStore, del, entries, set, update, type UseStore } from 'idb-keyval';
 import type { Casebook, NewCasebook, Observable, PivotkitApiClient, PivotkitClient, Tlp } from '@pivotkit/sdk';
 import { isPivotkitError } from '@pivotkit/sdk';
 
@@ -198,6 +198,9 @@ interface ChannelMessage {
   created?: [string, string][];
 }
 
+/** An edit's IndexedDB key: its `seq`, padded so that keys sort as numbers. */
+const keyOf = (seq: number) => String(seq).padStart(16, '0');
+
 /**
  * The casebook's outbox: every edit is written to IndexedDB before it is sent, sent in the order it was made,
  * and removed only once the server acknowledged it. Edits made offline, or while the API fails, wait and are
@@ -222,6 +225,8 @@ export class Outbox {
   readonly #lockName: string;
   #edits: QueuedEdit[] = [];
   #loaded: Promise<void>;
+  /** The enqueue in progress (see `enqueue`). */
+  #enqueuing: Promise<unknown> = Promise.resolve();
   #flushing: Promise<void> | undefined;
   #again = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -308,18 +313,47 @@ export class Outbox {
   }
 
   async #save(q: QueuedEdit): Promise<void> {
-    await set(String(q.seq).padStart(16, '0'), q, this.#store);
+    await set(keyOf(q.seq), q, this.#store);
+  }
+
+  /**
+   * Stores a new edit under a key no other edit has, in one IndexedDB transaction: another tab of the page may
+   * have taken the same `seq` in the same millisecond, and then the next one is tried.
+   */
+  async #add(q: QueuedEdit): Promise<QueuedEdit> {
+    for (;;) {
+      let taken = false;
+      await update<QueuedEdit>(
+        keyOf(q.seq),
+        (old) => {
+          taken = old !== undefined;
+          return old ?? q;
+        },
+        this.#store,
+      );
+      if (!taken) return q;
+      q = { ...q, seq: q.seq + 1 };
+    }
   }
 
   async #drop(q: QueuedEdit): Promise<void> {
-    await del(String(q.seq).padStart(16, '0'), this.#store);
+    await del(keyOf(q.seq), this.#store);
   }
 
   /**
    * Writes an edit to IndexedDB, then starts sending. Resolves with the queued edit once it is stored (not once
    * it is sent). A field edited again while its earlier edit still waits replaces that edit's value.
    */
-  async enqueue(caseId: string, edit: CaseEdit, baseModified?: string): Promise<QueuedEdit> {
+  enqueue(caseId: string, edit: CaseEdit, baseModified?: string): Promise<QueuedEdit> {
+    // One at a time: each reads the edit before it (to merge a field typed twice, and for its `seq`) only once
+    // that edit is stored and listed. Two edits made at once were given one `seq`, and the second overwrote the
+    // first in IndexedDB.
+    const next = this.#enqueuing.then(() => this.#enqueue(caseId, edit, baseModified));
+    this.#enqueuing = next.catch(() => undefined);
+    return next;
+  }
+
+  async #enqueue(caseId: string, edit: CaseEdit, baseModified?: string): Promise<QueuedEdit> {
     await this.#loaded;
     const waiting = this.#edits.at(-1);
     if (
@@ -341,8 +375,7 @@ export class Outbox {
     }
     // Date.now() keeps the order across tabs and reloads; the max() keeps it strictly increasing.
     const seq = Math.max(Date.now() * 1000, (this.#edits.at(-1)?.seq ?? 0) + 1);
-    const q: QueuedEdit = { seq, caseId, edit, baseModified, at: Date.now(), status: 'queued', attempts: 0 };
-    await this.#save(q);
+    const q = await this.#add({ seq, caseId, edit, baseModified, at: Date.now(), status: 'queued', attempts: 0 });
     this.#edits = [...this.#edits, q];
     this.#emit();
     this.#broadcast({ type: 'changed' });
