@@ -212,7 +212,7 @@ export interface CasebookStrings extends CaseContentStrings {
   incident: string;
   incidentOption: (title: string, status: string) => string;
   loadingIncidents: string;
-  noIncidents: string;
+  noIncidentsToLink: string;
   incidentsFailed: (message: string) => string;
   link: string;
   linking: string;
@@ -339,7 +339,7 @@ export const casebookEn: CasebookStrings = {
   incident: 'Incident',
   incidentOption: (title, status) => `${title} — ${status}`,
   loadingIncidents: 'Loading incidents…',
-  noIncidents: 'No incidents to link to',
+  noIncidentsToLink: 'No incidents to link to',
   incidentsFailed: (m) => `The incidents could not be loaded: ${m}`,
   link: 'Link',
   linking: 'Linking…',

@@ -162,7 +162,7 @@ export class IncidentLink {
                         ${t.incidentOption(i.title || i.id, i.status)}
                       </option>`,
                   )
-                : html`<option value="" disabled>${t.noIncidents}</option>`
+                : html`<option value="" disabled>${t.noIncidentsToLink}</option>`
           }
         </select>
       </label>
