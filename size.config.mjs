@@ -116,8 +116,8 @@ export default [
     load: 'all',
     // Target not met yet: the casebook merged into what the ribbon can load pushed it past its owner's budget
     // (163.5 kB; 168.4 since the client's reply checks are a chunk of their own, which costs the pages that load
-    // everything about 1.9 kB of imports between chunks).
-    limitKb: 169,
+    // everything about 1.9 kB of imports between chunks; 169.0 with the incidents' dropped-items notice).
+    limitKb: 170,
     targetKb: 155,
   },
   {

@@ -60,6 +60,12 @@ describe('session', () => {
     expect(session.get().status).to.equal('signed-out');
   });
 
+  it('answers true to two elements that ask to sign in at once', async () => {
+    session.setClient(await client());
+    expect(await Promise.all([session.signIn(), session.signIn()])).to.deep.equal([true, true]);
+    expect(session.get().status).to.equal('signed-in');
+  });
+
   it('lets a newer client win over an older sign-in still running', async () => {
     const old = await client();
     session.setClient(old);

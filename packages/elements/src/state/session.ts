@@ -42,18 +42,34 @@ function fromClient(client: PivotkitClient | undefined, s: Session | undefined =
   return { status: 'signed-in', scopes: s.scopes, expiresAt: s.expiresAt, ...base };
 }
 
-async function signIn(opts: { signal?: AbortSignal } = {}): Promise<boolean> {
+/** The newest sign-in, with the generation it started: an older one that it overtook answers with its result. */
+let newest: { gen: number; result: Promise<boolean> } | undefined;
+
+/**
+ * Signs in. When another sign-in starts before this one ends (two elements asking at once), this one resolves
+ * with the newer one's result instead of `false`; after a sign-out or a new client, it resolves `false`.
+ */
+function signIn(opts: { signal?: AbortSignal } = {}): Promise<boolean> {
+  const gen = ++generation;
+  const result = signInAs(gen, opts);
+  newest = { gen, result };
+  return result;
+}
+
+/** What a sign-in overtaken by another resolves with: the newer one's result, unless the session moved on. */
+const overtaken = (): Promise<boolean> | false => (newest && newest.gen === generation ? newest.result : false);
+
+async function signInAs(gen: number, opts: { signal?: AbortSignal }): Promise<boolean> {
   const client = store.get().client;
   if (!client) return false;
-  const gen = ++generation;
   const before = store.get();
   store.set({ ...before, status: 'signing-in', error: undefined });
   try {
     const s = await client.signIn({ signal: opts.signal });
     if (gen === generation) store.set(fromClient(client, s));
-    return gen === generation || store.get().status === 'signed-in';
+    return gen === generation ? true : store.get().status === 'signed-in' || overtaken();
   } catch (error) {
-    if (gen !== generation) return false;
+    if (gen !== generation) return overtaken();
     // Aborted by the caller (a menu closed mid-sign-in): nothing failed, back to where it was.
     if (opts.signal?.aborted) store.set(fromClient(client));
     else store.set({ ...fromClient(client), status: 'error', error });
