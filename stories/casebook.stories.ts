@@ -183,6 +183,13 @@ export const ListFails: Story = {
   } satisfies Parameters,
 };
 
+export const UnreadableCase: Story = {
+  name: 'One case of the list cannot be read',
+  parameters: {
+    emulator: { faults: { invalidItemRate: 1, paths: ['/ctia/casebook/search'] } },
+  } satisfies Parameters,
+};
+
 export const CaseGone: Story = {
   name: 'Error: the case no longer exists',
   parameters: { cases: [], open: 'casebook-deleted' } satisfies Parameters,

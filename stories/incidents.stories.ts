@@ -28,6 +28,10 @@ export const Playground: Story = {};
 // States
 export const List: Story = {};
 export const Empty: Story = { args: { query: 'no-such-incident-anywhere' } };
+/** One incident of the page is out of the documented shape: the SDK leaves it out and the app says so. */
+export const UnreadableIncident: Story = {
+  parameters: { emulator: { faults: { invalidItemRate: 1, paths: ['/ctia/incident/search'] } } },
+};
 export const SignedOut: Story = { args: { session: 'signed-out' } };
 export const SignInError: Story = { args: { session: 'error' } };
 export const MissingScope: Story = { args: { session: 'missing-scope' } };

@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Page } from '@pivotkit/sdk';
 
 /**
@@ -17,3 +17,14 @@ export function droppedNotice(
     ${text(dropped.length)}
   </p>`;
 }
+
+/** The notice's look, for the styles of an element that renders it (the element's tokens set the colours). */
+export const droppedNoticeStyles = css`
+  [part~='message--warning'] {
+    margin: 0;
+    border-inline-start: 3px solid var(--_suspicious);
+    padding: 0.25rem 0.5rem;
+    background: var(--_bg-raised);
+    color: var(--_fg);
+  }
+`;

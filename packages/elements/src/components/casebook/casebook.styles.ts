@@ -245,11 +245,6 @@ export default css`
   [part~='message--error'] {
     color: var(--_danger);
   }
-  [part~='message--warning'] {
-    border-inline-start: 3px solid var(--_suspicious);
-    padding-inline-start: 0.5rem;
-    color: var(--_fg);
-  }
   [part~='message--red'] {
     border: 1px solid var(--_malicious);
     border-radius: var(--_radius);

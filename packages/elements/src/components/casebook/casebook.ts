@@ -46,7 +46,7 @@ import {
 import type { PkAddToCaseEvent } from '../../events/add-to-case.js';
 import { PkRequestCloseEvent } from '../../events/request-close.js';
 import { missingScopesNotice, signedOutPrompt } from '../../templates/session.js';
-import { droppedNotice } from '../../templates/dropped.js';
+import { droppedNotice, droppedNoticeStyles } from '../../templates/dropped.js';
 import { session } from '../../state/session.js';
 import { pageOutbox, sendPageOutboxWith } from '../../state/page-outbox.js';
 import { provenanceBundle, provenanceOf, renderDescription, type Provenance } from './content.js';
@@ -228,7 +228,7 @@ type Intake = {
  * @cssproperty [--inset=1rem] - Distance of the docked button and panel from the corner.
  */
 export class PkCasebook extends LitElement {
-  static override styles = [tokens, markdownStyles, styles];
+  static override styles = [tokens, markdownStyles, styles, droppedNoticeStyles];
 
   /** Docked: a corner button that opens the panel over the page. Otherwise the panel fills its host. */
   @property({ type: Boolean, reflect: true }) docked = false;

@@ -9,14 +9,6 @@ export default css`
     flex-direction: column;
     gap: 0.6rem;
   }
-  /* As the apps' other notices (missing scopes): the list shown is not all there is. */
-  [part~='message--warning'] {
-    margin: 0;
-    border-inline-start: 3px solid var(--_suspicious);
-    padding: 0.25rem 0.5rem;
-    background: var(--_bg-raised);
-    color: var(--_fg);
-  }
   [part~='list'] {
     display: flex;
     flex-direction: column;

@@ -11,7 +11,7 @@ import { StoreController } from '../../controllers/store-controller.js';
 import { caseChanges } from '../../state/case-changes.js';
 import { currentCase } from '../../state/current-case.js';
 import { missingScopesNotice, signedOutPrompt } from '../../templates/session.js';
-import { droppedNotice } from '../../templates/dropped.js';
+import { droppedNotice, droppedNoticeStyles } from '../../templates/dropped.js';
 import { tokens } from '../../styles/tokens.js';
 import '../observable/pk-observable.js';
 import { addToCase, messageOf } from '../enrich-search/add-to-case.js';
@@ -98,7 +98,7 @@ type Action = { s: 'idle' } | { s: 'busy' } | { s: 'error'; msg: string };
  * @cssproperty [--list-max-height=50vh] - Tallest the list grows before it scrolls.
  */
 export class PkIncidents extends LitElement {
-  static override styles = [tokens, appStyles, styles];
+  static override styles = [tokens, appStyles, styles, droppedNoticeStyles];
 
   /** Incidents per page. */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
