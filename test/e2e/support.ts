@@ -128,13 +128,18 @@ export async function observableButton(page: Page, value: string) {
 export async function pivotAndAddToNewCase(page: Page, value: string): Promise<string> {
   const button = await observableButton(page, value);
   await button.scrollIntoView();
-  await button.click();
+  // Verdict badges arrive once the page is signed in and its observables are visible, and they widen the table's
+  // columns: the button moves. A person aims once it stops moving; so does the click (the page's enrichment has
+  // answered, then a locator's click waits for a box that is the same two frames running).
+  await page.waitForNetworkIdle({ idleTime: 500 });
+  await button.asLocator().click();
   await page.waitForSelector('pk-pivot-menu[open]');
   const item = await page.waitForSelector('pk-pivot-menu >>> [data-id="new-case"]:not([aria-disabled])', {
     visible: true,
   });
   const before = await page.evaluate(() => localStorage.getItem('pk-current-case'));
-  await item!.click();
+  // The menu grows as its verdict rows load and may flip or shift: the same wait for a still target.
+  await item!.asLocator().click();
   // The new case becomes the current case (the state layer keeps its id in localStorage) once the server made it;
   // the menu may have closed by then, so its status line is not waited on.
   await page.waitForFunction(
