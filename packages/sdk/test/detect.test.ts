@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
+import { domainToASCII } from 'node:url';
 import {
   defang,
   detectObservables,
@@ -9,8 +11,7 @@ import {
   uniqueObservables,
   type DetectedObservable,
 } from '../src/detect/index.js';
-import { FILE_TLDS, TLD, TLD_FILE, tldKind } from '../src/detect/tld.js';
-import { TLD_NAMES } from '../src/detect/tlds.generated.js';
+import { FILE_TLDS, TLD, TLD_FILE, tldKind, tldNames } from '../src/detect/tld.js';
 import { cases, H32, H64 } from './detect-cases.js';
 
 const pairs = (ms: DetectedObservable[]) => ms.map((m) => [m.type, m.value]);
@@ -193,8 +194,15 @@ describe('TLD list', () => {
     for (const t of ['local', 'internal', 'pdf', 'exe', 'Com', 'invalidtld']) assert.ok(!isTld(t), t);
   });
 
+  it('decodes to exactly the names of the package it was generated from', () => {
+    const require = createRequire(import.meta.url);
+    const source: string[] = require('tlds');
+    const expected = [...new Set(source.map((t) => domainToASCII(t).toLowerCase()))].filter(Boolean).sort();
+    assert.deepEqual(tldNames(), expected);
+  });
+
   it('is looked up in place by the packed table exactly as by the list, in either case', () => {
-    const names = TLD_NAMES.split(' ');
+    const names = tldNames();
     const kind = (name: string) => (isTld(name) ? TLD | (FILE_TLDS.has(name) ? TLD_FILE : 0) : 0);
     // Each name as it is, upper-cased, and inside a longer string; then near misses: one letter more, one less,
     // one changed. Long names (over 10 characters) take the other path.

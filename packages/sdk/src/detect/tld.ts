@@ -1,10 +1,23 @@
-import { TLD_NAMES } from './tlds.generated.js';
+import { TLD_PACKED } from './tlds.generated.js';
 
+let names: string[] | undefined;
 let tlds: Set<string> | undefined;
+
+/** The IANA top-level domains, sorted, decoded once from their front-coded form (see tlds.generated.ts). */
+export function tldNames(): readonly string[] {
+  if (names) return names;
+  names = [];
+  let name = '';
+  for (const part of TLD_PACKED.split(/(?=[A-J])/)) {
+    name = name.slice(0, part.charCodeAt(0) - 65) + part.slice(1);
+    names.push(name);
+  }
+  return names;
+}
 
 /** Whether `name` (lower-case ASCII, punycode for IDNs) is an IANA top-level domain. */
 export function isTld(name: string): boolean {
-  tlds ??= new Set(TLD_NAMES.split(' '));
+  tlds ??= new Set(tldNames());
   return tlds.has(name);
 }
 
@@ -37,7 +50,7 @@ const slot = (hash: number): number => Math.imul(hash, 0x9e3779b1) >>> 20;
 function buildTable(): Float64Array {
   const table = new Float64Array(SLOTS);
   kinds = new Uint8Array(SLOTS);
-  for (const name of TLD_NAMES.split(' ')) {
+  for (const name of tldNames()) {
     if (name.length > 10) continue;
     let code = 0;
     let hash = 0;
