@@ -56,3 +56,10 @@ test('the first load carries no zod and no reply schema: the client imports its 
     'zod comes with them',
   );
 });
+
+test('the first load carries no idb-keyval: the verdict cache imports it when it is first read or written', () => {
+  const isIdb = (i: string) => /node_modules\/.*\/idb-keyval\//.test(i);
+  assert.deepEqual([...inputsOf(initial)].filter(isIdb), []);
+  const later = inputsOf([...closure(outputs, mainChunk(outputs), { dynamic: true })].filter((c) => !initial.has(c)));
+  assert.ok([...later].some(isIdb), 'idb-keyval is a chunk the first load can import()');
+});

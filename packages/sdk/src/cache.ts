@@ -2,7 +2,7 @@
  * Verdict caches: enrichment verdicts kept for a while, so that a page reload does not enrich again.
  * @module
  */
-import { clear, createStore, get, getMany, set, setMany, type UseStore } from 'idb-keyval';
+import type * as Idb from './internal/idb.js';
 import type { ObservableVerdict, VerdictCache } from './types.js';
 
 /** Options of the built-in caches. */
@@ -49,7 +49,8 @@ export function memoryVerdictCache(options: VerdictCacheOptions = {}): VerdictCa
 
 /**
  * A verdict cache in IndexedDB (via idb-keyval), shared by the pages of one origin and kept across reloads.
- * Failures of IndexedDB (private mode, quota) read as cache misses.
+ * Failures of IndexedDB (private mode, quota), and a failed import of idb-keyval, read as cache misses.
+ * idb-keyval is imported on first use, not with the client: a page's first load does not carry it.
  * @example createClient({ ..., cache: indexedDbVerdictCache({ ttlMs: 30 * 60_000 }) })
  */
 export function indexedDbVerdictCache(
@@ -57,12 +58,20 @@ export function indexedDbVerdictCache(
 ): VerdictCache {
   const ttl = options.ttlMs ?? DEFAULT_TTL;
   const now = options.now ?? Date.now;
-  let store: UseStore | undefined;
-  const db = () => (store ??= createStore(options.dbName ?? 'pivotkit', options.storeName ?? 'verdicts'));
+  let lib: Promise<{ idb: typeof Idb; store: Idb.UseStore }> | undefined;
+  const db = () =>
+    (lib ??= import('./internal/idb.js').then(
+      (idb) => ({ idb, store: idb.createStore(options.dbName ?? 'pivotkit', options.storeName ?? 'verdicts') }),
+      (e: unknown) => {
+        lib = undefined; // the next call tries the import again
+        throw e;
+      },
+    ));
   return {
     async get(key) {
       try {
-        const e = await get<Entry>(key, db());
+        const { idb, store } = await db();
+        const e = await idb.get<Entry>(key, store);
         return e && e.exp > now() ? e.v : undefined;
       } catch {
         return undefined;
@@ -70,25 +79,28 @@ export function indexedDbVerdictCache(
     },
     async set(key, v) {
       try {
-        await set(key, { v, exp: now() + ttl } satisfies Entry, db());
+        const { idb, store } = await db();
+        await idb.set(key, { v, exp: now() + ttl } satisfies Entry, store);
       } catch {
         // A cache that cannot write is just a cache that misses.
       }
     },
     async getMany(keys) {
       try {
+        const { idb, store } = await db();
         const t = now();
-        return (await getMany<Entry | undefined>(keys, db())).map((e) => (e && e.exp > t ? e.v : undefined));
+        return (await idb.getMany<Entry | undefined>(keys, store)).map((e) => (e && e.exp > t ? e.v : undefined));
       } catch {
         return keys.map(() => undefined);
       }
     },
     async setMany(entries) {
       try {
+        const { idb, store } = await db();
         const exp = now() + ttl;
-        await setMany(
+        await idb.setMany(
           entries.map(([k, v]) => [k, { v, exp } satisfies Entry]),
-          db(),
+          store,
         );
       } catch {
         // As in set().
@@ -96,7 +108,8 @@ export function indexedDbVerdictCache(
     },
     async clear() {
       try {
-        await clear(db());
+        const { idb, store } = await db();
+        await idb.clear(store);
       } catch {
         // Nothing to clear, or no IndexedDB: nothing can be served either.
       }
