@@ -98,7 +98,7 @@ export async function checkReact18Example(page: Page, url: string, api: string):
   // The ribbon's Casebook, opened with a click, heard through onRibbonAppOpen; a second click closes it.
   await casebookShows(page, stored.title);
   await logged('pk-ribbon-app-open casebook');
-  await (await ribbonItem(page, 'Casebook')).click();
+  await (await ribbonItem(page, 'Casebook')).asLocator().click();
   await logged('pk-ribbon-app-close casebook');
   // Enter on a drag handle, heard through onObservablePick; the ribbon's casebook adds it to the current case.
   await pickWithKeyboard(page, 'disputed.example.com');
@@ -107,7 +107,7 @@ export async function checkReact18Example(page: Page, url: string, api: string):
   // Still the console's verdict: no enrichment replaced it meanwhile.
   assert.equal(await sandboxVerdict(), 'Suspicious');
   // The other layout: a docked casebook instead of the ribbon, shows the case; Escape heard through onRequestClose.
-  await (await page.waitForSelector('#layout'))!.click();
+  await (await page.waitForSelector('#layout'))!.asLocator().click();
   await page.waitForFunction(
     () => !document.querySelector('pk-ribbon') && document.querySelector('pk-casebook[docked]'),
   );

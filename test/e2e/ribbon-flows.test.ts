@@ -146,12 +146,12 @@ describe('the ribbon on the demo console (npm run demo)', () => {
   it('finds the observables on the page and adds the chosen ones to the current case', async () => {
     const caseId = (await page.evaluate(() => localStorage.getItem('pk-current-case')))!;
     const before = (await fetchCasebook(api, caseId)).observables.length;
-    await (await ribbonItem(page, 'Find observables')).click();
-    await (await page.waitForSelector('pk-ribbon >>> pk-find-observables >>> [part~="scan"]'))!.click();
+    await (await ribbonItem(page, 'Find observables')).asLocator().click();
+    await (await page.waitForSelector('pk-ribbon >>> pk-find-observables >>> [part~="scan"]'))!.asLocator().click();
     const typeFilter = await page.waitForSelector('pk-ribbon >>> pk-find-observables >>> [part~="filters"] select');
     await typeFilter!.select('sha256');
     const selectAll = await page.waitForSelector('pk-ribbon >>> pk-find-observables >>> [part~="selection"] input');
-    await selectAll!.click();
+    await selectAll!.asLocator().click();
     // The page's hashes: in its text, and in the pivot buttons decoration put in place of the text.
     const inPage = await page.evaluate(() => {
       const main = document.querySelector('main')!;
@@ -167,7 +167,9 @@ describe('the ribbon on the demo console (npm run demo)', () => {
       e.textContent!.trim(),
     );
     assert.equal(count, `${inPage.length} of ${inPage.length} selected`);
-    await (await page.waitForSelector('pk-ribbon >>> pk-find-observables >>> [part~="add"]:not([disabled])'))!.click();
+    await (await page.waitForSelector('pk-ribbon >>> pk-find-observables >>> [part~="add"]:not([disabled])'))!
+      .asLocator()
+      .click();
     // Done when the page's live region says so, and the selection is cleared.
     await page.waitForFunction(
       (n: number) => [...document.querySelectorAll('[aria-live]')].some((r) => r.textContent?.includes(`Added ${n}`)),
@@ -181,19 +183,19 @@ describe('the ribbon on the demo console (npm run demo)', () => {
   });
 
   it("changes an incident's status, and the emulator stores it", async () => {
-    await (await ribbonItem(page, 'Incidents')).click();
+    await (await ribbonItem(page, 'Incidents')).asLocator().click();
     const row = await page.waitForFunction(() => {
       const incidents = document.querySelector('pk-ribbon')?.shadowRoot?.querySelector('pk-incidents')?.shadowRoot;
       return [...(incidents?.querySelectorAll('[part~="incident"]') ?? [])].find((b) =>
         b.textContent?.includes('Suspicious sign-ins from 203.0.113.9'),
       );
     });
-    await (row.asElement() as NonNullable<Awaited<ReturnType<Page['$']>>>).click();
+    await (row.asElement() as NonNullable<Awaited<ReturnType<Page['$']>>>).asLocator().click();
     const select = await page.waitForSelector('pk-ribbon >>> pk-incidents >>> [part~="status-change"] select');
     await select!.select('Closed: Confirmed Threat');
-    await (await page.waitForSelector(
-      'pk-ribbon >>> pk-incidents >>> [part~="status-change"] button:not([disabled])',
-    ))!.click();
+    await (await page.waitForSelector('pk-ribbon >>> pk-incidents >>> [part~="status-change"] button:not([disabled])'))!
+      .asLocator()
+      .click();
     await page.waitForFunction(() => {
       const incidents = document.querySelector('pk-ribbon')?.shadowRoot?.querySelector('pk-incidents')?.shadowRoot;
       return incidents?.querySelector('[part~="fields"]')?.textContent?.includes('Closed: Confirmed Threat');
@@ -234,7 +236,7 @@ describe('the ribbon on the demo console (npm run demo)', () => {
     assert.equal(await height(), resized);
     const title = await page.$eval('pk-ribbon >>> [part~="panel__title"]', (h) => h.textContent!.trim());
     assert.match(title, /Incidents/);
-    await (await ribbonItem(page, 'Search')).click();
+    await (await ribbonItem(page, 'Search')).asLocator().click();
     await page.waitForSelector('pk-ribbon >>> pk-enrich-search >>> [part~="input"]');
     const kept = await page.$eval(
       'pk-ribbon >>> pk-enrich-search >>> [part~="input"]',

@@ -202,7 +202,7 @@ export async function casebookShows(page: Page, text: string): Promise<void> {
   const opener = (await page.$('pk-ribbon'))
     ? await ribbonItem(page, 'Casebook')
     : await page.waitForSelector('pk-casebook >>> [part~="toggle"]', { visible: true });
-  await opener!.click();
+  await opener!.asLocator().click();
   // No named inner functions: the test runner's transform would wrap them in a helper the page lacks.
   await page.waitForFunction(
     (t: string) => {
