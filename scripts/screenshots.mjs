@@ -25,7 +25,11 @@ try {
     await page.waitForSelector('#session.ok', { timeout: 20_000 });
     // Verdicts arrive per row as the rows scroll into view: wait for the first screenful.
     await page.waitForFunction(
-      () => document.querySelectorAll('pk-observable').length > 50 && !document.querySelector('pk-observable[loading]'),
+      () =>
+        document.querySelectorAll('pk-observable').length > 50 &&
+        // Some verdict arrived (before the first request starts, nothing is loading yet either), and none is awaited.
+        [...document.querySelectorAll('pk-observable')].some((o) => o.shadowRoot?.querySelector('pk-verdict-badge')) &&
+        !document.querySelector('pk-observable[loading]'),
       { timeout: 20_000 },
     );
     if (theme === 'dark') {
