@@ -11,7 +11,7 @@ export default defineConfig({
     sourcemap: true,
     emptyOutDir: false,
     lib: {
-      entry: { index: 'src/index.ts', 'detect/index': 'src/detect/index.ts' },
+      entry: { index: 'src/index.ts', 'detect/index': 'src/detect/index.ts', 'schemas/index': 'src/schemas/index.ts' },
       formats: ['es'],
     },
     rolldownOptions: {

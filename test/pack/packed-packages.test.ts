@@ -236,11 +236,12 @@ describe('packed packages, installed outside the workspace', () => {
       [
         "import { createClient } from '@pivotkit/sdk';",
         "import { detectObservables } from '@pivotkit/sdk/detect';",
+        "import { newCasebook } from '@pivotkit/sdk/schemas';",
         "import { configure, decorate } from '@pivotkit/elements';",
         "import { PkObservable } from '@pivotkit/elements/pk-observable.js';",
         "import * as standalone from '@pivotkit/elements/pivotkit.js';",
         "import type { startEmulatorServer } from '@pivotkit/server';",
-        'export const all = [createClient, detectObservables, configure, decorate, PkObservable, standalone.createClient];',
+        'export const all = [createClient, detectObservables, newCasebook, configure, decorate, PkObservable, standalone.createClient];',
         'export type Server = typeof startEmulatorServer;',
         '',
       ].join('\n'),

@@ -1,6 +1,9 @@
 // Import of a CTIM casebook JSON file: everything checked first, with one message per wrong field (CTIM's
 // limits from casebook.cljc and common.cljc), and nothing imported unless all of it is right.
-import { schemas, type NewCasebook } from '@pivotkit/sdk';
+import type { NewCasebook } from '@pivotkit/sdk';
+// The subpath, not the `schemas` namespace of the index: through the index, every schema and zod came with the
+// casebook panel's own load, since the index is shared by its static and its lazy chunks (test/node/first-load.test.ts).
+import * as schemas from '@pivotkit/sdk/schemas';
 
 /** Files larger than this are refused before parsing (a case is far smaller). */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
