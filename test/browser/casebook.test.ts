@@ -172,7 +172,12 @@ describe('<pk-casebook>', function () {
       await el.updateComplete;
       await sendKeys({ type: 'First note' });
       await chord('Enter');
-      await waitUntil(() => box.edits.length === 0, 'everything is saved');
+      // The note is queued once the outbox has stored it (an IndexedDB write after the keypress): an empty queue
+      // just after Ctrl+Enter can mean "not stored yet", so wait for the note to show, then for the queue to empty.
+      await waitUntil(
+        () => text(one(el, '[part="note__body"]')) === 'First note' && box.edits.length === 0,
+        'everything is saved',
+      );
       const server = await client.casebooks.get(id);
       expect(server.title).to.equal('Phish <img src=x onerror=alert(1)>');
       expect(server.description).to.equal('Line one\nLine two');
@@ -276,6 +281,23 @@ describe('<pk-casebook>', function () {
         'field field--description',
       ]);
       expect(text(one(el, '[part~="field--short-description"] [part="field__value"]'))).to.equal('Short');
+    });
+
+    it('shows the description as Markdown (headings from h3, safe links), its renderer loaded after the panel', async () => {
+      const cb = await newCase({
+        title: 'Markdown',
+        description:
+          '# Findings\nSeen **twice**, see [the report](https://example.org/r).\n\n[bad](javascript:alert(1))',
+      });
+      const el = await mount({ caseId: cb.id });
+      await waitUntil(() => shownTitle(el) === 'Markdown', 'the case opens');
+      const field = () => one(el, '[part~="field--description"] [part="field__value"]')!;
+      await waitUntil(() => field().querySelector('h3'), 'the Markdown renderer loads and renders the description');
+      expect(text(field().querySelector('h3'))).to.equal('Findings');
+      expect(text(field().querySelector('strong'))).to.equal('twice');
+      const links = [...field().querySelectorAll('a')];
+      expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['https://example.org/r']);
+      expect(text(field())).to.contain('bad');
     });
 
     it('previews a paste that repeats what the case holds: "N observables, M already in this case"', async () => {
