@@ -1,6 +1,7 @@
 // The pivot menu's code is not part of a page's first load: <pk-observable> loads it on first use, and
 // preloads it once the browser is idle so that the first open does not wait for the network.
 import type * as MenuModuleNs from '../components/pivot-menu/shared.js';
+import { whenIdle } from './when-idle.js';
 
 type MenuModule = typeof MenuModuleNs;
 
@@ -28,7 +29,5 @@ export function pivotMenuIfLoaded(): MenuModule | undefined {
 export function preloadPivotMenuWhenIdle(): void {
   if (preloadQueued || loading) return;
   preloadQueued = true;
-  const idle = globalThis.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200) as unknown as number);
-  // timeout: a page that is never idle (a long decorate()) still gets the menu within a few seconds.
-  idle(() => void loadPivotMenu(), { timeout: 3000 });
+  whenIdle(() => void loadPivotMenu());
 }

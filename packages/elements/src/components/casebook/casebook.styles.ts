@@ -306,6 +306,11 @@ export default css`
   [part~='field--description'] [part='field__value'] {
     white-space: normal;
   }
+  /* The description as written, the moment before the Markdown renderer has loaded. */
+  .md-pending {
+    margin: 0;
+    white-space: pre-wrap;
+  }
   [part='field__value'],
   [part='note__body'] {
     flex: 1;

@@ -49,7 +49,8 @@ import { missingScopesNotice, signedOutPrompt } from '../../templates/session.js
 import { droppedNotice, droppedNoticeStyles } from '../../templates/dropped.js';
 import { session } from '../../state/session.js';
 import { pageOutbox, sendPageOutboxWith } from '../../state/page-outbox.js';
-import { provenanceBundle, provenanceOf, renderDescription, type Provenance } from './content.js';
+import { whenIdle } from '../../lazy/when-idle.js';
+import { loadMarkdown, provenanceBundle, provenanceOf, renderDescription, type Provenance } from './content.js';
 import { detectInText, isObservableDrag, previewIntake, readDrop, type IntakePreview } from './intake.js';
 import { editNote, makeNote, readNote } from './notes.js';
 import { luceneQuery, relativeTime } from './format.js';
@@ -424,6 +425,8 @@ export class PkCasebook extends LitElement {
     this._currentId = currentCaseRef.get()?.id ?? null;
     if (!this.caseId && this._currentId && !this.docked) this.caseId = this._currentId;
     sendPageOutboxWith(this.client);
+    // Descriptions are Markdown: the renderer loads before the analyst opens a case, not with the panel.
+    whenIdle(() => void loadMarkdown().catch(() => undefined));
     const ob = this.#outbox;
     this.#off = [
       subscribeClient(() => {
@@ -1261,7 +1264,7 @@ export class PkCasebook extends LitElement {
         ${this.#renderLink(cb)}
       </div>
       ${this.#field(cb, 'short_description', t.shortDescription, (v) => v, false)}
-      ${this.#field(cb, 'description', t.description, (v) => renderDescription(v, t.opensInNewTab), true)}
+      ${this.#field(cb, 'description', t.description, (v) => renderDescription(v, t.opensInNewTab, () => this.requestUpdate()), true)}
       ${this.#renderInvestigation(cb)} ${this.#renderObservables(cb)} ${this.#renderNotes(cb)}
     </div>`;
   }
