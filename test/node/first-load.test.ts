@@ -40,6 +40,9 @@ test('each panel’s English loads with the panel', async () => {
       ),
     );
     for (const table of tables) assert.ok(inputs.has(table), `${table} loads with ${panel}`);
+    // And no other panel's table: the ribbon took the casebook's 7 kB of English for its Retry button once.
+    for (const other of PANEL_TABLES.filter((t) => !tables.includes(t)))
+      assert.ok(!inputs.has(other), `${other} does not load with ${panel}`);
   }
 });
 

@@ -125,7 +125,6 @@ export interface CasebookStrings extends CaseContentStrings {
   casesFailed: (message: string) => string;
   /** Cases of the page left out because their documents could not be read. */
   casesDropped: (n: number) => string;
-  retry: string;
   /** "1–50 of 1,000" */
   pageRange: (from: number, to: number, total: number | undefined) => string;
   previousPage: string;
@@ -249,7 +248,6 @@ export const casebookEn: CasebookStrings = {
   casesFailed: (m) => `The cases could not be loaded: ${m}`,
   casesDropped: (n) =>
     `${n.toLocaleString('en')} case${n === 1 ? '' : 's'} could not be read and ${n === 1 ? 'is' : 'are'} not shown.`,
-  retry: 'Retry',
   pageRange: (from, to, total) =>
     total === undefined
       ? `${from.toLocaleString('en')}–${to.toLocaleString('en')}`

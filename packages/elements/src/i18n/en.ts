@@ -93,5 +93,6 @@ const en: SharedStrings = {
   missingScopes: (s) => `Unavailable: needs the ${s.join(', ')} scope${s.length === 1 ? '' : 's'}`,
   missingScopesFor: (s, what) => `Needs the ${s.join(', ')} scope${s.length === 1 ? '' : 's'} (for ${what})`,
   close: 'Close',
+  retry: 'Retry',
 };
 export default en;

@@ -86,6 +86,8 @@ export interface Translation extends CasebookStrings, RibbonStrings, RibbonAppsS
   missingScopes: (scopes: string[]) => string;
   missingScopesFor: (scopes: string[], what: string) => string;
   close: string;
+  /** Try again what failed (a list, a case, an app's code). */
+  retry: string;
 }
 
 /**

@@ -3,7 +3,6 @@ import { property, query, state } from 'lit/decorators.js';
 import type { Region } from '@pivotkit/sdk';
 import { LocalizeController } from '../../controllers/localize-controller.js';
 import { ribbonEn } from '../../i18n/ribbon.js';
-import { casebookEn } from '../../i18n/casebook.js';
 import { SessionController } from '../../controllers/session-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { PkRibbonAppCloseEvent } from '../../events/ribbon-app-close.js';
@@ -122,8 +121,7 @@ export class PkRibbon extends LitElement {
   @query('#panel') private _panel!: HTMLElement;
   @query('pk-sign-in') private _signIn!: PkSignIn;
 
-  // casebookEn for one string: the Retry of an app that failed to load is the casebook's `retry`.
-  readonly #l = new LocalizeController(this, ribbonEn, casebookEn);
+  readonly #l = new LocalizeController(this, ribbonEn);
   readonly #session = new SessionController(this);
   readonly #layout = new StoreController(this, ribbonLayout);
   readonly #view = new StoreController(this, ribbonView);
