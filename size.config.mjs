@@ -115,9 +115,10 @@ export default [
     // What a page loads before the ribbon's bar shows: the dialog, the SDK client and the apps load later.
     name: 'Ribbon, first load (pk-ribbon: bar, panel, state; no dialog, no SDK client, no app)',
     entry: 'packages/elements/src/components/ribbon/pk-ribbon.ts',
-    // With the ribbon's strings, not the apps' (26.6 kB; 29.2 while it took the casebook's whole table for its
-    // Retry button, a shared string since).
-    limitKb: 27.5,
+    // With the bar's strings, not the apps' (24.7 kB; 29.2 while it took the casebook's whole table for its
+    // Retry button, a shared string since; 26.6 while the sign-in dialog's, Home's and Settings' strings came with
+    // the bar: i18n/ribbon-panels.ts loads with them now).
+    limitKb: 25.5,
     // Issue 11's budget for each panel.
     targetKb: 20,
   },

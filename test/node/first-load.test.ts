@@ -9,7 +9,7 @@ import { bundle, closure, mainChunk, root } from '../../scripts/lib/bundle.mjs';
 
 const { FIRST_LOAD } = (await import(pathToFileURL(join(root, 'size.config.mjs')).href)) as { FIRST_LOAD: string[] };
 const I18N = 'packages/elements/src/i18n/';
-const PANEL_TABLES = [`${I18N}casebook.ts`, `${I18N}ribbon.ts`, `${I18N}ribbon-apps.ts`];
+const PANEL_TABLES = [`${I18N}casebook.ts`, `${I18N}ribbon.ts`, `${I18N}ribbon-panels.ts`, `${I18N}ribbon-apps.ts`];
 
 const { outputs } = await bundle(FIRST_LOAD);
 const inputsOf = (chunks: Iterable<string>) => new Set([...chunks].flatMap((c) => Object.keys(outputs[c]!.inputs)));
@@ -31,6 +31,7 @@ test('each panel’s English loads with the panel', async () => {
     ['packages/elements/src/components/casebook/pk-casebook.ts', [`${I18N}casebook.ts`]],
     ['packages/elements/src/components/ribbon/pk-ribbon.ts', [`${I18N}ribbon.ts`]],
     ['packages/elements/src/components/orbital/pk-orbital.ts', [`${I18N}ribbon-apps.ts`]],
+    ['packages/elements/src/components/home/pk-home.ts', [`${I18N}ribbon.ts`, `${I18N}ribbon-panels.ts`]],
   ];
   for (const [panel, tables] of panels) {
     const b = await bundle([panel]);

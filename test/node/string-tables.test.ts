@@ -7,12 +7,14 @@ import en from '../../packages/elements/src/i18n/en.js';
 import { casebookEn } from '../../packages/elements/src/i18n/casebook.js';
 import { ribbonEn } from '../../packages/elements/src/i18n/ribbon.js';
 import { ribbonAppsEn } from '../../packages/elements/src/i18n/ribbon-apps.js';
+import { ribbonPanelsEn } from '../../packages/elements/src/i18n/ribbon-panels.js';
 
 test('no key of the English string tables has two different texts', () => {
   const tables: [string, Record<string, unknown>][] = [
     ['en', en as unknown as Record<string, unknown>],
     ['casebook', casebookEn as unknown as Record<string, unknown>],
     ['ribbon', ribbonEn as unknown as Record<string, unknown>],
+    ['ribbon-panels', ribbonPanelsEn as unknown as Record<string, unknown>],
     ['ribbon-apps', ribbonAppsEn as unknown as Record<string, unknown>],
   ];
   const clashes: string[] = [];

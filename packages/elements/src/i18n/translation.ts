@@ -1,13 +1,14 @@
 import type { Disposition, Observable } from '@pivotkit/sdk';
 import type { CasebookStrings } from './casebook.js';
 import type { RibbonStrings } from './ribbon.js';
+import type { RibbonPanelsStrings } from './ribbon-panels.js';
 import type { RibbonAppsStrings } from './ribbon-apps.js';
 
 /**
  * Every string the elements show. A translation is a plain object of this type; plurals and
  * interpolations are functions, never string concatenation.
  */
-export interface Translation extends CasebookStrings, RibbonStrings, RibbonAppsStrings {
+export interface Translation extends CasebookStrings, RibbonStrings, RibbonPanelsStrings, RibbonAppsStrings {
   $code: string;
   $dir: 'ltr' | 'rtl';
   // Observable types as people say them.
@@ -92,6 +93,9 @@ export interface Translation extends CasebookStrings, RibbonStrings, RibbonAppsS
 
 /**
  * The strings shown before any panel loads (`en.ts`). Each panel's own strings ({@link CasebookStrings},
- * {@link RibbonStrings}, {@link RibbonAppsStrings}) have their English beside them, loaded with the panel's code.
+ * {@link RibbonStrings}, {@link RibbonPanelsStrings}, {@link RibbonAppsStrings}) have their English beside them, loaded with the panel's code.
  */
-export type SharedStrings = Omit<Translation, keyof CasebookStrings | keyof RibbonStrings | keyof RibbonAppsStrings>;
+export type SharedStrings = Omit<
+  Translation,
+  keyof CasebookStrings | keyof RibbonStrings | keyof RibbonPanelsStrings | keyof RibbonAppsStrings
+>;

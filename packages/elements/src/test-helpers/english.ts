@@ -4,7 +4,8 @@ import { casebookEn } from '../i18n/casebook.js';
 import en from '../i18n/en.js';
 import { ribbonEn } from '../i18n/ribbon.js';
 import { ribbonAppsEn } from '../i18n/ribbon-apps.js';
+import { ribbonPanelsEn } from '../i18n/ribbon-panels.js';
 import type { Translation } from '../i18n/index.js';
 
-const english: Translation = { ...en, ...casebookEn, ...ribbonEn, ...ribbonAppsEn };
+const english: Translation = { ...en, ...casebookEn, ...ribbonEn, ...ribbonPanelsEn, ...ribbonAppsEn };
 export default english;

@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { scopeCovers } from '@pivotkit/sdk';
 import { LocalizeController } from '../../controllers/localize-controller.js';
 import { ribbonEn } from '../../i18n/ribbon.js';
+import { ribbonPanelsEn } from '../../i18n/ribbon-panels.js';
 import { SessionController } from '../../controllers/session-controller.js';
 import { requestSignIn } from '../../templates/session.js';
 import { announce } from '../../a11y/announce.js';
@@ -32,7 +33,7 @@ import styles from './home.styles.js';
 export class PkHome extends LitElement {
   static override styles = [tokens, styles];
 
-  readonly #l = new LocalizeController(this, ribbonEn);
+  readonly #l = new LocalizeController(this, ribbonEn, ribbonPanelsEn);
   readonly #session = new SessionController(this);
   #offApps: (() => void) | undefined;
 

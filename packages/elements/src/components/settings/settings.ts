@@ -4,6 +4,7 @@ import { Task } from '@lit/task';
 import type { PivotkitClient, Tlp } from '@pivotkit/sdk';
 import { LocalizeController } from '../../controllers/localize-controller.js';
 import { ribbonEn } from '../../i18n/ribbon.js';
+import { ribbonPanelsEn } from '../../i18n/ribbon-panels.js';
 import { ribbonAppsEn } from '../../i18n/ribbon-apps.js';
 import { SessionController } from '../../controllers/session-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
@@ -62,7 +63,7 @@ export class PkSettings extends LitElement {
   @property({ attribute: false }) allowPersistence: readonly Persistence[] = [];
 
   // ribbonAppsEn for one string: the modules that failed to load show the apps' `appError`.
-  readonly #l = new LocalizeController(this, ribbonEn, ribbonAppsEn);
+  readonly #l = new LocalizeController(this, ribbonEn, ribbonPanelsEn, ribbonAppsEn);
   readonly #session = new SessionController(this);
   readonly #settings = new StoreController(this, settings);
   #invalid = new Set<ShortcutAction>();

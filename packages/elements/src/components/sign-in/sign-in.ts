@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import type { Region } from '@pivotkit/sdk';
 import { LocalizeController } from '../../controllers/localize-controller.js';
 import { ribbonEn, type RibbonStrings } from '../../i18n/ribbon.js';
+import { ribbonPanelsEn, type RibbonPanelsStrings } from '../../i18n/ribbon-panels.js';
 import { SessionController } from '../../controllers/session-controller.js';
 import { announce } from '../../a11y/announce.js';
 import type { SharedStrings } from '../../i18n/index.js';
@@ -16,7 +17,11 @@ import { signInWithCredentials, signOutEverywhere, type MissingScope, type SignI
 import styles from './sign-in.styles.js';
 
 /** The message for a failed sign-in. */
-export function problemText(t: SharedStrings & RibbonStrings, p: SignInProblem, region: Region): string {
+export function problemText(
+  t: SharedStrings & RibbonStrings & RibbonPanelsStrings,
+  p: SignInProblem,
+  region: Region,
+): string {
   switch (p.kind) {
     case 'credentials':
       return t.errorBadCredentials;
@@ -94,7 +99,7 @@ export class PkSignIn extends LitElement {
   @query('#secret') private _secret!: HTMLInputElement;
   @query('#client-id') private _clientIdInput!: HTMLInputElement;
 
-  readonly #l = new LocalizeController(this, ribbonEn);
+  readonly #l = new LocalizeController(this, ribbonEn, ribbonPanelsEn);
   readonly #session = new SessionController(this);
   #abort: AbortController | undefined;
 
