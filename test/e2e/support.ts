@@ -84,6 +84,35 @@ export function startCommand(
   });
 }
 
+const WAITS = ['waitForFunction', 'waitForSelector', 'waitForNetworkIdle'] as const;
+
+/**
+ * Makes a failed wait of `page` say what it waited for and where the test asked for it: puppeteer's own
+ * TimeoutError says only "Timed out after waiting 30000ms", which left a flaky run unexplained once.
+ */
+export function nameTimeouts(page: Page): void {
+  for (const name of WAITS) {
+    const wait = (page[name] as (...a: unknown[]) => Promise<unknown>).bind(page);
+    Object.defineProperty(page, name, {
+      configurable: true,
+      value: (...args: unknown[]) => {
+        const caller = new Error().stack?.split('\n').slice(2, 4).join(' <') ?? '';
+        return wait(...args).catch((e: unknown) => {
+          if (!(e instanceof Error)) throw e;
+          const first = args[0];
+          const what =
+            typeof first === 'function'
+              ? String(first).replace(/\s+/g, ' ').slice(0, 240)
+              : typeof first === 'string'
+                ? first
+                : JSON.stringify(first ?? {});
+          throw new Error(`${name} failed (${e.message}): ${what}\n  asked ${caller.trim()}`, { cause: e });
+        });
+      },
+    });
+  }
+}
+
 /** Headless Chromium with a page that records console errors and uncaught exceptions. */
 export async function openBrowser(): Promise<{
   browser: Browser;
@@ -95,6 +124,7 @@ export async function openBrowser(): Promise<{
   const page = await browser.newPage();
   await page.setViewport({ width: 1400, height: 900 });
   page.setDefaultTimeout(30_000); // conditions, not delays: a loaded 2-core machine needs the margin
+  nameTimeouts(page);
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.location().url ? `${m.text()} (${m.location().url})` : m.text());
