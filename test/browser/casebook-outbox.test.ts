@@ -48,6 +48,21 @@ describe('casebook outbox', function () {
     expect((await client.casebooks.get(cb.id)).title).to.equal('Renamed offline');
   });
 
+  it('lists an edit from the moment it is made, before IndexedDB has it, and then once, as stored', async () => {
+    const b = box({ dbName: dbName(), client: () => undefined });
+    let heard = 0;
+    b.subscribe(() => heard++);
+    const note = { kind: 'add-text', text: { type: 'note', text: 'just typed' } } as const;
+    const stored = b.enqueue('casebook-listed-at-once', note);
+    // Synchronously: the analyst's note is on screen while the write is under way.
+    expect(b.editsFor('casebook-listed-at-once').map((e) => e.edit)).to.deep.equal([note]);
+    expect(b.edits.length).to.equal(1);
+    expect(heard, 'subscribers heard of it').to.be.greaterThan(0);
+    const q = await stored;
+    expect(b.edits.map((e) => e.seq)).to.deep.equal([q.seq]);
+    expect(q.seq).to.be.greaterThan(0);
+  });
+
   it('keeps every edit made at the same moment, in the order they were made', async () => {
     const name = dbName();
     const b = box({ dbName: name, client: () => undefined });

@@ -172,8 +172,9 @@ describe('<pk-casebook>', function () {
       await el.updateComplete;
       await sendKeys({ type: 'First note' });
       await chord('Enter');
-      // The note is queued once the outbox has stored it (an IndexedDB write after the keypress): an empty queue
-      // just after Ctrl+Enter can mean "not stored yet", so wait for the note to show, then for the queue to empty.
+      // The note shows at once, while the outbox is still storing it (an IndexedDB write after the keypress).
+      await el.updateComplete;
+      expect(text(one(el, '[part="note__body"]'))).to.equal('First note');
       await waitUntil(
         () => text(one(el, '[part="note__body"]')) === 'First note' && box.edits.length === 0,
         'everything is saved',

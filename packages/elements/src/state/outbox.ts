@@ -227,6 +227,13 @@ export class Outbox {
   #loaded: Promise<void>;
   /** The enqueue in progress (see `enqueue`). */
   #enqueuing: Promise<unknown> = Promise.resolve();
+  /**
+   * Edits made but not stored yet (IndexedDB is written after `enqueue` returns, one edit at a time): listed from
+   * the moment they are made, so what the analyst just wrote never disappears from the screen meanwhile. Their
+   * `seq` is negative; the stored edit, with its real `seq`, takes the place of each.
+   */
+  #storing: QueuedEdit[] = [];
+  #provisional = 0;
   #flushing: Promise<void> | undefined;
   #again = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -263,14 +270,14 @@ export class Outbox {
     return this.#loaded;
   }
 
-  /** Every edit not yet acknowledged, in order. */
+  /** Every edit not yet acknowledged, in order, those still being stored last. */
   get edits(): readonly QueuedEdit[] {
-    return this.#edits;
+    return this.#storing.length ? [...this.#edits, ...this.#storing] : this.#edits;
   }
 
   /** The edits of one case, in order. */
   editsFor(caseId: string): QueuedEdit[] {
-    return this.#edits.filter((e) => e.caseId === caseId);
+    return this.edits.filter((e) => e.caseId === caseId);
   }
 
   /** Calls `listener` whenever the queue changes (here or in another tab). */
@@ -348,12 +355,38 @@ export class Outbox {
     // One at a time: each reads the edit before it (to merge a field typed twice, and for its `seq`) only once
     // that edit is stored and listed. Two edits made at once were given one `seq`, and the second overwrote the
     // first in IndexedDB.
-    const next = this.#enqueuing.then(() => this.#enqueue(caseId, edit, baseModified));
+    const provisional: QueuedEdit = {
+      seq: -++this.#provisional,
+      caseId,
+      edit,
+      ...(baseModified !== undefined ? { baseModified } : {}),
+      at: Date.now(),
+      status: 'queued',
+      attempts: 0,
+    };
+    this.#storing = [...this.#storing, provisional];
+    this.#emit();
+    const next = this.#enqueuing.then(() => this.#enqueue(caseId, edit, baseModified, provisional));
     this.#enqueuing = next.catch(() => undefined);
+    next.catch(() => {
+      // Not stored (IndexedDB refused it): it leaves the list, and the caller hears why.
+      this.#unlist(provisional);
+      this.#emit();
+    });
     return next;
   }
 
-  async #enqueue(caseId: string, edit: CaseEdit, baseModified?: string): Promise<QueuedEdit> {
+  /** The provisional copy of an edit goes, in the same turn as the stored edit comes (never both, never neither). */
+  #unlist(provisional: QueuedEdit) {
+    this.#storing = this.#storing.filter((q) => q !== provisional);
+  }
+
+  async #enqueue(
+    caseId: string,
+    edit: CaseEdit,
+    baseModified: string | undefined,
+    provisional: QueuedEdit,
+  ): Promise<QueuedEdit> {
     await this.#loaded;
     const waiting = this.#edits.at(-1);
     if (
@@ -368,6 +401,7 @@ export class Outbox {
       const merged: QueuedEdit = { ...waiting, edit: { ...waiting.edit, value: edit.value } };
       await this.#save(merged);
       this.#edits = this.#edits.map((e) => (e.seq === merged.seq ? merged : e));
+      this.#unlist(provisional);
       this.#emit();
       this.#broadcast({ type: 'changed' });
       void this.flush();
@@ -377,6 +411,7 @@ export class Outbox {
     const seq = Math.max(Date.now() * 1000, (this.#edits.at(-1)?.seq ?? 0) + 1);
     const q = await this.#add({ seq, caseId, edit, baseModified, at: Date.now(), status: 'queued', attempts: 0 });
     this.#edits = [...this.#edits, q];
+    this.#unlist(provisional);
     this.#emit();
     this.#broadcast({ type: 'changed' });
     void this.flush();
@@ -428,7 +463,8 @@ export class Outbox {
     this.#edits = this.#edits.filter((e) => e.seq !== seq);
     this.#settle(seq, { status: 'discarded' });
     // A case whose creation is discarded takes its other edits with it: they have nowhere to go.
-    if (q.edit.kind === 'create') for (const e of this.editsFor(q.caseId)) await this.discard(e.seq);
+    if (q.edit.kind === 'create')
+      for (const e of this.#edits.filter((x) => x.caseId === q.caseId)) await this.discard(e.seq);
     this.#emit();
     this.#broadcast({ type: 'changed' });
   }
