@@ -12,6 +12,7 @@ import { chromiumArgs, requireChromium } from '../../scripts/lib/chromium.mjs';
 
 type Browser = Awaited<ReturnType<typeof puppeteer.launch>>;
 export type Page = Awaited<ReturnType<Browser['newPage']>>;
+type Request = NonNullable<Awaited<ReturnType<Page['waitForRequest']>>>;
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -86,11 +87,64 @@ export function startCommand(
 
 const WAITS = ['waitForFunction', 'waitForSelector', 'waitForNetworkIdle'] as const;
 
+interface Requests {
+  /** The requests started and not finished or failed yet, with what they are and since when. */
+  open: Map<Request, { url: string; since: number }>;
+  /** When a request last started or ended. */
+  last: number;
+}
+const tracked = new WeakMap<Page, Requests>();
+
+/** The page's requests, followed from their events (once per page). */
+function trackRequests(page: Page): Requests {
+  let t = tracked.get(page);
+  if (t) return t;
+  const requests: Requests = { open: new Map(), last: Date.now() };
+  const done = (r: Request) => {
+    requests.open.delete(r);
+    requests.last = Date.now();
+  };
+  page.on('request', (r) => {
+    requests.open.set(r, { url: `${r.method()} ${r.url()}`, since: Date.now() });
+    requests.last = Date.now();
+  });
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  // A new document: the old one's requests are gone, whether or not an event said so.
+  page.on('framenavigated', (frame) => {
+    if (frame !== page.mainFrame()) return;
+    for (const r of requests.open.keys()) if (r.resourceType() !== 'document') requests.open.delete(r);
+  });
+  tracked.set(page, (t = requests));
+  return t;
+}
+
+const openList = (t: Requests) =>
+  [...t.open.values()].map((r) => `${r.url} (${Date.now() - r.since} ms)`).join(', ') || 'none';
+
+/**
+ * Resolves once no request of `page` has been open for `idleMs`, as the page's request events tell. Used instead of
+ * puppeteer's `waitForNetworkIdle`, whose own count now and then keeps a finished request open and times out on a
+ * quiet page (puppeteer issues #8383 and #11235; seen here in one CI run in four).
+ */
+export async function waitForQuietNetwork(page: Page, idleMs = 500, timeoutMs = 30_000): Promise<void> {
+  const t = trackRequests(page);
+  const start = Date.now();
+  for (;;) {
+    const now = Date.now();
+    if (t.open.size === 0 && now - t.last >= idleMs) return;
+    if (now - start > timeoutMs)
+      throw new Error(`the network was never quiet for ${idleMs} ms in ${timeoutMs} ms; still open: ${openList(t)}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
 /**
  * Makes a failed wait of `page` say what it waited for and where the test asked for it: puppeteer's own
  * TimeoutError says only "Timed out after waiting 30000ms", which left a flaky run unexplained once.
  */
 export function nameTimeouts(page: Page): void {
+  const open = trackRequests(page).open;
   for (const name of WAITS) {
     const wait = (page[name] as (...a: unknown[]) => Promise<unknown>).bind(page);
     Object.defineProperty(page, name, {
@@ -106,7 +160,8 @@ export function nameTimeouts(page: Page): void {
               : typeof first === 'string'
                 ? first
                 : JSON.stringify(first ?? {});
-          throw new Error(`${name} failed (${e.message}): ${what}\n  asked ${caller.trim()}`, { cause: e });
+          const busy = name === 'waitForNetworkIdle' ? `\n  still open: ${openList({ open, last: 0 })}` : '';
+          throw new Error(`${name} failed (${e.message}): ${what}\n  asked ${caller.trim()}${busy}`, { cause: e });
         });
       },
     });
@@ -161,7 +216,7 @@ export async function pivotAndAddToNewCase(page: Page, value: string): Promise<s
   // Verdict badges arrive once the page is signed in and its observables are visible, and they widen the table's
   // columns: the button moves. A person aims once it stops moving; so does the click (the page's enrichment has
   // answered, then a locator's click waits for a box that is the same two frames running).
-  await page.waitForNetworkIdle({ idleTime: 500 });
+  await waitForQuietNetwork(page, 500);
   await button.asLocator().click();
   await page.waitForSelector('pk-pivot-menu[open]');
   const item = await page.waitForSelector('pk-pivot-menu >>> [data-id="new-case"]:not([aria-disabled])', {
