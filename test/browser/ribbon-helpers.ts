@@ -10,6 +10,7 @@ import { session } from '../../packages/elements/src/state/session.js';
 import { currentCase } from '../../packages/elements/src/state/current-case.js';
 import { signOutEverywhere } from '../../packages/elements/src/components/sign-in/session-actions.js';
 import { DEMO_CREDENTIALS, emulatorUrl } from '../helpers/emulator.js';
+import { motionEnded } from '../../packages/elements/src/test-helpers/motion.js';
 
 export { DEMO_CREDENTIALS, emulatorUrl };
 
@@ -36,7 +37,7 @@ export async function ribbonFixture(opts: { baseUrl?: string; attrs?: string } =
 /** Resolves when the ribbon's motion (the panel rising as it opens) has ended: axe and pointers need it still. */
 export async function settled(el: PkRibbon): Promise<void> {
   await el.updateComplete;
-  await Promise.all(el.shadowRoot!.getAnimations().map((a) => a.finished.catch(() => undefined)));
+  await motionEnded(el.shadowRoot!);
 }
 
 export const part = <T extends HTMLElement = HTMLElement>(el: PkRibbon, name: string): T =>

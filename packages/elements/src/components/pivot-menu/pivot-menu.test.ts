@@ -9,6 +9,7 @@ import { CURRENT_CASE_KEY } from './current-case.js';
 import type { PkPivotOpenEvent } from '../../events/pivot-open.js';
 import { closePivotMenu, getPivotMenu, openPivotMenu, setPivotMenuItems } from './shared.js';
 import { expectFocusRing, loadThemes } from '../../test-helpers/focus-ring.js';
+import { motionEnded } from '../../test-helpers/motion.js';
 
 // Conditions, not timers: generous limits so a busy CI machine (two cores shared by the whole suite) does not fail them.
 const waitUntil = (cond: () => unknown, message?: string) => waitFor(cond, message, { timeout: 8000 });
@@ -277,9 +278,8 @@ describe('pk-pivot-menu', function () {
       const confirmation = root().querySelector('pk-dialog')!.shadowRoot!;
       const dialog = confirmation.querySelector('dialog')!;
       await waitUntil(() => dialog.open, 'the confirmation opens');
-      // Its opening motion ends first: axe reads colours as painted, and mid-fade they blend with the backdrop
-      // (Cancel measured 4.32:1 once, at random).
-      await Promise.all(confirmation.getAnimations().map((a) => a.finished.catch(() => undefined)));
+      // Its opening motion ends first (mid-fade, Cancel measured 4.32:1 once, at random).
+      await motionEnded(confirmation);
       return dialog;
     }
 
