@@ -119,8 +119,8 @@ function trackRequests(page: Page): Requests {
   return t;
 }
 
-const openList = (t: Requests) =>
-  [...t.open.values()].map((r) => `${r.url} (${Date.now() - r.since} ms)`).join(', ') || 'none';
+const openList = (open: Requests['open']) =>
+  [...open.values()].map((r) => `${r.url} (${Date.now() - r.since} ms)`).join(', ') || 'none';
 
 /**
  * Resolves once no request of `page` has been open for `idleMs`, as the page's request events tell. Used instead of
@@ -134,7 +134,9 @@ export async function waitForQuietNetwork(page: Page, idleMs = 500, timeoutMs = 
     const now = Date.now();
     if (t.open.size === 0 && now - t.last >= idleMs) return;
     if (now - start > timeoutMs)
-      throw new Error(`the network was never quiet for ${idleMs} ms in ${timeoutMs} ms; still open: ${openList(t)}`);
+      throw new Error(
+        `the network was never quiet for ${idleMs} ms in ${timeoutMs} ms; still open: ${openList(t.open)}`,
+      );
     await new Promise((r) => setTimeout(r, 25));
   }
 }
@@ -160,7 +162,7 @@ export function nameTimeouts(page: Page): void {
               : typeof first === 'string'
                 ? first
                 : JSON.stringify(first ?? {});
-          const busy = name === 'waitForNetworkIdle' ? `\n  still open: ${openList({ open, last: 0 })}` : '';
+          const busy = name === 'waitForNetworkIdle' ? `\n  still open: ${openList(open)}` : '';
           throw new Error(`${name} failed (${e.message}): ${what}\n  asked ${caller.trim()}${busy}`, { cause: e });
         });
       },
