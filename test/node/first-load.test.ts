@@ -15,6 +15,15 @@ const { outputs } = await bundle(FIRST_LOAD);
 const inputsOf = (chunks: Iterable<string>) => new Set([...chunks].flatMap((c) => Object.keys(outputs[c]!.inputs)));
 const initial = closure(outputs, mainChunk(outputs), { dynamic: false });
 
+/** What a page that loads `entry` gets with it, before any import(): the modules of its static chunks. */
+async function ownInputsOf(entry: string): Promise<Set<string>> {
+  const b = await bundle([entry]);
+  const chunks = closure(b.outputs, mainChunk(b.outputs), { dynamic: false });
+  return new Set([...chunks].flatMap((c) => Object.keys(b.outputs[c]!.inputs)));
+}
+/** zod itself, or one of the SDK's reply schemas. */
+const isZodOrSchema = (i: string) => /node_modules\/.*\/zod\//.test(i) || i.startsWith('packages/sdk/src/schemas/');
+
 test('the first load has the shared English strings and no panel strings', () => {
   const inputs = inputsOf(initial);
   assert.ok(inputs.has(`${I18N}en.ts`), 'en.ts (the first load’s strings) is in the first load');
@@ -34,12 +43,7 @@ test('each panel’s English loads with the panel', async () => {
     ['packages/elements/src/components/home/pk-home.ts', [`${I18N}ribbon.ts`, `${I18N}ribbon-panels.ts`]],
   ];
   for (const [panel, tables] of panels) {
-    const b = await bundle([panel]);
-    const inputs = new Set(
-      [...closure(b.outputs, mainChunk(b.outputs), { dynamic: false })].flatMap((c) =>
-        Object.keys(b.outputs[c]!.inputs),
-      ),
-    );
+    const inputs = await ownInputsOf(panel);
     for (const table of tables) assert.ok(inputs.has(table), `${table} loads with ${panel}`);
     // And no other panel's table: the ribbon took the casebook's 7 kB of English for its Retry button once.
     for (const other of PANEL_TABLES.filter((t) => !tables.includes(t)))
@@ -49,10 +53,7 @@ test('each panel’s English loads with the panel', async () => {
 
 test('the first load carries no zod and no reply schema: the client imports its reply checks on its first call', () => {
   const inputs = [...inputsOf(initial)];
-  assert.deepEqual(
-    inputs.filter((i) => /node_modules\/.*\/zod\//.test(i) || i.startsWith('packages/sdk/src/schemas/')),
-    [],
-  );
+  assert.deepEqual(inputs.filter(isZodOrSchema), []);
   const later = inputsOf([...closure(outputs, mainChunk(outputs), { dynamic: true })].filter((c) => !initial.has(c)));
   assert.ok(later.has('packages/sdk/src/internal/checks.ts'), 'the checks are a chunk the first load can import()');
   assert.ok(
@@ -81,14 +82,7 @@ test('no panel loads zod or a schema with its own code: what checks replies or i
     'packages/elements/src/components/orbital/pk-orbital.ts',
   ];
   for (const panel of panels) {
-    const b = await bundle([panel]);
-    const own = [...closure(b.outputs, mainChunk(b.outputs), { dynamic: false })].flatMap((c) =>
-      Object.keys(b.outputs[c]!.inputs),
-    );
-    assert.deepEqual(
-      own.filter((i) => /node_modules\/.*\/zod\//.test(i) || i.startsWith('packages/sdk/src/schemas/')),
-      [],
-      `${panel} loads no zod and no schema with its own code`,
-    );
+    const own = [...(await ownInputsOf(panel))];
+    assert.deepEqual(own.filter(isZodOrSchema), [], `${panel} loads no zod and no schema with its own code`);
   }
 });
