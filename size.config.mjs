@@ -37,10 +37,11 @@ export default [
     name: 'Everything (every element, the state layer, the SDK client and detection)',
     entry: ['packages/elements/src/index.ts', 'packages/sdk/src/client.ts', 'packages/sdk/src/detect/index.ts'],
     load: 'all',
-    // Over (171.6 kB with the casebook, ribbon and its apps, the findings grid, the toolbars' keys and the page
+    // Over (174.8 kB since the casebook's case view is a chunk of its own, 171.6 before; with the casebook, ribbon
+    // and its apps, the findings grid, the toolbars' keys and the page
     // outbox; each panel's strings and the client's reply checks are chunks of their own, which costs about 3 kB of
     // gzip here and saves it where a page loads less than everything).
-    limitKb: 174,
+    limitKb: 177,
     // Target not met yet (issue 11 / the owner's budget): the limit above is today's weight plus a few per cent.
     targetKb: 100,
   },
@@ -71,11 +72,13 @@ export default [
     // ribbon's strings came with it; 55.5 since idb-keyval, which its outbox loads at once, is a chunk of its own
     // that the SDK's verdict cache imports later); 46.7 since the case import takes its schemas from
     // @pivotkit/sdk/schemas (through the index's `schemas` namespace, zod and every schema came with the panel);
-    // 41.8 since the Markdown renderer loads when the panel is idle or with the first description. What remains is
-    // mostly the panel's own element (casebook.ts, about 37 kB min) and styles, lit, the outbox and its strings.
+    // 41.8 since the Markdown renderer loads when the panel is idle or with the first description; 31.8 since the
+    // case view (case-view.ts: fields, edits, verdicts, observables, notes; its styles and strings, the verdict
+    // badge) and the provenance sightings load when a case is first shown or the panel is idle. What remains is
+    // the list (casebook.ts, about 20 kB min) and its styles, lit, the outbox (9 kB min) and the panel's strings.
     name: 'Casebook panel (pk-casebook, as loaded)',
     entry: 'packages/elements/src/components/casebook/pk-casebook.ts',
-    limitKb: 43,
+    limitKb: 33,
     // Issue 11's budget for each panel.
     targetKb: 20,
   },
@@ -83,11 +86,12 @@ export default [
     // Everything the panel may load with import() later: the detector (first paste), the pivot menu and
     // floating-ui (first pivot), the exporters (first export or import), the investigation view, the incident
     // chooser, the Markdown renderer: 103.3 kB since the menu's adds go through the outbox (99.4 before); 103.5 with
-    // the Markdown renderer a chunk of its own (102.6 before).
+    // the Markdown renderer a chunk of its own (102.6 before); 107.1 with the case view a chunk of its own (37
+    // chunks instead of 28: each is gzipped on its own, and the code they share is split again).
     name: 'Casebook with everything it loads on demand',
     entry: 'packages/elements/src/components/casebook/pk-casebook.ts',
     load: 'all',
-    limitKb: 106,
+    limitKb: 109,
   },
   {
     name: 'Ribbon app: enrichment search (pk-enrich-search, detection, pk-observable and the pivot menu)',

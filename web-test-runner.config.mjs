@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromiumArgs, requireChromium } from './scripts/lib/chromium.mjs';
 import { emulatorPlugin } from './test/emulator-plugin.mjs';
+import { moduleFaultPlugin } from './test/module-fault-plugin.mjs';
 
 const require = createRequire(import.meta.url);
 const mswWorker = readFileSync(require.resolve('msw/mockServiceWorker.js'), 'utf8');
@@ -72,6 +73,7 @@ export default {
   // esbuild reads the tsconfig file as is, without `extends`: point it at the one with the decorator settings.
   plugins: [
     emulatorPlugin(),
+    moduleFaultPlugin(),
     esbuildPlugin({
       ts: true,
       target: 'es2022',

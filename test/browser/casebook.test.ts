@@ -64,6 +64,8 @@ describe('<pk-casebook>', function () {
   const shownTitle = (el: PkCasebook) => text(one(el, '[part~="case__title"] h2'));
 
   before(async () => {
+    // A test file before this one (same origin, same storage) may have left a current case, which a panel opens.
+    localStorage.removeItem('pk-current-case');
     client = await emulatorClient();
     await client.signIn();
   });

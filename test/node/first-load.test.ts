@@ -9,7 +9,15 @@ import { bundle, closure, mainChunk, root } from '../../scripts/lib/bundle.mjs';
 
 const { FIRST_LOAD } = (await import(pathToFileURL(join(root, 'size.config.mjs')).href)) as { FIRST_LOAD: string[] };
 const I18N = 'packages/elements/src/i18n/';
-const PANEL_TABLES = [`${I18N}casebook.ts`, `${I18N}ribbon.ts`, `${I18N}ribbon-panels.ts`, `${I18N}ribbon-apps.ts`];
+const PANEL_TABLES = [
+  `${I18N}casebook.ts`,
+  `${I18N}case-view.ts`,
+  `${I18N}case-content.ts`,
+  `${I18N}ribbon.ts`,
+  `${I18N}ribbon-panels.ts`,
+  `${I18N}ribbon-apps.ts`,
+];
+const CASEBOOK = 'packages/elements/src/components/casebook/';
 
 const { outputs } = await bundle(FIRST_LOAD);
 const inputsOf = (chunks: Iterable<string>) => new Set([...chunks].flatMap((c) => Object.keys(outputs[c]!.inputs)));
@@ -37,7 +45,9 @@ test('what the first load can import() later (the pivot menu) carries no panel s
 
 test('each panel’s English loads with the panel', async () => {
   const panels: [string, string[]][] = [
-    ['packages/elements/src/components/casebook/pk-casebook.ts', [`${I18N}casebook.ts`]],
+    [`${CASEBOOK}pk-casebook.ts`, [`${I18N}casebook.ts`]],
+    [`${CASEBOOK}case-view.ts`, [`${I18N}casebook.ts`, `${I18N}case-view.ts`]],
+    [`${CASEBOOK}investigate/pk-case-investigation.ts`, [`${I18N}case-content.ts`]],
     ['packages/elements/src/components/ribbon/pk-ribbon.ts', [`${I18N}ribbon.ts`]],
     ['packages/elements/src/components/orbital/pk-orbital.ts', [`${I18N}ribbon-apps.ts`]],
     ['packages/elements/src/components/home/pk-home.ts', [`${I18N}ribbon.ts`, `${I18N}ribbon-panels.ts`]],
@@ -85,4 +95,21 @@ test('no panel loads zod or a schema with its own code: what checks replies or i
     const own = [...(await ownInputsOf(panel))];
     assert.deepEqual(own.filter(isZodOrSchema), [], `${panel} loads no zod and no schema with its own code`);
   }
+});
+
+test('the casebook panel loads its case view with import(): the case list does not wait for it', async () => {
+  const own = await ownInputsOf(`${CASEBOOK}pk-casebook.ts`);
+  const later = [
+    `${CASEBOOK}case-view.ts`,
+    `${CASEBOOK}case-view.styles.ts`,
+    `${CASEBOOK}case-edits.ts`,
+    `${CASEBOOK}markdown/markdown.styles.ts`,
+    `${CASEBOOK}provenance.ts`,
+    'packages/elements/src/components/verdict-badge/verdict-badge.ts',
+  ];
+  for (const file of later) assert.ok(!own.has(file), `${file} is not in the panel's own load`);
+  const b = await bundle([`${CASEBOOK}pk-casebook.ts`]);
+  const all = closure(b.outputs, mainChunk(b.outputs), { dynamic: true });
+  const loadable = new Set([...all].flatMap((c) => Object.keys(b.outputs[c]!.inputs)));
+  for (const file of later) assert.ok(loadable.has(file), `${file} is a chunk the panel can import()`);
 });

@@ -1,5 +1,7 @@
 import type { Disposition, Observable } from '@pivotkit/sdk';
 import type { CasebookStrings } from './casebook.js';
+import type { CaseViewStrings } from './case-view.js';
+import type { CaseContentStrings } from './case-content.js';
 import type { RibbonStrings } from './ribbon.js';
 import type { RibbonPanelsStrings } from './ribbon-panels.js';
 import type { RibbonAppsStrings } from './ribbon-apps.js';
@@ -8,7 +10,8 @@ import type { RibbonAppsStrings } from './ribbon-apps.js';
  * Every string the elements show. A translation is a plain object of this type; plurals and
  * interpolations are functions, never string concatenation.
  */
-export interface Translation extends CasebookStrings, RibbonStrings, RibbonPanelsStrings, RibbonAppsStrings {
+export interface Translation
+  extends CasebookStrings, CaseViewStrings, CaseContentStrings, RibbonStrings, RibbonPanelsStrings, RibbonAppsStrings {
   $code: string;
   $dir: 'ltr' | 'rtl';
   // Observable types as people say them.
@@ -93,9 +96,15 @@ export interface Translation extends CasebookStrings, RibbonStrings, RibbonPanel
 
 /**
  * The strings shown before any panel loads (`en.ts`). Each panel's own strings ({@link CasebookStrings},
- * {@link RibbonStrings}, {@link RibbonPanelsStrings}, {@link RibbonAppsStrings}) have their English beside them, loaded with the panel's code.
+ * {@link CaseViewStrings}, {@link CaseContentStrings}, {@link RibbonStrings}, {@link RibbonPanelsStrings},
+ * {@link RibbonAppsStrings}) have their English beside them, loaded with the panel's code.
  */
 export type SharedStrings = Omit<
   Translation,
-  keyof CasebookStrings | keyof RibbonStrings | keyof RibbonPanelsStrings | keyof RibbonAppsStrings
+  | keyof CasebookStrings
+  | keyof CaseViewStrings
+  | keyof CaseContentStrings
+  | keyof RibbonStrings
+  | keyof RibbonPanelsStrings
+  | keyof RibbonAppsStrings
 >;

@@ -3,46 +3,15 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { live } from 'lit/directives/live.js';
 import { Task } from '@lit/task';
-import type {
-  Casebook,
-  Disposition,
-  Observable,
-  ObservableVerdict,
-  Page,
-  PivotkitApiClient,
-  PivotkitClient,
-  Tlp,
-} from '@pivotkit/sdk';
+import type { Casebook, Observable, Page, PivotkitClient, Tlp } from '@pivotkit/sdk';
 import { isPivotkitError } from '@pivotkit/sdk';
 import { LocalizeController } from '../../controllers/localize-controller.js';
-import { StoreController } from '../../controllers/store-controller.js';
-import { ToolbarController } from '../../controllers/toolbar-controller.js';
 import { casebookEn } from '../../i18n/casebook.js';
 import { tokens } from '../../styles/tokens.js';
 import type { Outbox } from '../../state/outbox.js';
-import {
-  applyEdits,
-  isLocalCaseId,
-  LOCAL_CASE_PREFIX,
-  localCase,
-  pendingKey,
-  type CaseEdit,
-  type CaseField,
-  type QueuedEdit,
-} from '../../state/outbox.js';
-import '../verdict-badge/pk-verdict-badge.js';
-import { defang } from '../pivot-menu/format.js';
+import { applyEdits, isLocalCaseId, LOCAL_CASE_PREFIX, localCase, type CaseEdit } from '../../state/outbox.js';
 import type { PkObservablePickEvent } from '../../events/observable-pick.js';
-import {
-  announce,
-  caseChanges,
-  caseTitles,
-  currentCaseRef,
-  midsKey,
-  pageClient,
-  settings,
-  subscribeClient,
-} from './bridge.js';
+import { announce, caseChanges, caseTitles, currentCaseRef, pageClient, subscribeClient } from './bridge.js';
 import type { PkAddToCaseEvent } from '../../events/add-to-case.js';
 import { PkRequestCloseEvent } from '../../events/request-close.js';
 import { missingScopesNotice, signedOutPrompt } from '../../templates/session.js';
@@ -50,39 +19,12 @@ import { droppedNotice, droppedNoticeStyles } from '../../templates/dropped.js';
 import { session } from '../../state/session.js';
 import { pageOutbox, sendPageOutboxWith } from '../../state/page-outbox.js';
 import { whenIdle } from '../../lazy/when-idle.js';
-import { loadMarkdown, provenanceBundle, provenanceOf, renderDescription, type Provenance } from './content.js';
+import { loadMarkdown, provenanceBundle, type Provenance } from './content.js';
 import { detectInText, isObservableDrag, previewIntake, readDrop, type IntakePreview } from './intake.js';
-import { editNote, makeNote, readNote } from './notes.js';
-import { luceneQuery, relativeTime } from './format.js';
-import type { IncidentLink } from './incident-link.js';
+import { errorMessage, luceneQuery, relativeTime, TLPS } from './format.js';
+import type { CasePanel, CaseView } from './case-view.js';
 import styles from './casebook.styles.js';
-import { markdownStyles } from './markdown/markdown.styles.js';
 
-const TLPS: Tlp[] = ['red', 'amber', 'green', 'white'];
-// Drawn, not a glyph: system fonts differ in which symbols they have.
-const COPY_ICON = html`<svg viewBox="0 0 16 16" aria-hidden="true">
-  <rect x="5" y="5" width="8.5" height="8.5" rx="1.5" fill="none" stroke="currentColor" stroke-width="1.5" />
-  <path
-    d="M10.5 3V2.5A1.5 1.5 0 0 0 9 1H3.5A1.5 1.5 0 0 0 2 2.5V8a1.5 1.5 0 0 0 1.5 1.5H4"
-    fill="none"
-    stroke="currentColor"
-    stroke-width="1.5"
-  />
-</svg>`;
-const okey = (o: Observable) => `${o.type}:${o.value}`;
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
-interface ModuleVerdict {
-  module: string;
-  disposition: Disposition;
-}
-interface VerdictRow {
-  modules: ModuleVerdict[];
-  disposition?: Disposition;
-  conflict: boolean;
-}
-
-type Editing = { key: string; draft: string };
 type Intake = {
   caseId: string;
   text: string;
@@ -229,7 +171,7 @@ type Intake = {
  * @cssproperty [--inset=1rem] - Distance of the docked button and panel from the corner.
  */
 export class PkCasebook extends LitElement {
-  static override styles = [tokens, markdownStyles, styles, droppedNoticeStyles];
+  static override styles = [tokens, styles, droppedNoticeStyles];
 
   /** Docked: a corner button that opens the panel over the page. Otherwise the panel fills its host. */
   @property({ type: Boolean, reflect: true }) docked = false;
@@ -274,27 +216,18 @@ export class PkCasebook extends LitElement {
   @state() private _active = 0;
   @state() private _listVersion = 0;
   @state() private _caseVersion = 0;
-  @state() private _editing: Editing | undefined;
   @state() private _intake: Intake | undefined;
   @state() private _drop: string | undefined;
   @state() private _deleting = new Map<string, { title: string; timer: ReturnType<typeof setTimeout> }>();
-  @state() private _verdicts = new Map<string, VerdictRow>();
-  /** The verdicts as the SDK derived them (what the exports carry). */
-  #verdictsFull = new Map<string, ObservableVerdict>();
   @state() private _importErrors: string[] = [];
-  @state() private _redConsent = new Set<string>();
-  /** Whether the "Investigate this case" view is open (its element loads on first use). */
-  @state() private _investigating = false;
   @state() private _currentId: string | null = null;
 
   readonly #l = new LocalizeController(this, casebookEn);
-  readonly #settings = new StoreController(this, settings);
-  readonly #exportBar = new ToolbarController(this, () => this.#buttonsIn('[part~="export"]'));
-  readonly #observableBar = new ToolbarController(this, () =>
-    this.#buttonsIn('[part~="observables-section"] [part~="section__actions"]'),
-  );
-  /** "Link to incident", loaded on its first use. */
-  #incidentLink: IncidentLink | undefined;
+  /** The case view, loaded with import() when a case is first shown or the panel is idle (`#loadCaseView`). */
+  #caseView: CaseView | undefined;
+  #caseViewLoad: Promise<void> | undefined;
+  /** Why the case view's code could not be loaded (a network fault): shown with Retry. */
+  @state() private _caseViewError: unknown;
   #off: (() => void)[] = [];
   /** The rows last read, by id: what a case view shows when the case's own reply cannot be read. */
   #rows = new Map<string, Casebook>();
@@ -341,52 +274,6 @@ export class PkCasebook extends LitElement {
     args: () => [this.#client, this.caseId, this._caseVersion] as const,
   });
 
-  /** Verdicts of the shown case's observables; progressive, per module. */
-  #verdictTask = new Task(this, {
-    task: async ([client, keys, tlp, consent], { signal }) => {
-      if (!client || !keys || (tlp === 'red' && !consent) || !client.can('enrich')) return undefined;
-      const obs = keys.split('\n').map((k) => {
-        const i = k.indexOf(':');
-        return { type: k.slice(0, i), value: k.slice(i + 1) };
-      });
-      const rows = new Map<string, VerdictRow>();
-      const push = () => !signal.aborted && (this._verdicts = new Map(rows));
-      const result = await client.enrich.deliberate(obs, {
-        signal,
-        mids: settings.get().mids,
-        onModule: (m) => {
-          for (const v of m.verdicts) {
-            const k = okey(v.observable);
-            const row = rows.get(k) ?? { modules: [], conflict: false };
-            row.modules = [
-              ...row.modules.filter((x) => x.module !== m.module),
-              { module: m.module, disposition: v.disposition },
-            ];
-            const known = new Set(row.modules.map((x) => x.disposition).filter((d) => d !== 5));
-            row.conflict = known.size > 1;
-            rows.set(k, row);
-          }
-          push();
-        },
-      });
-      for (const o of obs) {
-        const v = result.verdictFor(o);
-        if (!v) continue;
-        rows.set(okey(o), { modules: v.modules, disposition: v.disposition, conflict: v.conflict });
-        this.#verdictsFull.set(okey(o), v);
-      }
-      push();
-      return result.errors;
-    },
-    args: () => {
-      const cb = this.#shown;
-      const keys = cb?.observables?.map(okey).join('\n') ?? '';
-      // The modules of the `mids` setting answer; a change of it asks again.
-      const mids = midsKey(this.#settings.value.mids);
-      return [this.#client, keys, cb?.tlp ?? 'green', cb ? this._redConsent.has(cb.id) : false, mids] as const;
-    },
-  });
-
   /** Opens the docked panel. */
   open(): void {
     this.opened = true;
@@ -397,11 +284,6 @@ export class PkCasebook extends LitElement {
   close(): void {
     if (!this.opened) return;
     this.#close();
-  }
-
-  /** The buttons of a toolbar (for its ToolbarController). */
-  #buttonsIn(toolbar: string): HTMLElement[] {
-    return [...this.renderRoot.querySelectorAll<HTMLElement>(`${toolbar} button`)];
   }
 
   /** The user asked to close: a host may keep the panel open by cancelling `pk-request-close`. */
@@ -425,8 +307,11 @@ export class PkCasebook extends LitElement {
     this._currentId = currentCaseRef.get()?.id ?? null;
     if (!this.caseId && this._currentId && !this.docked) this.caseId = this._currentId;
     sendPageOutboxWith(this.client);
-    // Descriptions are Markdown: the renderer loads before the analyst opens a case, not with the panel.
-    whenIdle(() => void loadMarkdown().catch(() => undefined));
+    // The case view and its Markdown renderer load before the analyst opens a case, not with the panel.
+    whenIdle(() => {
+      this.#loadCaseView();
+      void loadMarkdown().catch(() => undefined);
+    });
     const ob = this.#outbox;
     this.#off = [
       subscribeClient(() => {
@@ -463,13 +348,15 @@ export class PkCasebook extends LitElement {
       currentCaseRef.set({ id: this.caseId, title: this.#rows.get(this.caseId)?.title });
       this._currentId = this.caseId;
     }
+    if (this.caseId) this.#loadCaseView();
   }
 
   protected override updated(): void {
     if (this.#focusAfter) {
       // What to focus may not be there yet (a case still loading): try again on the next render, until loaded.
       const target = this.renderRoot.querySelector<HTMLElement>(this.#focusAfter);
-      if (target || (this.#case.status !== 1 && this.#list.status !== 1)) this.#focusAfter = undefined;
+      const viewLoading = !!this.caseId && !this.#caseView && !this._caseViewError;
+      if (target || (this.#case.status !== 1 && this.#list.status !== 1 && !viewLoading)) this.#focusAfter = undefined;
       target?.focus();
     }
   }
@@ -487,6 +374,45 @@ export class PkCasebook extends LitElement {
 
   // ---- the case shown ----
 
+  /** What the case view asks of the panel. */
+  readonly #casePanel: CasePanel = {
+    client: () => this.#client,
+    outbox: () => this.#outbox,
+    shown: () => this.#shown,
+    read: () => this.#case,
+    reread: () => {
+      this._caseVersion++;
+    },
+    enqueue: (caseId, edit) => this.#enqueue(caseId, edit),
+    back: () => this.#backToList(),
+    remove: (caseId) => this.#deleteCase(caseId),
+    intake: (caseId) => (this._intake?.caseId === caseId ? this.#renderIntake() : nothing),
+    openIntake: (caseId) => {
+      this._intake = { caseId, text: '' };
+      this.#focusAfter = '[part~="intake"] textarea';
+    },
+    focusAfter: (selector) => {
+      this.#focusAfter = selector;
+    },
+    errorText: (e) => this.#errorText(e),
+  };
+
+  /** Loads the case view's code, once: when a case is first shown, or the panel is idle. Retry loads it again. */
+  #loadCaseView(): void {
+    if (this.#caseViewLoad) return;
+    this.#caseViewLoad = import('./case-view.js').then(
+      ({ CaseView }) => {
+        this.#caseView ??= new CaseView(this, this.#casePanel);
+        this._caseViewError = undefined;
+        this.requestUpdate();
+      },
+      (e: unknown) => {
+        this.#caseViewLoad = undefined;
+        this._caseViewError = e;
+      },
+    );
+  }
+
   /** The case shown: the server's copy (or the list's, if the case's reply could not be read) with the queued edits. */
   get #shown(): Casebook | undefined {
     const id = this.caseId;
@@ -502,11 +428,8 @@ export class PkCasebook extends LitElement {
 
   #openCase(id: string) {
     this.caseId = this.#outbox.resolveId(id);
-    this._editing = undefined;
     this._intake = undefined;
-    this._verdicts = new Map();
-    this.#incidentLink?.reset();
-    this._investigating = false;
+    this.#caseView?.reset();
     const cb = this.#rows.get(this.caseId);
     if (!isLocalCaseId(this.caseId)) currentCaseRef.set({ id: this.caseId, title: cb?.title });
     this.#focusAfter = '[part~="case__title"] h2';
@@ -515,8 +438,8 @@ export class PkCasebook extends LitElement {
   #backToList() {
     const id = this.caseId;
     this.caseId = '';
-    this._editing = undefined;
     this._intake = undefined;
+    this.#caseView?.reset();
     this.#focusAfter = `[role="option"][data-id="${CSS.escape(id)}"]`;
   }
 
@@ -579,7 +502,8 @@ export class PkCasebook extends LitElement {
     if (provenance) {
       const tlp =
         (caseId === this.caseId ? this.#shown?.tlp : this.#rows.get(caseId)?.tlp) ?? (await this.#defaultTlp());
-      const sightings = observables.flatMap((o) => provenanceBundle(o, provenance, tlp)['sightings'] as unknown[]);
+      const bundles = await Promise.all(observables.map((o) => provenanceBundle(o, provenance, tlp)));
+      const sightings = bundles.flatMap((b) => b['sightings'] as unknown[]);
       await this.#enqueue(caseId, { kind: 'bundle', bundle: { sightings } });
     }
     const title =
@@ -611,7 +535,7 @@ export class PkCasebook extends LitElement {
       const found = await client.inspect(intake.text);
       this.#preview(intake.caseId, found, undefined, intake.text);
     } catch (e) {
-      this._intake = { ...intake, busy: undefined, error: this.#l.t.inspectFailed(message(e)) };
+      this._intake = { ...intake, busy: undefined, error: this.#l.t.inspectFailed(errorMessage(e)) };
     }
   }
 
@@ -680,7 +604,7 @@ export class PkCasebook extends LitElement {
       const known = caseId === this.caseId ? this.#shown?.tlp : this.#rows.get(caseId)?.tlp;
       void (async () => {
         const tlp = known ?? (await this.#defaultTlp());
-        await this.#enqueue(caseId, { kind: 'bundle', bundle: provenanceBundle(o, provenance, tlp) });
+        await this.#enqueue(caseId, { kind: 'bundle', bundle: await provenanceBundle(o, provenance, tlp) });
       })();
     }
     // The menu's own write goes through the page's outbox: it shows here as pending at once (with the page's
@@ -697,75 +621,6 @@ export class PkCasebook extends LitElement {
     void this.#detect(text, id);
   }
 
-  // ---- editing ----
-
-  #startEdit(key: string, value: string) {
-    this._editing = { key, draft: value };
-    this.#focusAfter = '[part~="editor"]';
-  }
-
-  #cancelEdit(key: string) {
-    this._editing = undefined;
-    this.#focusAfter = `[data-edit="${CSS.escape(key)}"]`;
-  }
-
-  async #saveEdit(key: string) {
-    const cb = this.#shown;
-    const ed = this._editing;
-    if (!cb || !ed || ed.key !== key) return;
-    this._editing = undefined;
-    this.#focusAfter = `[data-edit="${CSS.escape(key)}"]`;
-    const value = ed.draft;
-    if (key === 'new-note') {
-      this.#focusAfter = '[data-edit="new-note"]';
-      if (value.trim()) await this.#enqueue(cb.id, { kind: 'add-text', text: makeNote(value) });
-      return;
-    }
-    if (key.startsWith('note:')) {
-      const note = cb.texts?.[Number(key.slice(5))];
-      if (note && readNote(note).body !== value)
-        await this.#enqueue(cb.id, { kind: 'edit-text', from: note, to: editNote(note, value) });
-      return;
-    }
-    const field = key as CaseField;
-    const before = cb[field];
-    if ((before ?? '') !== value) {
-      const server = this.#case.value?.[field];
-      await this.#enqueue(cb.id, {
-        kind: 'field',
-        field,
-        value,
-        base: typeof server === 'string' ? server : undefined,
-      });
-    }
-  }
-
-  #editorKeydown(e: KeyboardEvent, key: string, multiline: boolean) {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      this.#cancelEdit(key);
-    } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey || !multiline)) {
-      e.preventDefault();
-      void this.#saveEdit(key);
-    }
-  }
-
-  async #setTlp(cb: Casebook, tlp: Tlp) {
-    if ((cb.tlp ?? 'green') === tlp) return;
-    const server = this.#case.value?.tlp;
-    await this.#enqueue(cb.id, { kind: 'field', field: 'tlp', value: tlp, base: server });
-  }
-
-  async #copy(values: string[]) {
-    try {
-      await navigator.clipboard.writeText(values.join('\n'));
-      this.#say(this.#l.t.copiedN(values.length));
-    } catch {
-      this.#say(this.#l.t.copyFailed);
-    }
-  }
-
   /** Signs in through the page's session when the client is the page's (so every element sees it). */
   async #signIn(client: PivotkitClient, signal: AbortSignal) {
     if (client === pageClient()) {
@@ -778,22 +633,6 @@ export class PkCasebook extends LitElement {
     if (this.defaultTlp && TLPS.includes(this.defaultTlp)) return this.defaultTlp;
     const { newCaseTlp } = await import('../../state/settings.js');
     return newCaseTlp();
-  }
-
-  /** Offers the case as a file in `format` (the exporters load on first use). */
-  async #export(cb: Casebook, format: 'ctim' | 'csv' | 'stix' | 'misp') {
-    const { exportCase } = await import('./export/index.js');
-    const file = exportCase(format, { casebook: cb, verdicts: this.#verdictsFull, provenance: provenanceOf(cb) });
-    const url = URL.createObjectURL(new Blob([file.text], { type: file.mime }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = file.filename;
-    a.hidden = true;
-    this.renderRoot.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    this.#say(this.#l.t.exported(file.filename));
   }
 
   /** Creates a case from a CTIM casebook file; a bad file imports nothing and says what is wrong. */
@@ -813,19 +652,13 @@ export class PkCasebook extends LitElement {
     this.#openCase(id);
   }
 
-  async #pivot(anchor: HTMLElement, o: Observable) {
-    // The menu (and floating-ui) load on the first pivot, not with the panel.
-    const { openPivotMenu } = await import('../pivot-menu/shared.js');
-    openPivotMenu({ anchor, observable: o, client: this.#client });
-  }
-
   #say(text: string) {
     announce(text);
   }
 
   #errorText(e: unknown): string {
     if (isPivotkitError(e, 'ScopeError')) return this.#l.t.pendingScope(e.missingScopes);
-    return message(e);
+    return errorMessage(e);
   }
 
   #focusFirst() {
@@ -1047,441 +880,48 @@ export class PkCasebook extends LitElement {
     return html`<span part="tlp tlp--${tlp}" data-tlp=${tlp}>${this.#l.t.caseTlp(tlp)}</span>`;
   }
 
-  // ---- rendering: case ----
-
-  #pendingOf(cb: Casebook, key: string): QueuedEdit[] {
-    return this.#outbox.editsFor(cb.id).filter((e) => pendingKey(e.edit) === key);
-  }
-
-  #pendingLabel(edits: QueuedEdit[]): TemplateResult | typeof nothing {
-    const t = this.#l.t;
-    const shown = edits.filter((e) => e.status !== 'conflict');
-    if (!shown.length) return nothing;
-    const worst = shown.find((e) => e.status === 'failed') ?? shown.find((e) => e.status === 'retrying') ?? shown[0]!;
-    const text =
-      worst.status === 'failed'
-        ? worst.missingScopes?.length
-          ? t.pendingScope(worst.missingScopes)
-          : t.pendingFailed(worst.error ?? '')
-        : worst.status === 'retrying'
-          ? t.pendingRetrying(worst.error ?? '')
-          : worst.status === 'sending'
-            ? t.pendingSending
-            : t.pendingQueued;
-    return html`<span part="field__pending" data-status=${worst.status}
-      >${text}
-      ${
-        worst.status === 'failed'
-          ? html`<button part="button" type="button" @click=${() => void this.#outbox.retry(worst.seq)}>
-                ${t.retryNow}</button
-              ><button part="button" type="button" @click=${() => void this.#outbox.discard(worst.seq)}>
-                ${t.discard}
-              </button>`
-          : nothing
-      }</span
-    >`;
-  }
-
-  #renderConflicts(cb: Casebook, key: string, mine: (e: QueuedEdit) => string): TemplateResult[] {
-    const t = this.#l.t;
-    return this.#pendingOf(cb, key)
-      .filter((e) => e.status === 'conflict')
-      .map((e) => {
-        const theirs = e.conflict?.theirs;
-        return html`<div part="conflict" role="group" aria-label=${t.conflictTitle}>
-          <p part="conflict__title">${t.conflictTitle}</p>
-          <dl>
-            <dt>${t.conflictTheirs}</dt>
-            <dd data-version="theirs">${typeof theirs === 'string' ? theirs : t.noteRemovedElsewhere}</dd>
-            <dt>${t.conflictMine}</dt>
-            <dd data-version="mine">${mine(e)}</dd>
-          </dl>
-          <button part="button" type="button" data-action="keep-mine" @click=${() => void this.#outbox.keepMine(e.seq)}>
-            ${t.keepMine}
-          </button>
-          <button
-            part="button"
-            type="button"
-            data-action="keep-theirs"
-            @click=${async () => {
-              await this.#outbox.discard(e.seq);
-              this._caseVersion++;
-            }}
-          >
-            ${t.keepTheirs}
-          </button>
-        </div>`;
-      });
-  }
-
-  #field(
-    cb: Casebook,
-    key: 'title' | 'short_description' | 'description',
-    label: string,
-    display: (v: string) => unknown,
-    multiline: boolean,
-  ): TemplateResult {
-    const t = this.#l.t;
-    const value = cb[key] ?? '';
-    const editing = this._editing?.key === key;
-    const fieldEdit = (e: QueuedEdit) => (e.edit.kind === 'field' ? e.edit.value : '');
-    // Parts are kebab-case; the key stays CTIM's (`short_description`) in `data-field` and in the edits.
-    const name = key.replaceAll('_', '-');
-    return html`<div part="field field--${name}" data-field=${key}>
-      <div part="field__label" id=${`label-${key}`}>${label}</div>
-      ${editing ? this.#editor(key, label, multiline) : html`<div part="field__value">${value ? display(value) : html`<span part="placeholder">${t.empty}</span>`}</div>`}
-      ${
-        editing
-          ? nothing
-          : html`<button
-              part="button field__edit"
-              type="button"
-              data-edit=${key}
-              aria-label=${t.edit(label)}
-              @click=${() => this.#startEdit(key, value)}
-            >
-              ${t.edit(label)}
-            </button>`
-      }
-      ${this.#pendingLabel(this.#pendingOf(cb, key))} ${this.#renderConflicts(cb, key, fieldEdit)}
-    </div>`;
-  }
-
-  #editor(key: string, label: string, multiline: boolean): TemplateResult {
-    const t = this.#l.t;
-    const draft = this._editing?.draft ?? '';
-    const onInput = (e: InputEvent) => {
-      if (this._editing) this._editing = { ...this._editing, draft: (e.target as HTMLTextAreaElement).value };
-    };
-    const box = multiline
-      ? html`<textarea
-          part="editor"
-          aria-label=${label}
-          aria-describedby="edit-help"
-          rows="5"
-          .value=${live(draft)}
-          @input=${onInput}
-          @keydown=${(e: KeyboardEvent) => this.#editorKeydown(e, key, true)}
-        ></textarea>`
-      : html`<input
-          part="editor"
-          aria-label=${label}
-          aria-describedby="edit-help"
-          .value=${live(draft)}
-          @input=${onInput}
-          @keydown=${(e: KeyboardEvent) => this.#editorKeydown(e, key, false)}
-        />`;
-    return html`<div part="editor-box">
-      ${box}
-      <div part="editor__buttons">
-        <button part="button button--primary" type="button" @click=${() => void this.#saveEdit(key)}>${t.save}</button>
-        <button part="button" type="button" @click=${() => this.#cancelEdit(key)}>${t.cancel}</button>
-      </div>
-    </div>`;
-  }
-
+  /** The case view (its code loaded on first use), or why the case is not shown yet. */
   #renderCase(): TemplateResult {
     const t = this.#l.t;
     const cb = this.#shown;
-    const err = this.#case.error;
+    const view = this.#caseView;
+    if (cb && view) {
+      const drop = this._drop === 'case';
+      return html`<div
+        part=${drop ? 'case case--drop' : 'case'}
+        @dragover=${(e: DragEvent) => this.#dragOver(e, 'case')}
+        @dragleave=${(e: DragEvent) => this.#dragLeave(e, 'case')}
+        @drop=${(e: DragEvent) => void this.#dropOn(e, cb.id)}
+        @paste=${(e: ClipboardEvent) => this.#onPaste(e)}
+      >
+        ${view.render(cb, drop)}
+      </div>`;
+    }
     const back = html`<button part="button back" type="button" @click=${() => this.#backToList()}>
       ← ${t.allCases}
     </button>`;
-    if (!cb) {
-      // Anything but a failed read is "loading" (a case id that just changed has not started its read yet).
-      if (this.#case.status !== 3)
-        return html`<div part="case-message">
-          ${back}
-          <p part="message">${t.loadingCase}</p>
-        </div>`;
-      const gone = isPivotkitError(err, 'NotFoundError');
+    // Anything but a failed read is "loading" (a case id that just changed has not started its read yet).
+    const viewError = this._caseViewError;
+    const err = viewError ?? (!cb && this.#case.status === 3 ? this.#case.error : undefined);
+    if (!err)
       return html`<div part="case-message">
         ${back}
-        <p part="message message--error" role="alert">
-          ${gone ? t.caseGone : t.caseFailed(this.#errorText(err))}
-          ${gone ? nothing : html`<button part="button" type="button" @click=${() => this._caseVersion++}>${t.retry}</button>`}
-        </p>
+        <p part="message">${t.loadingCase}</p>
       </div>`;
-    }
-    const malformed = err && isPivotkitError(err, 'ApiShapeError');
-    const drop = this._drop === 'case';
-    return html`<div
-      part=${drop ? 'case case--drop' : 'case'}
-      @dragover=${(e: DragEvent) => this.#dragOver(e, 'case')}
-      @dragleave=${(e: DragEvent) => this.#dragLeave(e, 'case')}
-      @drop=${(e: DragEvent) => void this.#dropOn(e, cb.id)}
-      @paste=${(e: ClipboardEvent) => this.#onPaste(e)}
-    >
-      <div part="case__nav">
-        ${back}
-        <div
-          part="export"
-          role="toolbar"
-          aria-label=${t.exportAs}
-          @keydown=${this.#exportBar.handleKeydown}
-          @focusin=${this.#exportBar.handleFocusin}
-        >
-          <span aria-hidden="true">${t.exportAs}:</span>
-          ${(['ctim', 'csv', 'stix', 'misp'] as const).map(
-            (f) =>
-              html`<button part="button" type="button" data-export=${f} @click=${() => void this.#export(cb, f)}>
-                ${t.exportFormat(f)}
-              </button>`,
-          )}
-        </div>
-        <button part="button button--danger" type="button" @click=${() => this.#deleteCase(cb.id)}>
-          ${t.deleteCase}
-        </button>
-      </div>
-      ${
-        malformed
-          ? html`<p part="message message--error" role="alert">
-              ${t.caseMalformed(message(err))}
-              <button part="button" type="button" @click=${() => this._caseVersion++}>${t.retry}</button>
-            </p>`
-          : err
-            ? html`<p part="message message--error" role="alert">${t.caseFailed(this.#errorText(err))}</p>`
-            : nothing
-      }
-      ${drop ? html`<p part="drop-hint">${t.dropHere}</p>` : nothing}
-      <div part="case__title">
-        <h2 tabindex="-1">${cb.title || t.untitledCase}</h2>
-        ${this.#field(cb, 'title', t.title, (v) => v, false)}
-      </div>
-      <div part="case__meta">
-        <label>
-          ${t.tlpLabel}
-          <select
-            part="tlp-select"
-            .value=${live(cb.tlp ?? 'green')}
-            @change=${(e: Event) => void this.#setTlp(cb, (e.target as HTMLSelectElement).value as Tlp)}
-          >
-            ${TLPS.map((x) => html`<option value=${x} ?selected=${(cb.tlp ?? 'green') === x}>${t.caseTlp(x)}</option>`)}
-          </select>
-        </label>
-        ${this.#pendingLabel(this.#pendingOf(cb, 'tlp'))}
-        ${this.#renderConflicts(cb, 'tlp', (e) => (e.edit.kind === 'field' ? e.edit.value : ''))}
-        ${this.#renderLink(cb)}
-      </div>
-      ${this.#field(cb, 'short_description', t.shortDescription, (v) => v, false)}
-      ${this.#field(cb, 'description', t.description, (v) => renderDescription(v, t.opensInNewTab, () => this.requestUpdate()), true)}
-      ${this.#renderInvestigation(cb)} ${this.#renderObservables(cb)} ${this.#renderNotes(cb)}
+    const gone = !viewError && isPivotkitError(err, 'NotFoundError');
+    const retry = () => {
+      if (viewError) {
+        this._caseViewError = undefined;
+        this.#loadCaseView();
+      } else this._caseVersion++;
+    };
+    return html`<div part="case-message">
+      ${back}
+      <p part="message message--error" role="alert">
+        ${gone ? t.caseGone : viewError ? t.caseViewFailed : t.caseFailed(this.#errorText(err))}
+        ${gone ? nothing : html`<button part="button" type="button" @click=${retry}>${t.retry}</button>`}
+      </p>
     </div>`;
-  }
-
-  #renderInvestigation(cb: Casebook): TemplateResult {
-    const t = this.#l.t;
-    return html`<div part="section investigation">
-      <div part="section__header">
-        <h3 id="inv-h">${t.investigate}</h3>
-        <button
-          part="button"
-          type="button"
-          aria-expanded=${this._investigating ? 'true' : 'false'}
-          ?disabled=${!cb.observables?.length}
-          @click=${async () => {
-            if (!this._investigating) await import('./investigate/pk-case-investigation.js');
-            this._investigating = !this._investigating;
-          }}
-        >
-          ${this._investigating ? t.close : t.investigate}
-        </button>
-      </div>
-      ${
-        this._investigating
-          ? html`<pk-case-investigation
-              .casebook=${cb}
-              .client=${this.#client}
-              heading-level="4"
-            ></pk-case-investigation>`
-          : nothing
-      }
-    </div>`;
-  }
-
-  /** "Link to incident" (its chooser loads on the first use), or why it is not possible. */
-  #renderLink(cb: Casebook): TemplateResult | typeof nothing {
-    const t = this.#l.t;
-    const client = this.#client as Partial<PivotkitApiClient> | undefined;
-    if (!client?.incidents?.linkCasebook || isLocalCaseId(cb.id)) return nothing;
-    if (client.session && client.can && !client.can('link-casebook'))
-      return html`<div part="link">
-        <span part="link__status">${t.linkNeedsScopes(client.missingScopes?.('link-casebook') ?? [])}</span>
-      </div>`;
-    const link = this.#incidentLink;
-    return html`<div part="link">
-      <button
-        part="button link__open"
-        type="button"
-        aria-expanded=${link?.open ? 'true' : 'false'}
-        @click=${async () => {
-          const { IncidentLink } = await import('./incident-link.js');
-          this.#incidentLink ??= new IncidentLink(this, { client: () => this.#client, t: () => this.#l.t });
-          this.#incidentLink.show(!this.#incidentLink.open);
-        }}
-      >
-        ${t.linkIncident}
-      </button>
-      ${link?.render(cb) ?? nothing}
-    </div>`;
-  }
-
-  #renderVerdict(o: Observable): TemplateResult {
-    const t = this.#l.t;
-    const row = this._verdicts.get(okey(o));
-    if (!row || (!row.modules.length && row.disposition === undefined)) {
-      return html`<span part="verdict verdict--none"
-        >${this.#verdictTask.status === 1 ? t.verdictsLoading : t.notEnriched}</span
-      >`;
-    }
-    const d =
-      row.disposition ?? row.modules.reduce<Disposition>((acc, m) => (m.disposition < acc ? m.disposition : acc), 5);
-    return html`<span part="verdict">
-      <pk-verdict-badge
-        .disposition=${row.conflict ? 5 : d}
-        label=${row.conflict ? t.disputed : ''}
-        title=${t.moduleVerdicts(row.modules.map((m) => ({ module: m.module, dispositionName: t.dispositionName(m.disposition) })))}
-      ></pk-verdict-badge>
-      ${row.conflict ? html`<span part="verdict__conflict">${t.modulesDisagree}</span>` : nothing}
-      <span class="visually-hidden">
-        ${row.modules.map((m) => `${m.module}: ${t.dispositionName(m.disposition)}`).join('; ')}
-      </span>
-    </span>`;
-  }
-
-  #renderObservables(cb: Casebook): TemplateResult {
-    const t = this.#l.t;
-    const list = cb.observables ?? [];
-    const prov = provenanceOf(cb);
-    const red = (cb.tlp ?? 'green') === 'red' && !this._redConsent.has(cb.id);
-    return html`<section part="section observables-section" aria-labelledby="obs-h">
-      <div part="section__header">
-        <h3 id="obs-h">${t.observables} <span part="count">(${list.length})</span></h3>
-        <div
-          part="section__actions"
-          role="toolbar"
-          aria-labelledby="obs-h"
-          @keydown=${this.#observableBar.handleKeydown}
-          @focusin=${this.#observableBar.handleFocusin}
-        >
-          <button
-            part="button"
-            type="button"
-            data-action="add-observables"
-            @click=${() => {
-              this._intake = { caseId: cb.id, text: '' };
-              this.#focusAfter = '[part~="intake"] textarea';
-            }}
-          >
-            ${t.addObservables}
-          </button>
-          <button
-            part="button"
-            type="button"
-            ?disabled=${!list.length}
-            @click=${() => void this.#copy(list.map((o) => o.value))}
-          >
-            ${t.copyAll}
-          </button>
-          <button
-            part="button"
-            type="button"
-            ?disabled=${!list.length}
-            @click=${() => void this.#copy(list.map((o) => defang(o)))}
-          >
-            ${t.copyAllDefanged}
-          </button>
-        </div>
-      </div>
-      ${this._intake?.caseId === cb.id ? this.#renderIntake() : nothing}
-      ${
-        red && list.length
-          ? html`<div part="message message--red" role="note">
-              <p>${t.redNoEnrich}</p>
-              <button
-                part="button"
-                type="button"
-                aria-describedby="red-detail"
-                @click=${() => (this._redConsent = new Set(this._redConsent).add(cb.id))}
-              >
-                ${t.enrichRed}
-              </button>
-              <span id="red-detail">${t.enrichRedDetail(list.length)}</span>
-            </div>`
-          : nothing
-      }
-      ${this.#pendingLabel(this.#pendingOf(cb, 'observables'))}
-      ${
-        list.length
-          ? html`<table part="observables">
-              <thead>
-                <tr>
-                  <th scope="col">${t.typeColumn}</th>
-                  <th scope="col">${t.valueColumn}</th>
-                  <th scope="col">${t.verdictColumn}</th>
-                  <th scope="col">${t.actionsColumn}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${repeat(list, okey, (o) => {
-                  const from = prov.get(okey(o))?.[0];
-                  return html`<tr part="observable" data-key=${okey(o)}>
-                    <td part="observable__type">${t.observableType(o.type)}</td>
-                    <td part="observable__value">
-                      <span class="value">${o.value}</span>
-                      ${
-                        from
-                          ? html`<span part="provenance" title=${from.context}>${t.from(from.title || from.url)}</span>`
-                          : nothing
-                      }
-                    </td>
-                    <td>${this.#renderVerdict(o)}</td>
-                    <td part="observable__actions">
-                      <button
-                        part="button icon-button"
-                        type="button"
-                        aria-haspopup="menu"
-                        aria-label=${t.pivotFor(o.value)}
-                        title=${t.pivotFor(o.value)}
-                        @click=${(e: Event) => void this.#pivot(e.currentTarget as HTMLElement, o)}
-                      >
-                        ▾
-                      </button>
-                      <button
-                        part="button icon-button"
-                        type="button"
-                        aria-label=${t.copyOne(o.value)}
-                        title=${t.copyOne(o.value)}
-                        @click=${() => void this.#copy([o.value])}
-                      >
-                        ${COPY_ICON}
-                      </button>
-                      <button
-                        part="button icon-button"
-                        type="button"
-                        aria-label=${t.copyOneDefanged(o.value)}
-                        title=${t.copyOneDefanged(o.value)}
-                        @click=${() => void this.#copy([defang(o)])}
-                      >
-                        [.]
-                      </button>
-                      <button
-                        part="button icon-button"
-                        type="button"
-                        aria-label=${t.removeObservable(o.value)}
-                        title=${t.removeObservable(o.value)}
-                        @click=${() => void this.#enqueue(cb.id, { kind: 'remove-observables', observables: [o] })}
-                      >
-                        ✕
-                      </button>
-                    </td>
-                  </tr>`;
-                })}
-              </tbody>
-            </table>`
-          : html`<p part="message">${t.noObservables}</p>`
-      }
-    </section>`;
   }
 
   #renderIntake(): TemplateResult {
@@ -1576,63 +1016,6 @@ export class PkCasebook extends LitElement {
     </div>`;
   }
 
-  #renderNotes(cb: Casebook): TemplateResult {
-    const t = this.#l.t;
-    const texts = cb.texts ?? [];
-    const pending = this.#pendingOf(cb, 'texts');
-    return html`<section part="section notes" aria-labelledby="notes-h">
-      <h3 id="notes-h">${t.notes}</h3>
-      ${this.#pendingLabel(pending)}
-      ${this.#renderConflicts(cb, 'texts', (e) => (e.edit.kind === 'edit-text' ? readNote(e.edit.to).body : ''))}
-      ${
-        texts.length
-          ? html`<ol part="note-list">
-              ${texts.map((note, i) => {
-                const { time, body } = readNote(note);
-                const key = `note:${i}`;
-                return html`<li part="note field">
-                  ${time ? html`<time part="note__time" datetime=${time} title=${time}>${relativeTime(time)}</time>` : nothing}
-                  ${
-                    this._editing?.key === key
-                      ? this.#editor(key, t.notes, true)
-                      : html`<div part="note__body">${body}</div>
-                          <button
-                            part="button"
-                            type="button"
-                            data-edit=${key}
-                            aria-label=${t.edit(t.notes)}
-                            @click=${() => this.#startEdit(key, body)}
-                          >
-                            ${t.edit(t.notes)}
-                          </button>
-                          <button
-                            part="button"
-                            type="button"
-                            @click=${() => void this.#enqueue(cb.id, { kind: 'remove-text', text: note })}
-                          >
-                            ${t.deleteNote}
-                          </button>`
-                  }
-                </li>`;
-              })}
-            </ol>`
-          : html`<p part="message">${t.noNotes}</p>`
-      }
-      ${
-        this._editing?.key === 'new-note'
-          ? this.#editor('new-note', t.newNote, true)
-          : html`<button
-              part="button"
-              type="button"
-              data-edit="new-note"
-              @click=${() => this.#startEdit('new-note', '')}
-            >
-              ${t.addNote}
-            </button>`
-      }
-    </section>`;
-  }
-
   // ---- rendering: panel ----
 
   #renderToasts(): TemplateResult[] {
@@ -1681,7 +1064,9 @@ export class PkCasebook extends LitElement {
     if (!client) return signedOutPrompt({ t, host: this });
     const authFailed = isPivotkitError(this.#list.error ?? this.#case.error, 'AuthError');
     if (!client.session && authFailed)
-      return html`<p part="message message--error" role="alert">${message(this.#list.error ?? this.#case.error)}</p>
+      return html`<p part="message message--error" role="alert">
+          ${errorMessage(this.#list.error ?? this.#case.error)}
+        </p>
         ${signedOutPrompt({ t, host: this })}`;
     if (client.session && !client.can('casebook'))
       return missingScopesNotice({ t, scopes: client.missingScopes('casebook'), what: t.casebookPanel });
@@ -1698,7 +1083,7 @@ export class PkCasebook extends LitElement {
             aria-labelledby=${this.noHeading ? nothing : 'panel-title'}
             aria-label=${this.noHeading ? t.casebookPanel : nothing}
             @keydown=${(e: KeyboardEvent) => {
-              if (e.key === 'Escape' && this.docked && !e.defaultPrevented && !this._editing) {
+              if (e.key === 'Escape' && this.docked && !e.defaultPrevented && !this.#caseView?.editing) {
                 e.preventDefault();
                 this.#requestClose('escape');
               }

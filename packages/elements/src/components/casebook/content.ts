@@ -1,9 +1,9 @@
-// The pieces of the case view built beside the panel (components/casebook/{markdown,export,investigate},
-// provenance.ts), behind the few calls the panel makes.
+// The pieces of the case built beside the panel (components/casebook/markdown, provenance.ts), behind the few
+// calls the panel and its case view make, each loaded on first use.
 import { html, type TemplateResult } from 'lit';
-import type { Casebook, Observable, Tlp } from '@pivotkit/sdk';
+import type { Observable, Tlp } from '@pivotkit/sdk';
 import type * as RenderModule from './markdown/render.js';
-import { provenanceFromBundle, provenanceToSighting, type Provenance } from './provenance.js';
+import type { Provenance } from './provenance.js';
 
 export type { Provenance };
 
@@ -33,12 +33,11 @@ export function renderDescription(source: string, opensInNewTab: string, ready: 
   return html`<p class="md-pending">${source}</p>`;
 }
 
-/** Provenance records of a case's observables, by `type:value`. */
-export function provenanceOf(casebook: Casebook): Map<string, Provenance[]> {
-  return provenanceFromBundle(casebook);
-}
-
-/** The bundle entities that record `p` for `o` (sent with `patchBundle(id, 'add', …)`). */
-export function provenanceBundle(o: Observable, p: Provenance, tlp?: Tlp): Record<string, unknown> {
+/**
+ * The bundle entities that record `p` for `o` (sent with `patchBundle(id, 'add', …)`). The sighting's code (and
+ * the SDK's observable keys) loads with the first observable added from the page, not with the panel.
+ */
+export async function provenanceBundle(o: Observable, p: Provenance, tlp?: Tlp): Promise<Record<string, unknown>> {
+  const { provenanceToSighting } = await import('./provenance.js');
   return { sightings: [provenanceToSighting(o, p, { tlp })] };
 }

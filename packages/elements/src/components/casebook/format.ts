@@ -1,3 +1,11 @@
+import type { Tlp } from '@pivotkit/sdk';
+
+/** The TLP markings a case may have, most restricted first. */
+export const TLPS: Tlp[] = ['red', 'amber', 'green', 'white'];
+
+/** What an error says, whatever was thrown. */
+export const errorMessage = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
 /**
  * The analyst's search text as a CTIA Lucene `query`: each word matches as a prefix (`phish` finds "Phishing");
  * a word holding Lucene syntax (`:`, `/`, brackets…) is searched as a quoted phrase, so a URL or an IPv6 address

@@ -4,7 +4,7 @@ import { Task } from '@lit/task';
 import type { Casebook, Incident, PivotkitApiClient, PivotkitClient } from '@pivotkit/sdk';
 import { isPivotkitError } from '@pivotkit/sdk';
 import type { SharedStrings } from '../../i18n/index.js';
-import type { CasebookStrings } from '../../i18n/casebook.js';
+import type { CaseViewStrings } from '../../i18n/case-view.js';
 import { announce } from './bridge.js';
 
 /** How many incidents the chooser offers: the newest ones, as the Incidents app lists them. */
@@ -16,7 +16,7 @@ interface Options {
   /** The client the casebook talks through. */
   client: () => PivotkitClient | undefined;
   /** The strings of the host's language. */
-  t: () => SharedStrings & CasebookStrings;
+  t: () => SharedStrings & CaseViewStrings;
 }
 
 /**

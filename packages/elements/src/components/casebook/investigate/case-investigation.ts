@@ -13,7 +13,7 @@ import {
 } from '@pivotkit/sdk';
 import { tokens } from '../../../styles/tokens.js';
 import { LocalizeController } from '../../../controllers/localize-controller.js';
-import { caseContentEn } from '../../../i18n/casebook.js';
+import { caseContentEn } from '../../../i18n/case-content.js';
 import { SessionController } from '../../../controllers/session-controller.js';
 import { StoreController } from '../../../controllers/store-controller.js';
 import { ToolbarController } from '../../../controllers/toolbar-controller.js';

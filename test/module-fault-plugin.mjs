@@ -1,0 +1,30 @@
+// @web/test-runner plugin: lets a browser test make its own page's requests for a module fail, as a network fault
+// does, to check what an element shows when its lazily loaded code does not arrive. Only the asking test's page is
+// affected (puppeteer's request interception on that page), not the test files running beside it.
+// A test asks for it with executeServerCommand('pk-fail-module', { path, fail: true | false }).
+export function moduleFaultPlugin() {
+  /** Per page: the paths whose requests fail. */
+  const failing = new WeakMap();
+  return {
+    name: 'pk-module-fault',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'pk-fail-module') return undefined;
+      const page = session.browser.getPage(session.id);
+      let paths = failing.get(page);
+      if (!paths) {
+        paths = new Set();
+        failing.set(page, paths);
+        await page.setRequestInterception(true);
+        page.on('request', (req) => {
+          if (req.isInterceptResolutionHandled()) return;
+          const { pathname } = new URL(req.url());
+          if ([...paths].some((p) => pathname.endsWith(p))) void req.abort('internetdisconnected');
+          else void req.continue();
+        });
+      }
+      if (payload.fail) paths.add(payload.path);
+      else paths.delete(payload.path);
+      return true;
+    },
+  };
+}
