@@ -7,7 +7,6 @@
 import * as z from 'zod/mini';
 import * as S from './schemas/client.js';
 import type { ModuleError, ModuleResult } from './types.js';
-import { toModuleError } from './verdict.js';
 
 /** An envelope whose items are checked one by one. Only its outline is strict: lists where lists belong. */
 export const looseEnvelope = z.looseObject({
@@ -55,6 +54,16 @@ export function readItems<T>(
   }
   return out;
 }
+
+/** The wire's `ErrorMessage` as a {@link ModuleError}. */
+const toModuleError = (e: z.output<typeof S.errorMessage>): ModuleError => ({
+  ...(e.module !== undefined ? { module: e.module } : {}),
+  moduleInstanceId: e.module_instance_id,
+  moduleTypeId: e.module_type_id,
+  code: e.code,
+  message: e.message,
+  type: e.type,
+});
 
 /** The envelope's `errors` as ModuleErrors (an entry not in the documented shape is reported as such). */
 export const readErrors = (errors: readonly unknown[] | undefined, into: ModuleError[] = []): ModuleError[] => {

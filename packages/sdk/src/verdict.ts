@@ -3,7 +3,7 @@
  * @module
  */
 import { DISPOSITIONS, type Disposition, type Observable } from './observable.js';
-import type { Judgement, ModuleError, ModuleResult, ObservableVerdict, Sighting, Verdict } from './types.js';
+import type { ModuleResult, ObservableVerdict } from './types.js';
 
 /** Types whose values compare case-insensitively (DNS names, mailboxes, hex digests). */
 const CASELESS = new Set(['domain', 'email', 'md5', 'sha1', 'sha256']);
@@ -133,41 +133,4 @@ export function mergeModules(parts: readonly ModuleResult[]): ModuleResult[] {
     cur.raws.push(p.raw);
   }
   return [...byId.values()].map(({ raws, ...m }) => ({ ...m, raw: raws.length === 1 ? raws[0] : raws }));
-}
-
-/** The wire's `ErrorMessage` as a {@link ModuleError}. */
-export function toModuleError(e: {
-  module?: string;
-  module_instance_id: string;
-  module_type_id: string;
-  code: string;
-  message: string;
-  type: 'fatal' | 'warning' | 'error';
-}): ModuleError {
-  return {
-    ...(e.module !== undefined ? { module: e.module } : {}),
-    moduleInstanceId: e.module_instance_id,
-    moduleTypeId: e.module_type_id,
-    code: e.code,
-    message: e.message,
-    type: e.type,
-  };
-}
-
-/** One module's item of an enrich envelope as a {@link ModuleResult}. */
-export function toModuleResult(d: {
-  module: string;
-  module_instance_id: string;
-  module_type_id: string;
-  data: { verdicts?: { docs: unknown[] }; judgements?: { docs: unknown[] }; sightings?: { docs: unknown[] } };
-}): ModuleResult {
-  return {
-    module: d.module,
-    moduleInstanceId: d.module_instance_id,
-    moduleTypeId: d.module_type_id,
-    verdicts: (d.data.verdicts?.docs ?? []) as Verdict[],
-    judgements: (d.data.judgements?.docs ?? []) as Judgement[],
-    sightings: (d.data.sightings?.docs ?? []) as Sighting[],
-    raw: d.data,
-  };
 }
