@@ -1,5 +1,15 @@
 import { css } from 'lit';
 
+// Notes on the rules below (kept out of the CSS text itself, which ships as written):
+// - Inline mode (`:host([inline])`) sits in the page's text flow: no line-height change, not part of a text
+//   selection. It is drawn with few boxes of fixed size and no flex layout: a page may hold 10,000 of these, and
+//   each box costs style, layout, paint-property and paint work while decorate() adds them (and in every later
+//   layout of, say, the table they sit in). The container adds no box; icon and caret are one pseudo-element
+//   with two mask layers (right to left, only their positions swap).
+// - The menu caret (`[part='pivot']::after`) is a mask (see type-icons.ts), not a rotated border: a transform is
+//   one more paint property node per observable.
+// - Middle ellipsis: the head shrinks with an ellipsis, the tail always shows. Both are the real text, so a copy
+//   of the selection and a screen reader get the whole value.
 export default css`
   :host {
     --value-max-width: 26ch;
@@ -13,9 +23,12 @@ export default css`
   :host([inline]) {
     font: inherit;
     color: inherit;
-    /* Sits in the page's text flow: no line-height change, not part of a text selection. */
     line-height: 1;
     user-select: none;
+    display: inline-block;
+    margin-inline-start: 0.2em;
+    white-space: nowrap;
+    vertical-align: middle;
   }
   [part='base'] {
     display: inline-flex;
@@ -62,8 +75,6 @@ export default css`
     background: var(--_accent);
     border-color: var(--_accent);
   }
-  /* The menu caret is a mask (see type-icons.ts), not a rotated border: a transform is one more paint property
-     node per observable. */
   [part='pivot']::after {
     content: '';
     width: 0.45em;
@@ -98,8 +109,6 @@ export default css`
     font-size: 0.95em;
     white-space: nowrap;
   }
-  /* Middle ellipsis: the head shrinks with an ellipsis, the tail always shows. Both are the real text, so a
-     copy of the selection and a screen reader get the whole value. */
   [part='value__head'] {
     overflow: hidden;
     text-overflow: ellipsis;
@@ -107,16 +116,6 @@ export default css`
   }
   [part='value__tail'] {
     flex: none;
-  }
-  /* Inline mode is drawn with few boxes of fixed size and no flex layout: a page may hold 10,000 of these, and
-     each box costs style, layout, paint-property and paint work while decorate() adds them (and in every later
-     layout of, say, the table they sit in). The container adds no box; icon and caret are one pseudo-element
-     with two mask layers. */
-  :host([inline]) {
-    display: inline-block;
-    margin-inline-start: 0.2em;
-    white-space: nowrap;
-    vertical-align: middle;
   }
   :host([inline]) [part='base'] {
     display: contents;
@@ -140,9 +139,9 @@ export default css`
       var(--_caret) right center / 0.45em 0.45em no-repeat;
   }
   :host([inline]:dir(rtl)) [part='pivot']::before {
-    mask:
-      var(--_icon) right center / 0.85em 0.85em no-repeat,
-      var(--_caret) left center / 0.45em 0.45em no-repeat;
+    mask-position:
+      right center,
+      left center;
   }
   :host([inline]) [part='pivot']::after {
     content: none;
