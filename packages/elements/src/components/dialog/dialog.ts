@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { LocalizeController } from '../../controllers/localize-controller.js';
 import { PkLifecycleEvent } from '../../events/dialog-lifecycle.js';
 import { PkRequestCloseEvent, type RequestCloseSource } from '../../events/request-close.js';
@@ -91,8 +91,10 @@ export class PkDialog extends LitElement {
   /** Leaves out the close button (a confirmation whose footer has Cancel). */
   @property({ type: Boolean, attribute: 'no-close-button' }) noCloseButton = false;
 
-  /** @internal */
-  @query('dialog') private _dialog!: HTMLDialogElement;
+  /** @internal The rendered `<dialog>` (what `@query('dialog')` would give, without the decorator's code). */
+  private get _dialog(): HTMLDialogElement {
+    return this.renderRoot?.querySelector('dialog') as HTMLDialogElement;
+  }
 
   #l = new LocalizeController(this);
   #open = false;
