@@ -6,22 +6,14 @@ type Joined<T extends readonly object[]> = T extends readonly [infer H, ...infer
   ? H & Joined<R>
   : unknown;
 
-/** The nearest `lang` attribute, looking through the shadow roots the element sits in (a badge inside an observable). */
-function langOf(el: Element): string {
+/**
+ * The value of the nearest `lang` or `dir` attribute, looking through the shadow roots the element sits in (a badge
+ * inside an observable); `undefined` when no ancestor has one.
+ */
+function nearest(el: Element, attribute: 'lang' | 'dir'): string | undefined {
   for (let n: Element | null = el; n;) {
-    const found = n.closest('[lang]');
-    if (found) return found.getAttribute('lang') ?? '';
-    const root = n.getRootNode();
-    n = root instanceof ShadowRoot ? root.host : null;
-  }
-  return document.documentElement.lang;
-}
-
-/** The nearest `dir` attribute the same way; else the translation's own direction. */
-function dirOf(el: Element): string | undefined {
-  for (let n: Element | null = el; n;) {
-    const found = n.closest('[dir]');
-    if (found) return found.getAttribute('dir') ?? undefined;
+    const found = n.closest(`[${attribute}]`);
+    if (found) return found.getAttribute(attribute) ?? undefined;
     const root = n.getRootNode();
     n = root instanceof ShadowRoot ? root.host : null;
   }
@@ -77,12 +69,13 @@ export class LocalizeController<T extends readonly Partial<Translation>[] = []> 
   /** The strings for the host's language, looked up when read so that a `lang` change applies on next render. */
   get t(): SharedStrings & Joined<T> {
     // A Translation has every string; the type keeps to those whose English this element added.
-    return translationFor(langOf(this.host)) as unknown as SharedStrings & Joined<T>;
+    return translationFor(nearest(this.host, 'lang') ?? document.documentElement.lang) as unknown as SharedStrings &
+      Joined<T>;
   }
 
   /** The host's writing direction. */
   get dir(): 'ltr' | 'rtl' {
-    const d = dirOf(this.host);
+    const d = nearest(this.host, 'dir');
     if (d === 'rtl' || d === 'ltr') return d;
     return this.t.$dir;
   }
