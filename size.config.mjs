@@ -18,11 +18,13 @@ export default [
     name: 'First load of a reporting page (decorate, pk-observable, configure, createClient, detection)',
     entry: FIRST_LOAD,
     load: 'initial',
-    // Over (43.4 kB; 51.3 before the client's reply checks, zod/mini and the schemas, became a chunk the first call
-    // imports: docs/decisions/0009; 45.0 before the TLD list was front-coded; 44.0 before the verdict cache imported
-    // idb-keyval on first use): detection with its TLD list (14.2 kB) and the client (11.1 kB) are 25.3 kB before
-    // lit and any element.
-    limitKb: 44.5,
+    // Over (42.3 kB; 43.4 while the reply checks imported verdict.ts, which split it and sdk/observable.ts into two
+    // small chunks of their own, while pk-observable's and the badge's CSS carried their notes as CSS comments, and
+    // while the menu's dialog kept lit's @query in the graph; 51.3 before the client's reply checks, zod/mini and the
+    // schemas, became a chunk the first call imports: docs/decisions/0009; 45.0 before the TLD list was front-coded;
+    // 44.0 before the verdict cache imported idb-keyval on first use): detection with its TLD list (14.2 kB) and the
+    // client (10.8 kB) are 25.0 kB before lit and any element.
+    limitKb: 43.5,
     // Target not met yet (issue 11 / the owner's budget): the limit above is today's weight plus a few per cent.
     targetKb: 40,
   },
