@@ -14,6 +14,8 @@ export function moduleFaultPlugin() {
       if (!paths) {
         paths = new Set();
         failing.set(page, paths);
+        // A module an earlier test file loaded would come from the memory cache, past the interception.
+        await page.setCacheEnabled(false);
         await page.setRequestInterception(true);
         page.on('request', (req) => {
           if (req.isInterceptResolutionHandled()) return;

@@ -20,7 +20,10 @@ describe('<pk-casebook> case view, loaded on first use', function () {
     client = await emulatorClient();
     await client.signIn();
   });
-  after(() => {
+  const view = '/components/casebook/case-view.ts';
+  after(async () => {
+    // Even when the test failed half-way: the files after this one load the view.
+    await executeServerCommand('pk-fail-module', { path: view, fail: false });
     box?.dispose();
     // Opening the case made it the page's current case: the next test file starts without one.
     localStorage.removeItem('pk-current-case');
@@ -33,7 +36,6 @@ describe('<pk-casebook> case view, loaded on first use', function () {
       tlp: 'green',
     });
     // Every request for the view's module fails, as during a network fault (the idle preload, then each open).
-    const view = '/components/casebook/case-view.ts';
     await executeServerCommand('pk-fail-module', { path: view, fail: true });
     box = new Outbox({ dbName: `pk-case-view-${Date.now()}`, client: () => client });
     const el = await fixture<PkCasebook>(html`<pk-casebook .client=${client} .outbox=${box}></pk-casebook>`);
