@@ -20,19 +20,11 @@ import { session } from '../../state/session.js';
 import { pageOutbox, sendPageOutboxWith } from '../../state/page-outbox.js';
 import { whenIdle } from '../../lazy/when-idle.js';
 import { loadMarkdown, provenanceBundle, type Provenance } from './content.js';
-import { detectInText, isObservableDrag, previewIntake, readDrop, type IntakePreview } from './intake.js';
+import { isObservableDrag, readDrop } from './intake.js';
+import { IntakeBox } from './intake-box.js';
 import { errorMessage, luceneQuery, relativeTime, TLPS } from './format.js';
 import type { CasePanel, CaseView } from './case-view.js';
 import styles from './casebook.styles.js';
-
-type Intake = {
-  caseId: string;
-  text: string;
-  preview?: IntakePreview;
-  busy?: 'detect' | 'inspect';
-  error?: string;
-  provenance?: Provenance;
-};
 
 /**
  * @tag pk-casebook
@@ -216,13 +208,21 @@ export class PkCasebook extends LitElement {
   @state() private _active = 0;
   @state() private _listVersion = 0;
   @state() private _caseVersion = 0;
-  @state() private _intake: Intake | undefined;
   @state() private _drop: string | undefined;
   @state() private _deleting = new Map<string, { title: string; timer: ReturnType<typeof setTimeout> }>();
   @state() private _importErrors: string[] = [];
   @state() private _currentId: string | null = null;
 
   readonly #l = new LocalizeController(this, casebookEn);
+  /** The "Add observables" box: the list's (a drop on a row) or the case view's. */
+  readonly #intake = new IntakeBox(this, {
+    client: () => this.#client,
+    caseOf: (caseId) => this.#caseOf(caseId),
+    add: (caseId, observables, provenance) => this.#add(caseId, observables, provenance),
+    focusAfter: (selector) => {
+      this.#focusAfter = selector;
+    },
+  });
   /** The case view, loaded with import() when a case is first shown or the panel is idle (`#loadCaseView`). */
   #caseView: CaseView | undefined;
   #caseViewLoad: Promise<void> | undefined;
@@ -386,11 +386,8 @@ export class PkCasebook extends LitElement {
     enqueue: (caseId, edit) => this.#enqueue(caseId, edit),
     back: () => this.#backToList(),
     remove: (caseId) => this.#deleteCase(caseId),
-    intake: (caseId) => (this._intake?.caseId === caseId ? this.#renderIntake() : nothing),
-    openIntake: (caseId) => {
-      this._intake = { caseId, text: '' };
-      this.#focusAfter = '[part~="intake"] textarea';
-    },
+    intake: (caseId) => this.#intake.render(caseId),
+    openIntake: (caseId) => this.#intake.open(caseId),
     focusAfter: (selector) => {
       this.#focusAfter = selector;
     },
@@ -428,7 +425,7 @@ export class PkCasebook extends LitElement {
 
   #openCase(id: string) {
     this.caseId = this.#outbox.resolveId(id);
-    this._intake = undefined;
+    this.#intake.close();
     this.#caseView?.reset();
     const cb = this.#rows.get(this.caseId);
     if (!isLocalCaseId(this.caseId)) currentCaseRef.set({ id: this.caseId, title: cb?.title });
@@ -438,7 +435,7 @@ export class PkCasebook extends LitElement {
   #backToList() {
     const id = this.caseId;
     this.caseId = '';
-    this._intake = undefined;
+    this.#intake.close();
     this.#caseView?.reset();
     this.#focusAfter = `[role="option"][data-id="${CSS.escape(id)}"]`;
   }
@@ -495,48 +492,23 @@ export class PkCasebook extends LitElement {
 
   // ---- adding observables ----
 
+  /** A case as the panel has it: the one shown (with its queued edits), else the list's row. */
+  #caseOf(caseId: string): Casebook | undefined {
+    return caseId === this.caseId ? this.#shown : this.#rows.get(caseId);
+  }
+
   /** Adds observables to a case (through the outbox), with their provenance when they came from this page. */
   async #add(caseId: string, observables: Observable[], provenance?: Provenance) {
     if (!observables.length) return;
     await this.#enqueue(caseId, { kind: 'add-observables', observables });
     if (provenance) {
-      const tlp =
-        (caseId === this.caseId ? this.#shown?.tlp : this.#rows.get(caseId)?.tlp) ?? (await this.#defaultTlp());
+      const tlp = this.#caseOf(caseId)?.tlp ?? (await this.#defaultTlp());
       const bundles = await Promise.all(observables.map((o) => provenanceBundle(o, provenance, tlp)));
       const sightings = bundles.flatMap((b) => b['sightings'] as unknown[]);
       await this.#enqueue(caseId, { kind: 'bundle', bundle: { sightings } });
     }
-    const title =
-      (caseId === this.caseId ? this.#shown?.title : this.#rows.get(caseId)?.title) || this.#l.t.untitledCase;
+    const title = this.#caseOf(caseId)?.title || this.#l.t.untitledCase;
     this.#say(this.#l.t.addedN(observables.length, title));
-  }
-
-  /** Shows what adding `found` would do, before doing it. */
-  #preview(caseId: string, found: Observable[], provenance?: Provenance, text = '') {
-    const existing =
-      caseId === this.caseId ? (this.#shown?.observables ?? []) : (this.#rows.get(caseId)?.observables ?? []);
-    this._intake = { caseId, text, preview: previewIntake(found, existing), provenance };
-    this.#focusAfter = '[part~="intake"] [data-action="confirm"], [part~="intake"] [data-action="cancel"]';
-  }
-
-  async #detect(text: string, caseId: string) {
-    this._intake = { ...(this._intake ?? { caseId }), text, busy: 'detect', error: undefined };
-    const found = await detectInText(text);
-    this.#preview(caseId, found, undefined, text);
-    if (!found.length) this._intake = { caseId, text, error: this.#l.t.nothingFound };
-  }
-
-  async #inspect() {
-    const intake = this._intake;
-    const client = this.#client;
-    if (!intake || !client) return;
-    this._intake = { ...intake, busy: 'inspect', error: undefined };
-    try {
-      const found = await client.inspect(intake.text);
-      this.#preview(intake.caseId, found, undefined, intake.text);
-    } catch (e) {
-      this._intake = { ...intake, busy: undefined, error: this.#l.t.inspectFailed(errorMessage(e)) };
-    }
   }
 
   #provenanceFrom(source: Element | null | undefined, o: Observable): Provenance {
@@ -577,8 +549,8 @@ export class PkCasebook extends LitElement {
     const target = caseId ?? (await this.#createCase());
     if ('observables' in got) {
       // Dragged from the page: the source element is not known to the drop, so the page itself is the provenance.
-      this.#preview(target, got.observables, this.#provenanceFrom(null, got.observables[0]!));
-    } else await this.#detect(got.text, target);
+      this.#intake.preview(target, got.observables, this.#provenanceFrom(null, got.observables[0]!));
+    } else await this.#intake.detect(got.text, target);
   }
 
   #onPick = (e: PkObservablePickEvent) => {
@@ -601,7 +573,7 @@ export class PkCasebook extends LitElement {
     const menu = e.target as (HTMLElement & { anchor?: HTMLElement }) | null;
     if (caseId && !e.defaultPrevented) {
       const provenance = this.#provenanceFrom(menu?.anchor, o);
-      const known = caseId === this.caseId ? this.#shown?.tlp : this.#rows.get(caseId)?.tlp;
+      const known = this.#caseOf(caseId)?.tlp;
       void (async () => {
         const tlp = known ?? (await this.#defaultTlp());
         await this.#enqueue(caseId, { kind: 'bundle', bundle: await provenanceBundle(o, provenance, tlp) });
@@ -618,7 +590,7 @@ export class PkCasebook extends LitElement {
     const text = e.clipboardData?.getData('text/plain') ?? '';
     if (!id || !text.trim()) return;
     e.preventDefault();
-    void this.#detect(text, id);
+    void this.#intake.detect(text, id);
   }
 
   /** Signs in through the page's session when the client is the page's (so every element sees it). */
@@ -793,7 +765,7 @@ export class PkCasebook extends LitElement {
             </div>`
           : nothing
       }
-      ${this._intake ? this.#renderIntake() : nothing}
+      ${this.#intake.render()}
       <div
         part="list"
         role="listbox"
@@ -921,98 +893,6 @@ export class PkCasebook extends LitElement {
         ${gone ? t.caseGone : viewError ? t.caseViewFailed : t.caseFailed(this.#errorText(err))}
         ${gone ? nothing : html`<button part="button" type="button" @click=${retry}>${t.retry}</button>`}
       </p>
-    </div>`;
-  }
-
-  #renderIntake(): TemplateResult {
-    const t = this.#l.t;
-    const intake = this._intake!;
-    const p = intake.preview;
-    const client = this.#client;
-    const canInspect = !!client?.session && client.can('inspect');
-    return html`<div part="intake" role="group" aria-labelledby="intake-h">
-      <h4 id="intake-h">
-        ${t.addObservablesTo(intake.caseId === this.caseId ? (this.#shown?.title ?? '') : (this.#rows.get(intake.caseId)?.title ?? ''))}
-      </h4>
-      ${
-        p
-          ? html`<p part="intake__summary" role="status">
-                ${t.preview(p.add.length + p.already.length, p.already.length)}
-              </p>
-              <ul part="intake__list">
-                ${p.add.map((o) => html`<li><span part="observable__type">${t.observableType(o.type)}</span> <span class="value">${o.value}</span></li>`)}
-                ${p.already.map(
-                  (o) =>
-                    html`<li part="intake__already">
-                      <span part="observable__type">${t.observableType(o.type)}</span>
-                      <span class="value">${o.value}</span>
-                    </li>`,
-                )}
-              </ul>`
-          : html`<p id="intake-help">${t.addObservablesHelp}</p>
-              <textarea
-                aria-label=${t.pasteLabel}
-                aria-describedby="intake-help"
-                rows="4"
-                .value=${live(intake.text)}
-                @input=${(e: InputEvent) => (this._intake = { ...intake, text: (e.target as HTMLTextAreaElement).value })}
-                @keydown=${(e: KeyboardEvent) => {
-                  if (e.key === 'Escape') {
-                    e.stopPropagation();
-                    this._intake = undefined;
-                  } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-                    e.preventDefault();
-                    void this.#detect(intake.text, intake.caseId);
-                  }
-                }}
-              ></textarea>`
-      }
-      ${intake.error ? html`<p part="message message--error" role="alert">${intake.error}</p>` : nothing}
-      ${intake.busy === 'inspect' ? html`<p part="message" role="status">${t.inspecting}</p>` : nothing}
-      <div part="intake__buttons">
-        ${
-          p
-            ? html`<button
-                part="button button--primary"
-                type="button"
-                data-action="confirm"
-                ?disabled=${!p.add.length}
-                @click=${async () => {
-                  this._intake = undefined;
-                  await this.#add(intake.caseId, p.add, intake.provenance);
-                  this.#focusAfter = '[data-action="add-observables"]';
-                }}
-              >
-                ${t.addN(p.add.length)}
-              </button>`
-            : html`<button
-                part="button button--primary"
-                type="button"
-                ?disabled=${!intake.text.trim()}
-                @click=${() => void this.#detect(intake.text, intake.caseId)}
-              >
-                ${t.findObservables}
-              </button>`
-        }
-        ${
-          canInspect && intake.text.trim()
-            ? html`<button part="button" type="button" ?disabled=${!!intake.busy} @click=${() => void this.#inspect()}>
-                ${t.askInspect}
-              </button>`
-            : nothing
-        }
-        <button
-          part="button"
-          type="button"
-          data-action="cancel"
-          @click=${() => {
-            this._intake = undefined;
-            this.#focusAfter = '[data-action="add-observables"]';
-          }}
-        >
-          ${t.cancel}
-        </button>
-      </div>
     </div>`;
   }
 
