@@ -1,7 +1,7 @@
 // The casebook's case view is code of its own, loaded with import() when the panel first shows a case (or is
 // idle). This file runs in a page of its own, so that the view's module has not been loaded by another test.
 import { expect, fixture, html, waitUntil as waitFor } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { PivotkitApiClient } from '@pivotkit/sdk';
 import '@pivotkit/elements/pk-casebook.js';
 import { Outbox, type PkCasebook } from '@pivotkit/elements/pk-casebook.js';
@@ -59,5 +59,35 @@ describe('<pk-casebook> case view, loaded on first use', function () {
     // The view's styles came with it: its sections are laid out as columns, as casebook.test.ts sees them.
     expect(getComputedStyle(one(el, '[part~="case"]')!).display).to.equal('flex');
     expect(getComputedStyle(one(el, '[part~="observables-section"]')!).display).to.equal('flex');
+  });
+
+  it('keeps the pasted text and says so when the detector does not load, then finds on the next try', async () => {
+    const detector = '/sdk/src/detect/index.ts';
+    const cb = await client.casebooks.create({ title: 'Lazy detector', observables: [], tlp: 'green' });
+    box = new Outbox({ dbName: `pk-case-view-detect-${Date.now()}`, client: () => client });
+    const el = await fixture<PkCasebook>(
+      html`<pk-casebook .client=${client} .outbox=${box} case-id=${cb.id}></pk-casebook>`,
+    );
+    await waitUntil(() => one(el, '[data-action="add-observables"]'), 'the case view');
+    await executeServerCommand('pk-fail-module', { path: detector, fail: true });
+    try {
+      one(el, '[data-action="add-observables"]')!.click();
+      await waitUntil(() => el.shadowRoot!.activeElement?.matches('[part~="intake"] textarea'), 'the box has focus');
+      await sendKeys({ type: 'seen at 198.51.100.23' });
+      await sendKeys({ down: 'Control' });
+      await sendKeys({ press: 'Enter' });
+      await sendKeys({ up: 'Control' });
+      await waitUntil(() => one(el, '[part~="intake"] [role="alert"]'), 'the failure is said');
+      expect(text(one(el, '[part~="intake"] [role="alert"]'))).to.contain('the detector did not load');
+      const area = one(el, '[part~="intake"] textarea') as HTMLTextAreaElement;
+      expect(area.value, 'the text is kept').to.equal('seen at 198.51.100.23');
+    } finally {
+      await executeServerCommand('pk-fail-module', { path: detector, fail: false });
+    }
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="intake__buttons"] button')]
+      .find((b) => text(b) === 'Find observables')!
+      .click();
+    await waitUntil(() => one(el, '[part~="intake__list"]'), 'found on the next try');
+    expect(text(one(el, '[part~="intake__list"]'))).to.contain('198.51.100.23');
   });
 });

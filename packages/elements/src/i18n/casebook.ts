@@ -46,6 +46,8 @@ export interface CasebookStrings {
   inspectFailed: (message: string) => string;
   preview: (found: number, already: number) => string;
   nothingFound: string;
+  /** The detector's code did not arrive (a network fault): the text stays, to try again. */
+  detectFailed: string;
   addN: (n: number) => string;
   addedN: (n: number, title: string) => string;
   dropOnCase: (title: string) => string;
@@ -106,6 +108,7 @@ export const casebookEn: CasebookStrings = {
   preview: (found, already) =>
     `${found.toLocaleString('en')} observable${found === 1 ? '' : 's'}` +
     (already ? `, ${already.toLocaleString('en')} already in this case` : ''),
+  detectFailed: 'Could not look for observables: the detector did not load. Check the connection, then try again.',
   nothingFound: 'No observables found in that text.',
   addN: (n) => `Add ${n.toLocaleString('en')}`,
   addedN: (n, title) => `Added ${n.toLocaleString('en')} observable${n === 1 ? '' : 's'} to ${title}`,

@@ -79,9 +79,9 @@ export class IntakeBox {
     let found: Observable[];
     try {
       found = await detectInText(text);
-    } catch (e) {
+    } catch {
       // The detector's code did not arrive: the text stays, to try again.
-      this.#set({ caseId, text, error: errorMessage(e) });
+      this.#set({ caseId, text, error: this.#l.t.detectFailed });
       return;
     }
     if (found.length) this.preview(caseId, found, undefined, text);
