@@ -1,17 +1,25 @@
 import { css } from 'lit';
 
+// Notes on the rules below (kept out of the CSS text itself, which ships as written):
+// - :host starts from none of the page's inherited properties (`all: initial`): the page's CSS reaches a shadow
+//   root only through them. Its `color-scheme: inherit` makes "auto" follow the page's colour scheme (and through
+//   it the system's). The `--_p-*` properties read the page's theme tokens, if it has any, there: the auto theme
+//   hands them down (see .theme).
+// - .theme has the built-in tokens, then reads them again as the `--_*` values the rules use (the tokens module
+//   read the page's values on :host; this is where the fallbacks are). `[data-theme='auto']` follows the page:
+//   its own tokens, if it has any, win (the page's theme).
+// - `[popover]` undoes the UA's centred-box defaults of popovers.
+// - The panel's title (h2) takes focus only as a landing place when an app has nothing focusable yet: no outline.
+// - Narrow viewports (52rem): icons only, the names stay for assistive technology and as tooltips.
 export default css`
-  /* The page's CSS reaches a shadow root only through inherited properties: start from none of them. */
   :host {
     all: initial;
-    /* "auto" follows the page's colour scheme (and through it the system's). */
     color-scheme: inherit;
     --bar-height: 2.75rem;
     --panel-width: 46rem;
     display: block;
     block-size: var(--bar-height);
     inline-size: 100%;
-    /* The page's theme tokens, if it has any, read here: the auto theme hands them down (see .theme). */
     --_p-text: var(--pk-color-text);
     --_p-text-muted: var(--pk-color-text-muted);
     --_p-surface: var(--pk-color-surface);
@@ -47,7 +55,6 @@ export default css`
     --pk-color-suspicious: light-dark(#a15c00, #f5b85a);
     --pk-color-common: light-dark(#3d5a80, #9bb8e0);
     --pk-color-unknown: light-dark(#5a6372, #a3acba);
-    /* The tokens module read the page's values on :host; read them again here, where the fallbacks are. */
     --_fg: var(--pk-color-text);
     --_fg-muted: var(--pk-color-text-muted);
     --_bg: var(--pk-color-surface);
@@ -63,7 +70,6 @@ export default css`
     --_common: var(--pk-color-common);
     --_unknown: var(--pk-color-unknown);
   }
-  /* Following the page: its own tokens, if it has any, win (the page's theme). */
   .theme[data-theme='auto'] {
     --pk-color-text: var(--_p-text, light-dark(#1d2430, #e6e9ef));
     --pk-color-text-muted: var(--_p-text-muted, light-dark(#5a6372, #a3acba));
@@ -87,7 +93,6 @@ export default css`
     color-scheme: dark;
   }
 
-  /* Popovers: undo the UA's centred-box defaults. */
   [popover] {
     margin: 0;
     padding: 0;
@@ -206,12 +211,10 @@ export default css`
     outline-offset: -2px;
   }
 
-  /* The panel's title takes focus only as a landing place when an app has nothing focusable yet. */
   h2:focus {
     outline: none;
   }
 
-  /* Narrow viewports: icons only, the names stay for assistive technology and as tooltips. */
   @media (max-width: 52rem) {
     [part~='item'] [part~='item__label'] {
       position: absolute;
