@@ -169,6 +169,37 @@ describe('<pk-ribbon> across page loads', () => {
     await client.casebooks.delete(cb.id);
   });
 
+  it('opens and resizes the panel by keyboard right after a page load, before its code was preloaded', async () => {
+    // The panel's code loads with import() (panel.ts): on the first open, or when the bar is idle.
+    await page.load({ api: await emulatorUrl() });
+    const el = page.ribbon();
+    page.frame.focus();
+    el.shadowRoot!.querySelector<HTMLElement>('[data-app="home"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => part(el, 'panel')?.matches(':popover-open'), 'the panel opens');
+    await waitUntil(() => el.shadowRoot!.querySelector('pk-home'), 'Home loads');
+    expect(el.shadowRoot!.querySelector('#panel-title')!.textContent).to.equal('Home');
+    expect(getComputedStyle(part(el, 'panel')).position, 'with its styles').to.equal('fixed');
+    const splitter = part(el, 'splitter');
+    splitter.focus();
+    await sendKeys({ press: 'ArrowUp' });
+    await el.updateComplete;
+    expect(splitter.getAttribute('aria-valuenow')).to.equal('436');
+    expect(page.win().pk.ribbonLayout.get().height).to.equal(436);
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(part(el, 'panel').matches(':popover-open')).to.equal(false);
+  });
+
+  it('preloads the panel’s code once the bar is idle, with nothing open', async () => {
+    await page.load({ api: await emulatorUrl() });
+    const el = page.ribbon();
+    // Idle comes when nothing else runs; a condition, not a timer.
+    await waitUntil(() => part(el, 'panel'), 'the idle preload renders the (closed) panel', { timeout: 8000 });
+    expect(part(el, 'panel').matches(':popover-open')).to.equal(false);
+    expect(el.openApp).to.equal(null);
+  });
+
   it('keeps the session across pages with the token in sessionStorage, when the host allows it', async function () {
     this.timeout(20_000);
     const api = await emulatorUrl();

@@ -121,3 +121,14 @@ test('the ribbon’s bar loads no @lit/task: its Casebook count fetches the curr
     [],
   );
 });
+
+test('the ribbon’s bar loads its panel with import(): the splitter, the panel’s styles and the app loading', async () => {
+  const RIBBON = 'packages/elements/src/components/ribbon/';
+  const own = await ownInputsOf(`${RIBBON}pk-ribbon.ts`);
+  const later = [`${RIBBON}panel.ts`, `${RIBBON}panel.styles.ts`, `${RIBBON}splitter-controller.ts`];
+  for (const file of later) assert.ok(!own.has(file), `${file} is not in the ribbon's own load`);
+  const b = await bundle([`${RIBBON}pk-ribbon.ts`]);
+  const all = closure(b.outputs, mainChunk(b.outputs), { dynamic: true });
+  const loadable = new Set([...all].flatMap((c) => Object.keys(b.outputs[c]!.inputs)));
+  for (const file of later) assert.ok(loadable.has(file), `${file} is a chunk the ribbon can import()`);
+});

@@ -6,7 +6,6 @@ import { ribbonEn } from '../../i18n/ribbon.js';
 import { SessionController } from '../../controllers/session-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { PkRibbonAppCloseEvent } from '../../events/ribbon-app-close.js';
-import { PkRibbonAppOpenEvent } from '../../events/ribbon-app-open.js';
 import { session } from '../../state/session.js';
 import { MIN_PANEL_HEIGHT, ribbonLayout, ribbonView } from '../../state/ribbon-layout.js';
 import { settings, type Persistence, type ShortcutAction } from '../../state/settings.js';
@@ -14,12 +13,13 @@ import { tokens } from '../../styles/tokens.js';
 import type { PkSignIn } from '../sign-in/sign-in.js';
 import type { RegionBaseUrls } from '../sign-in/client-factory.js';
 import { isDialogClient } from '../sign-in/dialog-clients.js';
-import { appLabel, loadApp, onRibbonAppsChange, ribbonApps, type RibbonApp } from './apps.js';
+import { whenIdle } from '../../lazy/when-idle.js';
+import { appLabel, onRibbonAppsChange, ribbonApps, type RibbonApp } from './apps.js';
 import { CaseCountController } from './case-count-controller.js';
 import { ICONS } from './icons.js';
 import { MoveController } from './move-controller.js';
+import type { RibbonPanel } from './panel.js';
 import { ShortcutsController } from './shortcuts-controller.js';
-import { SplitterController } from './splitter-controller.js';
 import { ToolbarController } from '../../controllers/toolbar-controller.js';
 import styles from './ribbon.styles.js';
 
@@ -27,17 +27,8 @@ import styles from './ribbon.styles.js';
 const BAR_PX = 44;
 const PERSISTENCE: readonly Persistence[] = ['session-token', 'encrypted-credentials'];
 
-type Loaded = { status: 'loading' } | { status: 'ready'; element: HTMLElement } | { status: 'error'; error: unknown };
-
 // One restore per page, however many ribbons there are (there should be one).
 let restoring: Promise<boolean> | undefined;
-
-/** The focused element, looking into shadow roots. */
-function deepActive(): Element | null {
-  let a = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-}
 
 /**
  * @tag pk-ribbon
@@ -115,10 +106,9 @@ export class PkRibbon extends LitElement {
   @property({ type: Boolean, attribute: 'no-shortcuts' }) noShortcuts = false;
 
   @state() private _drag: { height?: number; offset?: number } = {};
-  @state() private _loaded = new Map<string, Loaded>();
 
   @query('[part~="bar"]') private _bar!: HTMLElement;
-  @query('#panel') private _panel!: HTMLElement;
+  @query('#panel') private _panel!: HTMLElement | null;
   @query('pk-sign-in') private _signIn!: PkSignIn;
 
   readonly #l = new LocalizeController(this, ribbonEn);
@@ -130,17 +120,6 @@ export class PkRibbon extends LitElement {
   readonly #toolbar = new ToolbarController(this, () => [
     ...this.renderRoot.querySelectorAll<HTMLElement>('[part~="toolbar"] [part~="item"]'),
   ]);
-  readonly #splitter = new SplitterController(this, {
-    value: () => this.#height,
-    min: () => MIN_PANEL_HEIGHT,
-    max: () => this.#maxHeight,
-    onChange: (height, done) => {
-      if (done) {
-        this._drag = { ...this._drag, height: undefined };
-        ribbonLayout.set({ height });
-      } else this._drag = { ...this._drag, height };
-    },
-  });
   readonly #move = new MoveController(this, {
     value: () => this.#offset,
     travel: () => Math.max(0, innerWidth - (this._bar?.getBoundingClientRect().width ?? 0)),
@@ -151,6 +130,9 @@ export class PkRibbon extends LitElement {
       } else this._drag = { ...this._drag, offset };
     },
   });
+  /** The app panel, once its code has loaded (`#loadPanel`). */
+  #panel: RibbonPanel | undefined;
+  #panelLoad: Promise<RibbonPanel | undefined> | undefined;
   #offApps: (() => void) | undefined;
   #restoredPadding: string | undefined;
 
@@ -276,21 +258,15 @@ export class PkRibbon extends LitElement {
     const was = this.openApp;
     ribbonView.set({ expanded: true, openApp: id });
     if (was && was !== id) this.dispatchEvent(new PkRibbonAppCloseEvent({ id: was }));
-    const element = await this.#ensureLoaded(app);
-    await this.updateComplete;
-    // The app renders once it is in the panel: wait for that before looking for its first field.
-    await (element as (HTMLElement & { updateComplete?: Promise<unknown> }) | undefined)?.updateComplete;
-    if (this.openApp !== id) return element;
-    if (opts.focus) this.#focusPanel(element);
-    if (element && was !== id) this.dispatchEvent(new PkRibbonAppOpenEvent({ id, element }));
-    return element;
+    const panel = await this.#loadPanel();
+    return panel?.show(app, was, opts);
   }
 
   /** Closes the panel; focus goes back to the app's button when it was in the panel. */
   close(): void {
     const id = this.openApp;
     if (!id) return;
-    const focusInPanel = this._panel?.contains(deepActive()) || this.#panelHasFocus();
+    const focusInPanel = !!this.#panel?.hasFocus();
     ribbonView.set({ openApp: null });
     this.dispatchEvent(new PkRibbonAppCloseEvent({ id }));
     if (focusInPanel) {
@@ -300,33 +276,29 @@ export class PkRibbon extends LitElement {
     }
   }
 
-  #panelHasFocus(): boolean {
-    const a = deepActive();
-    for (let n: Node | null = a; n; n = n.parentNode ?? (n instanceof ShadowRoot ? n.host : null)) {
-      if (n === this._panel) return true;
-    }
-    return false;
-  }
-
-  async #ensureLoaded(app: RibbonApp): Promise<HTMLElement | undefined> {
-    const known = this._loaded.get(app.id);
-    if (known?.status === 'ready') return known.element;
-    if (known?.status === 'loading') return undefined;
-    this.#setLoaded(app.id, { status: 'loading' });
-    try {
-      await loadApp(app);
-      const element = document.createElement(app.tag);
-      this.#configure(app, element);
-      this.#setLoaded(app.id, { status: 'ready', element });
-      return element;
-    } catch (error) {
-      this.#setLoaded(app.id, { status: 'error', error });
-      return undefined;
-    }
-  }
-
-  #setLoaded(id: string, l: Loaded) {
-    this._loaded = new Map(this._loaded).set(id, l);
+  /**
+   * Loads the panel's code, once: when an app first opens (at once for the one this tab had open) or the bar is
+   * idle. A failed import is tried again on the next open.
+   */
+  #loadPanel(): Promise<RibbonPanel | undefined> {
+    this.#panelLoad ??= import('./panel.js').then(
+      ({ RibbonPanel }) =>
+        (this.#panel ??= new RibbonPanel(this, {
+          height: () => this.#height,
+          min: MIN_PANEL_HEIGHT,
+          max: () => this.#maxHeight,
+          resize: (height, done) => {
+            if (done) {
+              this._drag = { ...this._drag, height: undefined };
+              ribbonLayout.set({ height });
+            } else this._drag = { ...this._drag, height };
+          },
+          configure: (app, el) => this.#configure(app, el),
+          closeIcon: ICONS['close']!,
+        })),
+      () => (this.#panelLoad = undefined),
+    );
+    return this.#panelLoad;
   }
 
   #configure(app: RibbonApp, el: HTMLElement) {
@@ -341,17 +313,6 @@ export class PkRibbon extends LitElement {
       el.addEventListener('input', () => ribbonView.set({ lastSearch: search.value }));
     }
     el.dataset.ribbonApp = app.id;
-  }
-
-  #focusPanel(element: HTMLElement | undefined) {
-    element?.focus();
-    if (element && !this.#panelHasFocus()) {
-      // Most apps do not delegate focus: their first field or button takes it.
-      element.shadowRoot
-        ?.querySelector<HTMLElement>('textarea, input:not([type="hidden"]), select, button, [tabindex="0"], a[href]')
-        ?.focus();
-    }
-    if (!this.#panelHasFocus()) this.renderRoot.querySelector<HTMLElement>('#panel-title')?.focus();
   }
 
   async #shortcut(action: ShortcutAction) {
@@ -374,7 +335,10 @@ export class PkRibbon extends LitElement {
 
   protected override firstUpdated(): void {
     const id = this.openApp;
+    // The panel this tab had open shows again as soon as its code is here; otherwise it loads when the bar is idle,
+    // so that the first open does not wait for it.
     if (id) void this.open(id);
+    else whenIdle(() => void this.#loadPanel());
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -385,9 +349,10 @@ export class PkRibbon extends LitElement {
     // A popover taken out of the document is hidden: a ribbon moved by the page (or a framework) shows again.
     // The panel goes back above the bar (the top layer stacks in the order things were shown).
     if (!bar.matches(':popover-open')) {
-      if (panel.matches(':popover-open')) panel.hidePopover();
+      if (panel?.matches(':popover-open')) panel.hidePopover();
       bar.showPopover();
     }
+    if (!panel) return; // its code has not loaded yet
     const want = !!this.openApp;
     const shown = panel.matches(':popover-open');
     if (want && !shown) panel.showPopover();
@@ -396,12 +361,6 @@ export class PkRibbon extends LitElement {
 
   #onToolbarKeydown(e: KeyboardEvent) {
     this.#toolbar.handleKeydown(e);
-  }
-
-  #onPanelKeydown(e: KeyboardEvent) {
-    if (e.key !== 'Escape' || e.defaultPrevented) return;
-    e.preventDefault();
-    this.close();
   }
 
   #onContextMenu(e: MouseEvent) {
@@ -438,31 +397,6 @@ export class PkRibbon extends LitElement {
         count !== undefined ? html`<span part="item__count">${count}</span>` : nothing
       }
     </button>`;
-  }
-
-  #panelBody(app: RibbonApp | undefined) {
-    const t = this.#l.t;
-    const l = app ? this._loaded.get(app.id) : undefined;
-    const views = [...this._loaded].map(([id, x]) =>
-      x.status === 'ready' ? html`<div class="app" ?hidden=${id !== app?.id}>${x.element}</div>` : nothing,
-    );
-    if (!app || !l || l.status === 'ready') return views;
-    if (l.status === 'loading')
-      return html`${views}
-        <p part="message" role="status">${t.loadingApp(appLabel(app, t))}</p>`;
-    const message = l.error instanceof Error ? l.error.message : String(l.error);
-    return html`${views}
-      <div part="message" role="alert">
-        <p>${t.appLoadFailed(appLabel(app, t), message)}</p>
-        <button part="button" type="button" @click=${() => this.#retry(app)}>${t.retry}</button>
-      </div>`;
-  }
-
-  async #retry(app: RibbonApp) {
-    const next = new Map(this._loaded);
-    next.delete(app.id);
-    this._loaded = next;
-    await this.open(app.id, { focus: true });
   }
 
   protected override render() {
@@ -542,44 +476,7 @@ export class PkRibbon extends LitElement {
           }
         </div>
       </div>
-      <div
-        part="panel"
-        id="panel"
-        popover="manual"
-        role="dialog"
-        aria-labelledby="panel-title"
-        @keydown=${this.#onPanelKeydown}
-      >
-        <div
-          part="splitter"
-          role="separator"
-          tabindex="0"
-          aria-label=${t.resizePanel}
-          aria-orientation="horizontal"
-          aria-controls="panel-body"
-          aria-valuemin=${MIN_PANEL_HEIGHT}
-          aria-valuemax=${this.#maxHeight}
-          aria-valuenow=${height}
-          aria-valuetext=${t.resizePanelText(height)}
-          @keydown=${this.#splitter.handleKeydown}
-          @pointerdown=${this.#splitter.handlePointerdown}
-          @pointermove=${this.#splitter.handlePointermove}
-          @pointerup=${this.#splitter.handlePointerup}
-          @pointercancel=${this.#splitter.handlePointerup}
-        ></div>
-        <header part="panel__header">
-          <h2 part="panel__title" id="panel-title" tabindex="-1">${open ? appLabel(open, t) : ''}</h2>
-          <button
-            part="panel__close"
-            type="button"
-            aria-label=${t.closeApp(open ? appLabel(open, t) : '')}
-            @click=${() => this.close()}
-          >
-            <svg viewBox="0 0 16 16" aria-hidden="true">${ICONS['close']}</svg>
-          </button>
-        </header>
-        <div part="panel__body" id="panel-body">${this.#panelBody(open)}</div>
-      </div>
+      ${this.#panel?.render(open, t) ?? nothing}
       <pk-sign-in .baseUrls=${this.#regionBases} .allowPersistence=${this.#allowed} region=${this.region}></pk-sign-in>
     </div>`;
   }
