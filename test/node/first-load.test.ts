@@ -132,3 +132,11 @@ test('the ribbon’s bar loads its panel with import(): the splitter, the panel�
   const loadable = new Set([...all].flatMap((c) => Object.keys(b.outputs[c]!.inputs)));
   for (const file of later) assert.ok(loadable.has(file), `${file} is a chunk the ribbon can import()`);
 });
+
+test('the ribbon’s bar loads none of lit’s decorators: it declares its properties in `static properties`', async () => {
+  const own = [...(await ownInputsOf('packages/elements/src/components/ribbon/pk-ribbon.ts'))];
+  assert.deepEqual(
+    own.filter((i) => /node_modules\/.*\/@lit\/reactive-element\/decorators\//.test(i)),
+    [],
+  );
+});

@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import type { Region } from '@pivotkit/sdk';
 import { LocalizeController } from '../../controllers/localize-controller.js';
 import { ribbonEn } from '../../i18n/ribbon.js';
@@ -81,35 +80,43 @@ let restoring: Promise<boolean> | undefined;
 export class PkRibbon extends LitElement {
   static override styles = [tokens, styles];
 
+  // Declared here rather than with lit's decorators: the bar is all a page loads before it shows, and the
+  // decorators' module (with its helpers) would come with it.
+  static override properties = {
+    baseUrl: { attribute: 'base-url' },
+    baseUrls: { attribute: false },
+    relay: {},
+    allowPersistence: { attribute: 'allow-persistence' },
+    region: {},
+    noShortcuts: { type: Boolean, attribute: 'no-shortcuts' },
+    _drag: { state: true, attribute: false },
+  };
+
   /**
    * One origin that serves every region's API (the emulator, a proxy), e.g. `http://localhost:8787`.
    * `baseUrls` (a per-region map) wins when both are set.
    */
-  @property({ attribute: 'base-url' }) baseUrl = '';
+  baseUrl = '';
 
   /** Where each region's API lives, when not at Cisco's hosts: a region → hosts (or origin) map. */
-  @property({ attribute: false }) baseUrls: RegionBaseUrls | undefined;
+  baseUrls: RegionBaseUrls | undefined;
 
   /** A relay that holds the API secret on the server (`pivotkit-server relay`): the ribbon signs in through it. */
-  @property() relay = '';
+  relay = '';
 
   /**
    * The session persistence choices the analyst may pick in Settings, space-separated: `session-token`,
    * `encrypted-credentials`. Empty (the default): the secret and the token stay in memory only.
    */
-  @property({ attribute: 'allow-persistence' }) allowPersistence = '';
+  allowPersistence = '';
 
   /** The region the sign-in dialog proposes first. */
-  @property() region: Region = 'nam';
+  region: Region = 'nam';
 
   /** Turns the keyboard shortcuts off (the page has its own for the same keys). */
-  @property({ type: Boolean, attribute: 'no-shortcuts' }) noShortcuts = false;
+  noShortcuts = false;
 
-  @state() private _drag: { height?: number; offset?: number } = {};
-
-  @query('[part~="bar"]') private _bar!: HTMLElement;
-  @query('#panel') private _panel!: HTMLElement | null;
-  @query('pk-sign-in') private _signIn!: PkSignIn;
+  private _drag: { height?: number; offset?: number } = {};
 
   readonly #l = new LocalizeController(this, ribbonEn);
   readonly #session = new SessionController(this);
@@ -122,7 +129,7 @@ export class PkRibbon extends LitElement {
   ]);
   readonly #move = new MoveController(this, {
     value: () => this.#offset,
-    travel: () => Math.max(0, innerWidth - (this._bar?.getBoundingClientRect().width ?? 0)),
+    travel: () => Math.max(0, innerWidth - (this.#part('bar')?.getBoundingClientRect().width ?? 0)),
     onChange: (offset, done) => {
       if (done) {
         this._drag = { ...this._drag, offset: undefined };
@@ -240,8 +247,9 @@ export class PkRibbon extends LitElement {
     await customElements.whenDefined('pk-sign-in');
     await this.updateComplete;
     // Upgraded by define() when connected; a ribbon taken out of the page meanwhile upgrades it here.
-    customElements.upgrade(this._signIn);
-    await this._signIn.show();
+    const signIn = this.renderRoot.querySelector<PkSignIn>('pk-sign-in')!;
+    customElements.upgrade(signIn);
+    await signIn.show();
   }
 
   /** Shows or hides the bar's items (hiding also closes the panel). */
@@ -329,6 +337,10 @@ export class PkRibbon extends LitElement {
     }
   }
 
+  #part(name: string) {
+    return this.renderRoot.querySelector<HTMLElement>(`[part~="${name}"]`);
+  }
+
   #toolbarItems() {
     return [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="toolbar"] [part~="item"]')];
   }
@@ -344,8 +356,8 @@ export class PkRibbon extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (!this.isConnected) return;
-    const bar = this._bar;
-    const panel = this._panel;
+    const bar = this.#part('bar')!;
+    const panel = this.#part('panel');
     // A popover taken out of the document is hidden: a ribbon moved by the page (or a framework) shows again.
     // The panel goes back above the bar (the top layer stacks in the order things were shown).
     if (!bar.matches(':popover-open')) {
