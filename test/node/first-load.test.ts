@@ -114,7 +114,7 @@ test('the casebook panel loads its case view with import(): the case list does n
   for (const file of later) assert.ok(loadable.has(file), `${file} is a chunk the panel can import()`);
 });
 
-test('the ribbon’s bar loads no @lit/task: its Casebook count fetches the current case by itself', async () => {
+test('the ribbon’s bar loads no @lit/task: its Casebook count’s controller loads after the bar shows', async () => {
   const own = [...(await ownInputsOf('packages/elements/src/components/ribbon/pk-ribbon.ts'))];
   assert.deepEqual(
     own.filter((i) => /node_modules\/.*\/@lit\/task\//.test(i)),

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Casebook, PivotkitClient } from '@pivotkit/sdk';
+import { Task, TaskStatus } from '@lit/task';
+import type { Casebook } from '@pivotkit/sdk';
 import { caseChanges } from '../../state/case-changes.js';
 import { caseTitles, currentCase } from '../../state/current-case.js';
 import { session } from '../../state/session.js';
@@ -15,47 +16,30 @@ function countOf(cb: Casebook): number {
 /**
  * The current case's observable count for the Casebook button. Follows the current case, the session, and
  * case-change notifications (from this tab or another): a change that carries the casebook is used as is,
- * any other refetches. Each update that finds the client, the case or the revision changed fetches the case again
- * and aborts the fetch before it, whose reply no longer counts (what a `Task` of `@lit/task` does, which the bar
- * would load before it shows for this one fetch).
+ * any other refetches.
  */
 export class CaseCountController implements ReactiveController {
   #offs: (() => void)[] = [];
   #rev = 0;
   #fromChange: { id: string; count: number; rev: number } | undefined;
-  /** What the last fetch was for: the signed-in client, the case id and the revision. */
-  #args: readonly [PivotkitClient | undefined, string | undefined, number] | undefined;
-  #fetch: AbortController | undefined;
-  #fetched: number | undefined;
+
+  readonly #task: Task<readonly [unknown, string | undefined, number], number | undefined>;
 
   constructor(private host: ReactiveControllerHost) {
     host.addController(this);
-  }
-
-  hostUpdate(): void {
-    const s = session.get();
-    const client = s.status === 'signed-in' ? s.client : undefined;
-    const id = currentCase.get()?.id;
-    const prev = this.#args;
-    if (prev && prev[0] === client && prev[1] === id && prev[2] === this.#rev) return;
-    this.#args = [client, id, this.#rev];
-    this.#fetch?.abort();
-    this.#fetched = undefined;
-    if (!id || !client) return;
-    const fetch = (this.#fetch = new AbortController());
-    const done = (count: number | undefined) => {
-      if (this.#fetch !== fetch) return; // a later fetch replaced it
-      this.#fetch = undefined;
-      this.#fetched = count;
-      this.host.requestUpdate();
-    };
-    client.casebooks.get(id, { signal: fetch.signal }).then(
-      (cb) => {
+    this.#task = new Task(host, {
+      task: async ([, id], { signal }) => {
+        const s = session.get();
+        if (!id || !s.client || s.status !== 'signed-in') return undefined;
+        const cb = await s.client.casebooks.get(id, { signal });
         if (cb.title) caseTitles.remember(id, cb.title);
-        done(countOf(cb));
+        return countOf(cb);
       },
-      () => done(undefined),
-    );
+      args: () => {
+        const s = session.get();
+        return [s.status === 'signed-in' ? s.client : undefined, currentCase.get()?.id, this.#rev] as const;
+      },
+    });
   }
 
   /** The count, when known. */
@@ -63,7 +47,7 @@ export class CaseCountController implements ReactiveController {
     const id = currentCase.get()?.id;
     if (this.#fromChange && this.#fromChange.id === id && this.#fromChange.rev === this.#rev)
       return this.#fromChange.count;
-    return this.#fetched;
+    return this.#task.status === TaskStatus.COMPLETE ? this.#task.value : undefined;
   }
 
   /** The current case's title, when known. */

@@ -14,7 +14,7 @@ import type { RegionBaseUrls } from '../sign-in/client-factory.js';
 import { isDialogClient } from '../sign-in/dialog-clients.js';
 import { whenIdle } from '../../lazy/when-idle.js';
 import { appLabel, onRibbonAppsChange, ribbonApps, type RibbonApp } from './apps.js';
-import { CaseCountController } from './case-count-controller.js';
+import type { CaseCountController } from './case-count-controller.js';
 import { ICONS } from './icons.js';
 import { MoveController } from './move-controller.js';
 import type { RibbonPanel } from './panel.js';
@@ -123,7 +123,11 @@ export class PkRibbon extends LitElement {
   readonly #layout = new StoreController(this, ribbonLayout);
   readonly #view = new StoreController(this, ribbonView);
   readonly #settings = new StoreController(this, settings);
-  readonly #count = new CaseCountController(this);
+  /**
+   * The Casebook button's count of the current case's observables. Its controller (a Task that reads the case, with
+   * @lit/task) loads after the bar shows: the count waits for that read anyway.
+   */
+  #count: CaseCountController | undefined;
   readonly #toolbar = new ToolbarController(this, () => [
     ...this.renderRoot.querySelectorAll<HTMLElement>('[part~="toolbar"] [part~="item"]'),
   ]);
@@ -346,6 +350,14 @@ export class PkRibbon extends LitElement {
   }
 
   protected override firstUpdated(): void {
+    void import('./case-count-controller.js').then(
+      ({ CaseCountController }) => {
+        this.#count ??= new CaseCountController(this);
+        this.requestUpdate();
+      },
+      // Without its code the button shows no count; it still opens the casebook.
+      () => undefined,
+    );
     const id = this.openApp;
     // The panel this tab had open shows again as soon as its code is here; otherwise it loads when the bar is idle,
     // so that the first open does not wait for it.
@@ -393,14 +405,14 @@ export class PkRibbon extends LitElement {
     const label = appLabel(app, t);
     const active = this.openApp === app.id;
     const casebook = app.id === 'casebook';
-    const count = casebook ? this.#count.count : undefined;
+    const count = casebook ? this.#count?.count : undefined;
     return html`<button
       part=${active ? 'item item--active' : 'item'}
       type="button"
       data-app=${app.id}
       aria-expanded=${active ? 'true' : 'false'}
       aria-controls="panel"
-      aria-label=${casebook ? t.casebookButton(count, this.#count.title) : nothing}
+      aria-label=${casebook ? t.casebookButton(count, this.#count?.title) : nothing}
       title=${label}
       @click=${() => (active ? this.close() : this.open(app.id, { focus: true }))}
       @contextmenu=${casebook ? this.#onContextMenu : nothing}
