@@ -20,6 +20,8 @@ export interface RibbonStrings {
   closeApp: (app: string) => string;
   loadingApp: (app: string) => string;
   appLoadFailed: (app: string, message: string) => string;
+  /** The app panel's own code did not arrive (a network fault): said in the bar, with Retry. */
+  panelLoadFailed: (app: string) => string;
   ribbonHome: string;
   ribbonSettings: string;
   incidentsApp: string;
@@ -48,6 +50,7 @@ export const ribbonEn: RibbonStrings = {
   closeApp: (app) => `Close ${app}`,
   loadingApp: (app) => `Loading ${app}…`,
   appLoadFailed: (app, m) => `${app} could not be loaded: ${m}`,
+  panelLoadFailed: (app) => `${app} could not open: the panel did not load. Check the connection, then retry.`,
   ribbonHome: 'Home',
   ribbonSettings: 'Settings',
   incidentsApp: 'Incidents',

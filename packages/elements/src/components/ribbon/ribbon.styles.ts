@@ -126,6 +126,28 @@ export default css`
     transform: translateX(calc(var(--_offset) * 100%));
   }
 
+  [part~='bar-message'] {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    margin: 0;
+    padding-inline: 0.75rem;
+    color: var(--_danger);
+  }
+  [part~='bar-message'] [part~='button'] {
+    font: inherit;
+    color: var(--_fg);
+    background: var(--_bg-raised);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) - 2px);
+    padding: 0.125rem 0.5rem;
+    cursor: pointer;
+  }
+  [part~='bar-message'] [part~='button']:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
   [part~='handle'] {
     display: grid;
     place-items: center;

@@ -72,7 +72,8 @@ let restoring: Promise<boolean> | undefined;
  * @csspart panel__close - The panel's close button.
  * @csspart panel__body - Where the app's element is.
  * @csspart message - Loading and load-failure messages in the panel.
- * @csspart button - The Retry button of an app that failed to load.
+ * @csspart button - The Retry button of an app that failed to load, or of the panel's code (in the bar).
+ * @csspart bar-message - In the bar: the open app's panel could not be loaded (its code did not arrive), and Retry.
  *
  * @cssproperty [--bar-height=2.75rem] - Height of the bar (and of the space it reserves).
  * @cssproperty [--panel-width=46rem] - Width of the app panel (never wider than the viewport).
@@ -90,6 +91,7 @@ export class PkRibbon extends LitElement {
     region: {},
     noShortcuts: { type: Boolean, attribute: 'no-shortcuts' },
     _drag: { state: true, attribute: false },
+    _panelFailed: { state: true, attribute: false },
   };
 
   /**
@@ -117,6 +119,8 @@ export class PkRibbon extends LitElement {
   noShortcuts = false;
 
   private _drag: { height?: number; offset?: number } = {};
+  /** The app panel's code did not arrive: the bar says so, with Retry, while an app is open. */
+  private _panelFailed = false;
 
   readonly #l = new LocalizeController(this, ribbonEn);
   readonly #session = new SessionController(this);
@@ -294,8 +298,9 @@ export class PkRibbon extends LitElement {
    */
   #loadPanel(): Promise<RibbonPanel | undefined> {
     this.#panelLoad ??= import('./panel.js').then(
-      ({ RibbonPanel }) =>
-        (this.#panel ??= new RibbonPanel(this, {
+      ({ RibbonPanel }) => {
+        this._panelFailed = false;
+        return (this.#panel ??= new RibbonPanel(this, {
           height: () => this.#height,
           min: MIN_PANEL_HEIGHT,
           max: () => this.#maxHeight,
@@ -307,8 +312,13 @@ export class PkRibbon extends LitElement {
           },
           configure: (app, el) => this.#configure(app, el),
           closeIcon: ICONS['close']!,
-        })),
-      () => (this.#panelLoad = undefined),
+        }));
+      },
+      () => {
+        this.#panelLoad = undefined;
+        this._panelFailed = true;
+        return undefined;
+      },
     );
     return this.#panelLoad;
   }
@@ -411,7 +421,7 @@ export class PkRibbon extends LitElement {
       type="button"
       data-app=${app.id}
       aria-expanded=${active ? 'true' : 'false'}
-      aria-controls="panel"
+      aria-controls=${this.#panel ? 'panel' : nothing}
       aria-label=${casebook ? t.casebookButton(count, this.#count?.title) : nothing}
       title=${label}
       @click=${() => (active ? this.close() : this.open(app.id, { focus: true }))}
@@ -499,6 +509,16 @@ export class PkRibbon extends LitElement {
               : nothing
           }
         </div>
+        ${
+          this._panelFailed && open
+            ? html`<p part="bar-message" role="alert">
+                ${t.panelLoadFailed(appLabel(open, t))}
+                <button part="button" type="button" @click=${() => void this.open(open.id, { focus: true })}>
+                  ${t.retry}
+                </button>
+              </p>`
+            : nothing
+        }
       </div>
       ${this.#panel?.render(open, t) ?? nothing}
       <pk-sign-in .baseUrls=${this.#regionBases} .allowPersistence=${this.#allowed} region=${this.region}></pk-sign-in>
