@@ -122,9 +122,10 @@ export default [
     // does the app panel (panel.ts), on the first open, at once for the one the tab had open, or when the bar is idle.
     name: 'Ribbon, first load (pk-ribbon: the bar and its state; no panel, no dialog, no SDK client, no app)',
     entry: 'packages/elements/src/components/ribbon/pk-ribbon.ts',
-    // With the bar's strings, not the apps' (20.7 kB with the message for a panel that does not load; 20.5 before; 21.1 while the Casebook count's controller, a Task with
-    // @lit/task, came with the bar; 22.1 while it loaded lit's decorators; 23.4 while the panel came with the bar;
-    // 24.4 while the count's controller was in the bar's own chunk with @lit/task; 24.8 while its CSS carried
+    // With the bar's strings, not the apps' (20.7 kB with the message for a panel that does not load, 20.5 before;
+    // 21.1 while the Casebook count's controller, a Task with @lit/task, came with the bar; 22.1 while it loaded lit's
+    // decorators; 23.4 while the panel came with the bar; 24.4 while the count's controller was in the bar's own
+    // chunk with @lit/task; 24.8 while its CSS carried
     // its notes as CSS comments; 29.2 while it took the casebook's whole table for its Retry button, a shared string
     // since; 26.6 while the sign-in dialog's, Home's and Settings' strings came with the bar:
     // i18n/ribbon-panels.ts loads with them now).
