@@ -1,4 +1,4 @@
-import { adoptStyles, html, nothing, type LitElement, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type LitElement, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { live } from 'lit/directives/live.js';
 import { Task } from '@lit/task';
@@ -36,6 +36,7 @@ import { editNote, makeNote, readNote } from './notes.js';
 import { errorMessage, relativeTime, TLPS } from './format.js';
 import type { IncidentLink } from './incident-link.js';
 import caseViewStyles from './case-view.styles.js';
+import { addStyles } from '../../styles/add-styles.js';
 
 // Drawn, not a glyph: system fonts differ in which symbols they have.
 const COPY_ICON = html`<svg viewBox="0 0 16 16" aria-hidden="true">
@@ -136,8 +137,7 @@ export class CaseView {
       host,
       buttonsIn('[part~="observables-section"] [part~="section__actions"]'),
     );
-    const ctor = host.constructor as typeof LitElement;
-    adoptStyles(host.renderRoot as ShadowRoot, [...ctor.elementStyles, ...caseViewStyles]);
+    addStyles(host, caseViewStyles);
     this.#verdictTask = new Task(host, {
       task: async ([client, keys, tlp, consent], { signal }) => {
         if (!client || !keys || (tlp === 'red' && !consent) || !client.can('enrich')) return undefined;

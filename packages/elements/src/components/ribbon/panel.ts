@@ -1,6 +1,6 @@
 // The ribbon's app panel, loaded with import() when an app first opens (at once when the tab had one open: the
 // ribbon restores it), or when the bar is idle: the bar shows without it.
-import { adoptStyles, html, nothing, type LitElement, type SVGTemplateResult } from 'lit';
+import { html, nothing, type SVGTemplateResult } from 'lit';
 import type { RibbonStrings } from '../../i18n/ribbon.js';
 import type { SharedStrings } from '../../i18n/index.js';
 import { PkRibbonAppOpenEvent } from '../../events/ribbon-app-open.js';
@@ -8,6 +8,7 @@ import { appLabel, loadApp, type RibbonApp } from './apps.js';
 import type { PkRibbon } from './ribbon.js';
 import { SplitterController } from './splitter-controller.js';
 import panelStyles from './panel.styles.js';
+import { addStyles } from '../../styles/add-styles.js';
 
 type Loaded = { status: 'loading' } | { status: 'ready'; element: HTMLElement } | { status: 'error'; error: unknown };
 
@@ -52,7 +53,7 @@ export class RibbonPanel {
       max: opts.max,
       onChange: opts.resize,
     });
-    adoptStyles(host.renderRoot as ShadowRoot, [...(host.constructor as typeof LitElement).elementStyles, panelStyles]);
+    addStyles(host, [panelStyles]);
     host.requestUpdate();
   }
 
