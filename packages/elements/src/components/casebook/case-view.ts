@@ -208,11 +208,6 @@ export class CaseView {
     this.#host.requestUpdate();
   }
 
-  /** The verdicts read for the case's observables, as the SDK derived them (what the exports carry). */
-  get verdicts(): ReadonlyMap<string, ObservableVerdict> {
-    return this.#verdictsFull;
-  }
-
   // ---- editing ----
 
   #startEdit(key: string, value: string) {

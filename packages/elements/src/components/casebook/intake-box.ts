@@ -51,11 +51,6 @@ export class IntakeBox {
     this.#host.requestUpdate();
   }
 
-  /** The case the box is open for, if it is open. */
-  get caseId(): string | undefined {
-    return this.#intake?.caseId;
-  }
-
   /** Opens the box, empty, for text to look for observables in. */
   open(caseId: string): void {
     this.#set({ caseId, text: '' });
