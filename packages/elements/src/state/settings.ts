@@ -58,9 +58,10 @@ export const midsKey = (mids: readonly string[]): string => [...mids].sort().joi
 /** localStorage key of the settings (JSON). */
 export const SETTINGS_KEY = 'pk-settings';
 
-const THEMES: readonly Theme[] = ['auto', 'light', 'dark'];
-const TLPS: readonly Tlp[] = ['red', 'amber', 'green', 'white'];
-const PERSISTENCE: readonly Persistence[] = ['memory', 'session-token', 'encrypted-credentials'];
+/** The themes, TLP markings (the most restricted first) and session persistence choices a setting may hold. */
+export const THEMES: readonly Theme[] = ['auto', 'light', 'dark'];
+export const TLPS: readonly Tlp[] = ['red', 'amber', 'green', 'white'];
+export const PERSISTENCE: readonly Persistence[] = ['memory', 'session-token', 'encrypted-credentials'];
 const ACTIONS = Object.keys(DEFAULT_SETTINGS.shortcuts) as ShortcutAction[];
 
 const oneOf = <T>(list: readonly T[], v: unknown, fallback: T): T => (list.includes(v as T) ? (v as T) : fallback);

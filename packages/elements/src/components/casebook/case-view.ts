@@ -25,7 +25,7 @@ import {
   type Outbox,
   type QueuedEdit,
 } from '../../state/outbox.js';
-import { midsKey, settings } from '../../state/settings.js';
+import { midsKey, settings, TLPS } from '../../state/settings.js';
 import { announce } from '../../a11y/announce.js';
 import '../verdict-badge/pk-verdict-badge.js';
 import { defang } from '../pivot-menu/format.js';
@@ -33,7 +33,7 @@ import { renderDescription } from './content.js';
 import { provenanceFromBundle } from './provenance.js';
 import { conflicts, pendingLabel } from './case-edits.js';
 import { editNote, makeNote, readNote } from './notes.js';
-import { errorMessage, relativeTime, TLPS } from './format.js';
+import { errorMessage, relativeTime } from './format.js';
 import type { IncidentLink } from './incident-link.js';
 import caseViewStyles from './case-view.styles.js';
 import { addStyles } from '../../styles/add-styles.js';

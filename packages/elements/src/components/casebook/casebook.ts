@@ -22,7 +22,7 @@ import { whenIdle } from '../../lazy/when-idle.js';
 import { loadMarkdown, provenanceBundle, type Provenance } from './content.js';
 import { isObservableDrag, readDrop } from './intake.js';
 import { IntakeBox } from './intake-box.js';
-import { errorMessage, luceneQuery, relativeTime, TLPS } from './format.js';
+import { errorMessage, luceneQuery, relativeTime } from './format.js';
 import type { CasePanel, CaseView } from './case-view.js';
 import styles from './casebook.styles.js';
 
@@ -602,9 +602,8 @@ export class PkCasebook extends LitElement {
 
   /** The TLP of new cases: `default-tlp` when set, else the setting (its module loaded on the first new case). */
   async #defaultTlp(): Promise<Tlp> {
-    if (this.defaultTlp && TLPS.includes(this.defaultTlp)) return this.defaultTlp;
-    const { newCaseTlp } = await import('../../state/settings.js');
-    return newCaseTlp();
+    const { newCaseTlp, TLPS } = await import('../../state/settings.js');
+    return this.defaultTlp && TLPS.includes(this.defaultTlp) ? this.defaultTlp : newCaseTlp();
   }
 
   /** Creates a case from a CTIM casebook file; a bad file imports nothing and says what is wrong. */

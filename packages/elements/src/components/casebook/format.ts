@@ -1,8 +1,3 @@
-import type { Tlp } from '@pivotkit/sdk';
-
-/** The TLP markings a case may have, most restricted first. */
-export const TLPS: Tlp[] = ['red', 'amber', 'green', 'white'];
-
 /** What an error says, whatever was thrown. */
 export const errorMessage = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 

@@ -11,19 +11,20 @@ import { StoreController } from '../../controllers/store-controller.js';
 import { announce } from '../../a11y/announce.js';
 import {
   parseShortcut,
+  PERSISTENCE,
   settings,
+  THEMES,
+  TLPS,
   type Persistence,
   type Settings,
   type ShortcutAction,
-  type Theme,
 } from '../../state/settings.js';
 import { forgetAll } from '../../state/credentials.js';
 import { tokens } from '../../styles/tokens.js';
 import styles from './settings.styles.js';
 
-const THEMES: Theme[] = ['auto', 'light', 'dark'];
-const TLPS: Tlp[] = ['white', 'green', 'amber', 'red'];
-const PERSISTENCE: Persistence[] = ['memory', 'session-token', 'encrypted-credentials'];
+// The default TLP picker lists the markings from the least restricted.
+const TLPS_SHOWN = [...TLPS].reverse();
 const LANGUAGES = ['', 'en'];
 
 // Documentation values (RFC 2606, RFC 5737): asking about them tells which modules answer, and leaks nothing.
@@ -198,7 +199,7 @@ export class PkSettings extends LitElement {
             part="input"
             @change=${(e: Event) => this.#set({ defaultTlp: (e.target as HTMLSelectElement).value as Tlp })}
           >
-            ${TLPS.map((tlp) => html`<option value=${tlp} ?selected=${s.defaultTlp === tlp}>${t.tlpName(tlp)}</option>`)}
+            ${TLPS_SHOWN.map((tlp) => html`<option value=${tlp} ?selected=${s.defaultTlp === tlp}>${t.tlpName(tlp)}</option>`)}
           </select>
         </label>
       </fieldset>

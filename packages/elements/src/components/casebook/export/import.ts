@@ -1,6 +1,6 @@
 // Import of a CTIM casebook JSON file: everything checked first, with one message per wrong field (CTIM's
 // limits from casebook.cljc and common.cljc), and nothing imported unless all of it is right.
-import type { NewCasebook } from '@pivotkit/sdk';
+import type { NewCasebook, Tlp } from '@pivotkit/sdk';
 // The subpath, not the `schemas` namespace of the index: through the index, every schema and zod came with the
 // casebook panel's own load, since the index is shared by its static and its lazy chunks (test/node/first-load.test.ts).
 import * as schemas from '@pivotkit/sdk/schemas';
@@ -9,8 +9,11 @@ import * as schemas from '@pivotkit/sdk/schemas';
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 /** At most this many problems are listed; the rest are counted. */
 const MAX_ERRORS = 20;
+// CTIM's TLPs, as state/settings.ts has them: not imported from there (the import would bring the settings with the
+// exporters), nor read from `schemas.tlp` (esbuild then puts zod in the chunk the casebook panel shares with the
+// SDK's index: test/node/first-load.test.ts).
+const TLPS: readonly Tlp[] = ['red', 'amber', 'green', 'white'];
 
-const TLPS = ['red', 'amber', 'green', 'white'];
 /** The fields a new casebook may carry; the server's own (id, owner, created…) are dropped. */
 const KEPT = [
   'title',
@@ -76,7 +79,7 @@ export function parseCasebookImport(text: string): ImportResult {
   str('source', 2048);
   str('source_uri', 2048);
   str('language', 1024);
-  if (doc['tlp'] !== undefined && !TLPS.includes(doc['tlp'] as string)) {
+  if (doc['tlp'] !== undefined && !TLPS.includes(doc['tlp'] as Tlp)) {
     err(`tlp: must be one of red, amber, green, white (it is ${JSON.stringify(doc['tlp'])}).`);
   }
   if (
