@@ -5,7 +5,7 @@ import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { PivotkitApiClient } from '@pivotkit/sdk';
 import '@pivotkit/elements/pk-casebook.js';
 import { Outbox, type PkCasebook } from '@pivotkit/elements/pk-casebook.js';
-import { emulatorClient } from './casebook-helpers.js';
+import { emulatorClient, expectAccessible } from './casebook-helpers.js';
 
 const waitUntil = (cond: () => unknown, message?: string) => waitFor(cond, message, { timeout: 8000 });
 const one = (el: PkCasebook, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
@@ -46,6 +46,7 @@ describe('<pk-casebook> case view, loaded on first use', function () {
     const alert = one(el, '[part~="case-message"] [role="alert"]')!;
     expect(text(alert)).to.contain('The case view could not be loaded');
     expect(one(el, '[part~="case__title"]'), 'no case view without its code').to.equal(null);
+    await expectAccessible(el);
 
     // Back to the list still works while the view is missing.
     one(el, '[part~="back"]')!.click();
@@ -81,6 +82,7 @@ describe('<pk-casebook> case view, loaded on first use', function () {
       expect(text(one(el, '[part~="intake"] [role="alert"]'))).to.contain('the detector did not load');
       const area = one(el, '[part~="intake"] textarea') as HTMLTextAreaElement;
       expect(area.value, 'the text is kept').to.equal('seen at 198.51.100.23');
+      await expectAccessible(el);
     } finally {
       await executeServerCommand('pk-fail-module', { path: detector, fail: false });
     }
