@@ -39,11 +39,12 @@ export default [
     name: 'Everything (every element, the state layer, the SDK client and detection)',
     entry: ['packages/elements/src/index.ts', 'packages/sdk/src/client.ts', 'packages/sdk/src/detect/index.ts'],
     load: 'all',
-    // Over: 176.1 kB since the ribbon's Casebook count is a chunk of its own (175.2 since the ribbon's panel is, 174.8
-    // since the casebook's case view is, 171.6 before), with the casebook, the ribbon and its apps, the findings
-    // grid, the toolbars' keys and the page outbox. Each panel's strings and the client's reply checks are chunks of
+    // Over: 176.8 kB since LazyPart (lazy/lazy-part.ts), which the casebook and the ribbon share, is a chunk of its
+    // own (176.1 since the ribbon's Casebook count is one, 175.2 since the ribbon's panel is, 174.8 since the
+    // casebook's case view is, 171.6 before), with the casebook, the ribbon and its apps, the findings grid, the
+    // toolbars' keys and the page outbox. Each panel's strings and the client's reply checks are chunks of
     // their own too: each costs gzip here and saves it where a page loads less than everything (docs/decisions/0010).
-    limitKb: 177,
+    limitKb: 179,
     // Target not met yet (issue 11 / the owner's budget): the limit above is today's weight plus a few per cent.
     targetKb: 100,
   },
@@ -122,12 +123,12 @@ export default [
     // does the app panel (panel.ts), on the first open, at once for the one the tab had open, or when the bar is idle.
     name: 'Ribbon, first load (pk-ribbon: the bar and its state; no panel, no dialog, no SDK client, no app)',
     entry: 'packages/elements/src/components/ribbon/pk-ribbon.ts',
-    // With the bar's strings, not the apps' (20.7 kB with the message for a panel that does not load, 20.5 before;
-    // 21.1 while the Casebook count's controller, a Task with @lit/task, came with the bar; 22.1 while it loaded lit's
-    // decorators; 23.4 while the panel came with the bar; 24.4 while the count's controller was in the bar's own
-    // chunk with @lit/task; 24.8 while its CSS carried
-    // its notes as CSS comments; 29.2 while it took the casebook's whole table for its Retry button, a shared string
-    // since; 26.6 while the sign-in dialog's, Home's and Settings' strings came with the bar:
+    // With the bar's strings, not the apps' (21.0 kB with LazyPart, shared with the casebook, a chunk of its own;
+    // 20.7 with the message for a panel that does not load, 20.5 before; 21.1 while the Casebook count's controller,
+    // a Task with @lit/task, came with the bar; 22.1 while it loaded lit's decorators; 23.4 while the panel came with
+    // the bar; 24.4 while the count's controller was in the bar's own chunk with @lit/task; 24.8 while its CSS
+    // carried its notes as CSS comments; 29.2 while it took the casebook's whole table for its Retry button, a shared
+    // string since; 26.6 while the sign-in dialog's, Home's and Settings' strings came with the bar:
     // i18n/ribbon-panels.ts loads with them now).
     limitKb: 21.2,
     // Issue 11's budget for each panel.
@@ -142,8 +143,8 @@ export default [
     // everything about 1.9 kB of imports between chunks; 169.0 with the incidents' dropped-items notice; 170.4 with
     // the casebook's case view a chunk of its own, which the casebook app loads as it opens on the current case;
     // 171.5 with the ribbon's panel a chunk of its own, gzipped apart from the bar's code and CSS, 170.2 before; 172.4
-    // with the Casebook count's controller one too).
-    limitKb: 173,
+    // with the Casebook count's controller one too; 173.1 with LazyPart one too).
+    limitKb: 175,
     targetKb: 155,
   },
   {

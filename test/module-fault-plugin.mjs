@@ -1,9 +1,10 @@
 // @web/test-runner plugin: lets a browser test make its own page's requests for a module fail, as a network fault
 // does, to check what an element shows when its lazily loaded code does not arrive. Only the asking test's page is
 // affected (puppeteer's request interception on that page), not the test files running beside it.
-// A test asks for it with executeServerCommand('pk-fail-module', { path, fail: true | false }).
+// A test asks for it with executeServerCommand('pk-fail-module', { path, fail: true | false }); the answer is how
+// many requests for that path failed since the fault began (an element must not ask again and again).
 export function moduleFaultPlugin() {
-  /** Per page: the paths whose requests fail. */
+  /** Per page: the paths whose requests fail, with how many have failed. */
   const failing = new WeakMap();
   return {
     name: 'pk-module-fault',
@@ -12,7 +13,7 @@ export function moduleFaultPlugin() {
       const page = session.browser.getPage(session.id);
       let paths = failing.get(page);
       if (!paths) {
-        paths = new Set();
+        paths = new Map();
         failing.set(page, paths);
         // A module an earlier test file loaded would come from the memory cache, past the interception.
         await page.setCacheEnabled(false);
@@ -20,13 +21,16 @@ export function moduleFaultPlugin() {
         page.on('request', (req) => {
           if (req.isInterceptResolutionHandled()) return;
           const { pathname } = new URL(req.url());
-          if ([...paths].some((p) => pathname.endsWith(p))) void req.abort('internetdisconnected');
-          else void req.continue();
+          const path = [...paths.keys()].find((p) => pathname.endsWith(p));
+          if (path === undefined) return void req.continue();
+          paths.set(path, paths.get(path) + 1);
+          void req.abort('internetdisconnected');
         });
       }
-      if (payload.fail) paths.add(payload.path);
+      const failed = paths.get(payload.path) ?? 0;
+      if (payload.fail) paths.set(payload.path, failed);
       else paths.delete(payload.path);
-      return true;
+      return failed;
     },
   };
 }

@@ -54,7 +54,10 @@ describe('<pk-casebook> case view, loaded on first use', function () {
     one(el, `[role="option"][data-id="${CSS.escape(cb.id)}"]`)!.click();
     await waitUntil(() => one(el, '[part~="case-message"] [role="alert"] button'), 'still failing: Retry');
 
-    await executeServerCommand('pk-fail-module', { path: view, fail: false });
+    // Each failure was asked for once (the idle preload, then each open): no render asks again by itself.
+    await new Promise((r) => setTimeout(r, 500));
+    const failed = (await executeServerCommand('pk-fail-module', { path: view, fail: false })) as number;
+    expect(failed, 'requests for the failing view').to.be.within(2, 3);
     one(el, '[part~="case-message"] [role="alert"] button')!.click();
     await waitUntil(() => text(one(el, '[part~="case__title"] h2')) === 'Lazy view', 'the case shows on Retry');
     // The view's styles came with it: its sections are laid out as columns, as casebook.test.ts sees them.

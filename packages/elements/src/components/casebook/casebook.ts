@@ -24,6 +24,7 @@ import { isObservableDrag, readDrop } from './intake.js';
 import { IntakeBox } from './intake-box.js';
 import { errorMessage, luceneQuery, relativeTime } from './format.js';
 import type { CasePanel, CaseView } from './case-view.js';
+import { LazyPart } from '../../lazy/lazy-part.js';
 import styles from './casebook.styles.js';
 
 /**
@@ -223,11 +224,14 @@ export class PkCasebook extends LitElement {
       this.#focusAfter = selector;
     },
   });
-  /** The case view, loaded with import() when a case is first shown or the panel is idle (`#loadCaseView`). */
-  #caseView: CaseView | undefined;
-  #caseViewLoad: Promise<void> | undefined;
-  /** Why the case view's code could not be loaded (a network fault): shown with Retry. */
-  @state() private _caseViewError: unknown;
+  /**
+   * The case view, loaded with import() when a case is first shown or the panel is idle. When its code does not
+   * arrive, the case says so, with Retry.
+   */
+  readonly #caseView = new LazyPart<CaseView>(this, async () => {
+    const { CaseView } = await import('./case-view.js');
+    return new CaseView(this, this.#casePanel);
+  });
   #off: (() => void)[] = [];
   /** The rows last read, by id: what a case view shows when the case's own reply cannot be read. */
   #rows = new Map<string, Casebook>();
@@ -309,7 +313,7 @@ export class PkCasebook extends LitElement {
     sendPageOutboxWith(this.client);
     // The case view and its Markdown renderer load before the analyst opens a case, not with the panel.
     whenIdle(() => {
-      this.#loadCaseView();
+      void this.#caseView.load();
       void loadMarkdown().catch(() => undefined);
     });
     const ob = this.#outbox;
@@ -348,14 +352,15 @@ export class PkCasebook extends LitElement {
       currentCaseRef.set({ id: this.caseId, title: this.#rows.get(this.caseId)?.title });
       this._currentId = this.caseId;
     }
-    if (this.caseId) this.#loadCaseView();
+    // A failed load is not tried again on every render: Retry, or opening a case, tries again.
+    if (this.caseId && !this.#caseView.failed) void this.#caseView.load();
   }
 
   protected override updated(): void {
     if (this.#focusAfter) {
       // What to focus may not be there yet (a case still loading): try again on the next render, until loaded.
       const target = this.renderRoot.querySelector<HTMLElement>(this.#focusAfter);
-      const viewLoading = !!this.caseId && !this.#caseView && !this._caseViewError;
+      const viewLoading = !!this.caseId && this.#caseView.loading;
       if (target || (this.#case.status !== 1 && this.#list.status !== 1 && !viewLoading)) this.#focusAfter = undefined;
       target?.focus();
     }
@@ -394,22 +399,6 @@ export class PkCasebook extends LitElement {
     errorText: (e) => this.#errorText(e),
   };
 
-  /** Loads the case view's code, once: when a case is first shown, or the panel is idle. Retry loads it again. */
-  #loadCaseView(): void {
-    if (this.#caseViewLoad) return;
-    this.#caseViewLoad = import('./case-view.js').then(
-      ({ CaseView }) => {
-        this.#caseView ??= new CaseView(this, this.#casePanel);
-        this._caseViewError = undefined;
-        this.requestUpdate();
-      },
-      (e: unknown) => {
-        this.#caseViewLoad = undefined;
-        this._caseViewError = e;
-      },
-    );
-  }
-
   /** The case shown: the server's copy (or the list's, if the case's reply could not be read) with the queued edits. */
   get #shown(): Casebook | undefined {
     const id = this.caseId;
@@ -426,7 +415,8 @@ export class PkCasebook extends LitElement {
   #openCase(id: string) {
     this.caseId = this.#outbox.resolveId(id);
     this.#intake.close();
-    this.#caseView?.reset();
+    this.#caseView.value?.reset();
+    void this.#caseView.load();
     const cb = this.#rows.get(this.caseId);
     if (!isLocalCaseId(this.caseId)) currentCaseRef.set({ id: this.caseId, title: cb?.title });
     this.#focusAfter = '[part~="case__title"] h2';
@@ -436,7 +426,7 @@ export class PkCasebook extends LitElement {
     const id = this.caseId;
     this.caseId = '';
     this.#intake.close();
-    this.#caseView?.reset();
+    this.#caseView.value?.reset();
     this.#focusAfter = `[role="option"][data-id="${CSS.escape(id)}"]`;
   }
 
@@ -855,7 +845,7 @@ export class PkCasebook extends LitElement {
   #renderCase(): TemplateResult {
     const t = this.#l.t;
     const cb = this.#shown;
-    const view = this.#caseView;
+    const view = this.#caseView.value;
     if (cb && view) {
       const drop = this._drop === 'case';
       return html`<div
@@ -872,24 +862,19 @@ export class PkCasebook extends LitElement {
       ← ${t.allCases}
     </button>`;
     // Anything but a failed read is "loading" (a case id that just changed has not started its read yet).
-    const viewError = this._caseViewError;
-    const err = viewError ?? (!cb && this.#case.status === 3 ? this.#case.error : undefined);
-    if (!err)
+    const viewFailed = this.#caseView.failed;
+    const err = !cb && this.#case.status === 3 ? this.#case.error : undefined;
+    if (!viewFailed && !err)
       return html`<div part="case-message">
         ${back}
         <p part="message">${t.loadingCase}</p>
       </div>`;
-    const gone = !viewError && isPivotkitError(err, 'NotFoundError');
-    const retry = () => {
-      if (viewError) {
-        this._caseViewError = undefined;
-        this.#loadCaseView();
-      } else this._caseVersion++;
-    };
+    const gone = !viewFailed && isPivotkitError(err, 'NotFoundError');
+    const retry = () => (viewFailed ? void this.#caseView.load() : this._caseVersion++);
     return html`<div part="case-message">
       ${back}
       <p part="message message--error" role="alert">
-        ${gone ? t.caseGone : viewError ? t.caseViewFailed : t.caseFailed(this.#errorText(err))}
+        ${gone ? t.caseGone : viewFailed ? t.caseViewFailed : t.caseFailed(this.#errorText(err))}
         ${gone ? nothing : html`<button part="button" type="button" @click=${retry}>${t.retry}</button>`}
       </p>
     </div>`;
@@ -962,7 +947,7 @@ export class PkCasebook extends LitElement {
             aria-labelledby=${this.noHeading ? nothing : 'panel-title'}
             aria-label=${this.noHeading ? t.casebookPanel : nothing}
             @keydown=${(e: KeyboardEvent) => {
-              if (e.key === 'Escape' && this.docked && !e.defaultPrevented && !this.#caseView?.editing) {
+              if (e.key === 'Escape' && this.docked && !e.defaultPrevented && !this.#caseView.value?.editing) {
                 e.preventDefault();
                 this.#requestClose('escape');
               }

@@ -18,6 +18,7 @@ import type { CaseCountController } from './case-count-controller.js';
 import { ICONS } from './icons.js';
 import { MoveController } from './move-controller.js';
 import type { RibbonPanel } from './panel.js';
+import { LazyPart } from '../../lazy/lazy-part.js';
 import { ShortcutsController } from './shortcuts-controller.js';
 import { ToolbarController } from '../../controllers/toolbar-controller.js';
 import styles from './ribbon.styles.js';
@@ -91,7 +92,6 @@ export class PkRibbon extends LitElement {
     region: {},
     noShortcuts: { type: Boolean, attribute: 'no-shortcuts' },
     _drag: { state: true, attribute: false },
-    _panelFailed: { state: true, attribute: false },
   };
 
   /**
@@ -119,8 +119,6 @@ export class PkRibbon extends LitElement {
   noShortcuts = false;
 
   private _drag: { height?: number; offset?: number } = {};
-  /** The app panel's code did not arrive: the bar says so, with Retry, while an app is open. */
-  private _panelFailed = false;
 
   readonly #l = new LocalizeController(this, ribbonEn);
   readonly #session = new SessionController(this);
@@ -145,9 +143,26 @@ export class PkRibbon extends LitElement {
       } else this._drag = { ...this._drag, offset };
     },
   });
-  /** The app panel, once its code has loaded (`#loadPanel`). */
-  #panel: RibbonPanel | undefined;
-  #panelLoad: Promise<RibbonPanel | undefined> | undefined;
+  /**
+   * The app panel, loaded with import() when an app first opens (at once for the one this tab had open) or the bar
+   * is idle. When its code does not arrive, the bar says so, with Retry, while an app is open.
+   */
+  readonly #panel = new LazyPart<RibbonPanel>(this, async () => {
+    const { RibbonPanel } = await import('./panel.js');
+    return new RibbonPanel(this, {
+      height: () => this.#height,
+      min: MIN_PANEL_HEIGHT,
+      max: () => this.#maxHeight,
+      resize: (height, done) => {
+        if (done) {
+          this._drag = { ...this._drag, height: undefined };
+          ribbonLayout.set({ height });
+        } else this._drag = { ...this._drag, height };
+      },
+      configure: (app, el) => this.#configure(app, el),
+      closeIcon: ICONS['close']!,
+    });
+  });
   #offApps: (() => void) | undefined;
   #restoredPadding: string | undefined;
 
@@ -274,7 +289,7 @@ export class PkRibbon extends LitElement {
     const was = this.openApp;
     ribbonView.set({ expanded: true, openApp: id });
     if (was && was !== id) this.dispatchEvent(new PkRibbonAppCloseEvent({ id: was }));
-    const panel = await this.#loadPanel();
+    const panel = await this.#panel.load();
     return panel?.show(app, was, opts);
   }
 
@@ -282,7 +297,7 @@ export class PkRibbon extends LitElement {
   close(): void {
     const id = this.openApp;
     if (!id) return;
-    const focusInPanel = !!this.#panel?.hasFocus();
+    const focusInPanel = !!this.#panel.value?.hasFocus();
     ribbonView.set({ openApp: null });
     this.dispatchEvent(new PkRibbonAppCloseEvent({ id }));
     if (focusInPanel) {
@@ -290,37 +305,6 @@ export class PkRibbon extends LitElement {
         this.#toolbar.focus(this.renderRoot.querySelector<HTMLElement>(`[data-app="${CSS.escape(id)}"]`) ?? undefined),
       );
     }
-  }
-
-  /**
-   * Loads the panel's code, once: when an app first opens (at once for the one this tab had open) or the bar is
-   * idle. A failed import is tried again on the next open.
-   */
-  #loadPanel(): Promise<RibbonPanel | undefined> {
-    this.#panelLoad ??= import('./panel.js').then(
-      ({ RibbonPanel }) => {
-        this._panelFailed = false;
-        return (this.#panel ??= new RibbonPanel(this, {
-          height: () => this.#height,
-          min: MIN_PANEL_HEIGHT,
-          max: () => this.#maxHeight,
-          resize: (height, done) => {
-            if (done) {
-              this._drag = { ...this._drag, height: undefined };
-              ribbonLayout.set({ height });
-            } else this._drag = { ...this._drag, height };
-          },
-          configure: (app, el) => this.#configure(app, el),
-          closeIcon: ICONS['close']!,
-        }));
-      },
-      () => {
-        this.#panelLoad = undefined;
-        this._panelFailed = true;
-        return undefined;
-      },
-    );
-    return this.#panelLoad;
   }
 
   #configure(app: RibbonApp, el: HTMLElement) {
@@ -372,7 +356,7 @@ export class PkRibbon extends LitElement {
     // The panel this tab had open shows again as soon as its code is here; otherwise it loads when the bar is idle,
     // so that the first open does not wait for it.
     if (id) void this.open(id);
-    else whenIdle(() => void this.#loadPanel());
+    else whenIdle(() => void this.#panel.load());
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -421,7 +405,7 @@ export class PkRibbon extends LitElement {
       type="button"
       data-app=${app.id}
       aria-expanded=${active ? 'true' : 'false'}
-      aria-controls=${this.#panel ? 'panel' : nothing}
+      aria-controls=${this.#panel.value ? 'panel' : nothing}
       aria-label=${casebook ? t.casebookButton(count, this.#count?.title) : nothing}
       title=${label}
       @click=${() => (active ? this.close() : this.open(app.id, { focus: true }))}
@@ -510,7 +494,7 @@ export class PkRibbon extends LitElement {
           }
         </div>
         ${
-          this._panelFailed && open
+          this.#panel.failed && open
             ? html`<p part="bar-message" role="alert">
                 ${t.panelLoadFailed(appLabel(open, t))}
                 <button part="button" type="button" @click=${() => void this.open(open.id, { focus: true })}>
@@ -520,7 +504,7 @@ export class PkRibbon extends LitElement {
             : nothing
         }
       </div>
-      ${this.#panel?.render(open, t) ?? nothing}
+      ${this.#panel.value?.render(open, t) ?? nothing}
       <pk-sign-in .baseUrls=${this.#regionBases} .allowPersistence=${this.#allowed} region=${this.region}></pk-sign-in>
     </div>`;
   }
