@@ -33,6 +33,9 @@ describe('<pk-ribbon> app panel, loaded on first use', function () {
     const message = part(el, 'bar-message');
     expect(message.getAttribute('role')).to.equal('alert');
     expect(text(message)).to.contain('Home could not open: the panel did not load');
+    // Above the bar, where the panel would be, so the bar keeps every item in view.
+    expect(message.matches(':popover-open')).to.equal(true);
+    expect(message.getBoundingClientRect().bottom).to.be.at.most(part(el, 'bar').getBoundingClientRect().top);
     await expect(el).to.be.accessible();
 
     await executeServerCommand('pk-fail-module', { path: PANEL, fail: false });

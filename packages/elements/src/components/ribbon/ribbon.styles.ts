@@ -9,6 +9,7 @@ import { css } from 'lit';
 //   read the page's values on :host; this is where the fallbacks are). `[data-theme='auto']` follows the page:
 //   its own tokens, if it has any, win (the page's theme).
 // - `[popover]` undoes the UA's centred-box defaults of popovers.
+// - `bar-message` sits above the bar, where the panel would be, so that the bar keeps its items.
 // - Narrow viewports (52rem): icons only, the names stay for assistive technology and as tooltips.
 export default css`
   :host {
@@ -127,12 +128,26 @@ export default css`
   }
 
   [part~='bar-message'] {
-    display: flex;
+    position: fixed;
+    inset-block-end: calc(var(--bar-height) + 0.25rem);
+    inset-inline-start: calc(var(--_offset) * 100%);
+    transform: translateX(calc(var(--_offset) * -100%));
+    box-sizing: border-box;
+    max-inline-size: min(var(--panel-width), 100vw);
     align-items: center;
-    gap: 0.5rem;
-    margin: 0;
-    padding-inline: 0.75rem;
+    gap: 0.75rem;
+    padding: 0.5rem 0.75rem;
     color: var(--_danger);
+    background: var(--_bg-raised);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    box-shadow: var(--_shadow);
+  }
+  [part~='bar-message']:popover-open {
+    display: flex;
+  }
+  [part~='bar-message']:dir(rtl) {
+    transform: translateX(calc(var(--_offset) * 100%));
   }
   [part~='bar-message'] [part~='button'] {
     font: inherit;

@@ -74,7 +74,7 @@ let restoring: Promise<boolean> | undefined;
  * @csspart panel__body - Where the app's element is.
  * @csspart message - Loading and load-failure messages in the panel.
  * @csspart button - The Retry button of an app that failed to load, or of the panel's code (in the bar).
- * @csspart bar-message - In the bar: the open app's panel could not be loaded (its code did not arrive), and Retry.
+ * @csspart bar-message - Above the bar: the open app's panel could not be loaded (its code did not arrive), and Retry.
  *
  * @cssproperty [--bar-height=2.75rem] - Height of the bar (and of the space it reserves).
  * @cssproperty [--panel-width=46rem] - Width of the app panel (never wider than the viewport).
@@ -370,6 +370,9 @@ export class PkRibbon extends LitElement {
       if (panel?.matches(':popover-open')) panel.hidePopover();
       bar.showPopover();
     }
+    // Why the open app's panel is missing, above the bar.
+    const message = this.#part('bar-message');
+    if (message && !message.matches(':popover-open')) message.showPopover();
     if (!panel) return; // its code has not loaded yet
     const want = !!this.openApp;
     const shown = panel.matches(':popover-open');
@@ -493,18 +496,18 @@ export class PkRibbon extends LitElement {
               : nothing
           }
         </div>
-        ${
-          this.#panel.failed && open
-            ? html`<p part="bar-message" role="alert">
-                ${t.panelLoadFailed(appLabel(open, t))}
-                <button part="button" type="button" @click=${() => void this.open(open.id, { focus: true })}>
-                  ${t.retry}
-                </button>
-              </p>`
-            : nothing
-        }
       </div>
       ${this.#panel.value?.render(open, t) ?? nothing}
+      ${
+        this.#panel.failed && open
+          ? html`<div part="bar-message" popover="manual" role="alert">
+              ${t.panelLoadFailed(appLabel(open, t))}
+              <button part="button" type="button" @click=${() => void this.open(open.id, { focus: true })}>
+                ${t.retry}
+              </button>
+            </div>`
+          : nothing
+      }
       <pk-sign-in .baseUrls=${this.#regionBases} .allowPersistence=${this.#allowed} region=${this.region}></pk-sign-in>
     </div>`;
   }
